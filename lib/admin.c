@@ -1,0 +1,336 @@
+/* admin.c - initial contents, users, checks and backups. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "admin.h"
+#include "audit.h"
+#include "auth.h"
+#include "money.h"
+#include "seci_priv.h"
+
+static void
+now_iso(char *buf, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int
+setting_put(struct seci_db *db, const char *key, const char *value,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char *after;
+	int rc;
+
+	st = seci_db_stmt(db, "INSERT INTO settings (key, value) VALUES "
+	    "(?, ?)", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, key);
+	seci_db_bind_text(st, 2, value);
+	if (seci_db_exec_stmt(db, st, err) < 0)
+		return -1;
+	if ((after = seci_audit_row_json(db, "settings", "key", key,
+	    err)) == NULL)
+		return -1;
+	rc = seci_audit_append(db, "settings", key, NULL, after, err);
+	free(after);
+	return rc;
+}
+
+static int
+login_valid(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0 || n > SECI_LOGIN_MAX || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '.' || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+int
+seci_admin_init(struct seci_db *db, const char *org, const char *currency,
+    const char *director, struct seci_err *err)
+{
+	if (seci_currency_decimals(currency) < 0)
+		return seci_err_set(err, SECI_EXIT_USAGE, "bad currency '%s': "
+		    "expected a three-letter code such as EUR", currency);
+	if (org == NULL || *org == '\0')
+		return seci_err_set(err, SECI_EXIT_USAGE, "empty organisation "
+		    "name");
+	if (setting_put(db, "organisation", org, err) < 0 ||
+	    setting_put(db, "currency", currency, err) < 0 ||
+	    seci_ledger_load_chart(db, err) < 0 ||
+	    seci_user_add(db, director, SECI_ROLE_DIRECTOR, err) < 0)
+		return -1;
+	memcpy(db->currency, currency, 4);
+	db->decimals = seci_currency_decimals(currency);
+	return 0;
+}
+
+const char *
+seci_admin_org(struct seci_db *db, struct seci_err *err)
+{
+	static char org[256];
+	sqlite3_stmt *st;
+	int rc;
+
+	org[0] = '\0';
+	st = seci_db_stmt(db, "SELECT value FROM settings WHERE key = "
+	    "'organisation'", err);
+	if (st == NULL)
+		return org;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		snprintf(org, sizeof(org), "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		seci_db_fail(db, rc, "settings", err);
+	return org;
+}
+
+int
+seci_user_add(struct seci_db *db, const char *login, unsigned roles,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char rolebuf[128], now[32], *after;
+	int rc;
+
+	if (!login_valid(login))
+		return seci_err_set(err, SECI_EXIT_USAGE, "bad login '%.64s': "
+		    "use 1 to 64 letters, digits, '.', '_' or '-'", login);
+	if (roles == 0)
+		return seci_err_set(err, SECI_EXIT_USAGE, "no role given");
+	st = seci_db_stmt(db, "INSERT INTO users (login, roles, created, "
+	    "created_by) VALUES (?, ?, ?, ?) ON CONFLICT (login) DO NOTHING",
+	    err);
+	if (st == NULL)
+		return -1;
+	now_iso(now, sizeof(now));
+	seci_db_bind_text(st, 1, login);
+	seci_db_bind_text(st, 2, seci_roles_format(roles, rolebuf,
+	    sizeof(rolebuf)));
+	seci_db_bind_text(st, 3, now);
+	seci_db_bind_text(st, 4, db->login[0] ? db->login : login);
+	if (seci_db_exec_stmt(db, st, err) < 0)
+		return -1;
+	if (sqlite3_changes(db->h) == 0)
+		return seci_err_set(err, SECI_EXIT_DATA, "user '%s' already "
+		    "exists", login);
+	if ((after = seci_audit_row_json(db, "users", "login", login,
+	    err)) == NULL)
+		return -1;
+	rc = seci_audit_append(db, "users", login, NULL, after, err);
+	free(after);
+	return rc;
+}
+
+int
+seci_user_remove(struct seci_db *db, const char *login,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char *before;
+	int rc, last;
+
+	before = seci_audit_row_json(db, "users", "login", login, err);
+	if (before == NULL)
+		return err->code ? -1 : seci_err_set(err, SECI_EXIT_DATA,
+		    "no user '%s'", login);
+	/* Never leave the database without a director. */
+	st = seci_db_stmt(db, "SELECT (SELECT count(*) FROM users WHERE "
+	    "login <> ?1 AND instr(',' || roles || ',', ',director,') > 0) = 0 "
+	    "AND (SELECT instr(',' || roles || ',', ',director,') > 0 FROM "
+	    "users WHERE login = ?1)", err);
+	if (st == NULL)
+		goto fail;
+	seci_db_bind_text(st, 1, login);
+	rc = sqlite3_step(st);
+	last = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		seci_db_fail(db, rc, "users", err);
+		goto fail;
+	}
+	if (last) {
+		seci_err_set(err, SECI_EXIT_DATA, "'%s' is the last director; "
+		    "add another director first", login);
+		goto fail;
+	}
+	st = seci_db_stmt(db, "DELETE FROM users WHERE login = ?", err);
+	if (st == NULL)
+		goto fail;
+	seci_db_bind_text(st, 1, login);
+	if (seci_db_exec_stmt(db, st, err) < 0)
+		goto fail;
+	rc = seci_audit_append(db, "users", login, before, NULL, err);
+	free(before);
+	return rc;
+fail:
+	free(before);
+	return -1;
+}
+
+int
+seci_user_list(struct seci_db *db, const struct seci_out_opts *oo,
+    struct seci_err *err)
+{
+	static const struct seci_col cols[] = {
+		{ "login", SECI_COL_TEXT }, { "roles", SECI_COL_TEXT },
+		{ "created", SECI_COL_TEXT }, { "created_by", SECI_COL_TEXT },
+	};
+	sqlite3_stmt *st;
+
+	st = seci_db_stmt(db, "SELECT login, roles, created, created_by FROM "
+	    "users ORDER BY login", err);
+	if (st == NULL)
+		return -1;
+	return seci_db_print(db, st, cols, 4, oo, err);
+}
+
+/* Run a statement whose rows are findings (one text column). */
+static int
+findings(struct seci_db *db, const char *sql, const char *check,
+    seci_finding_fn *fn, void *arg, int skip_ok, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	const char *t;
+	int rc, n = 0;
+
+	if ((st = seci_db_stmt(db, sql, err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t = (const char *)sqlite3_column_text(st, 0);
+		if (skip_ok && t && strcmp(t, "ok") == 0)
+			continue;
+		fn(arg, check, t ? t : "");
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return seci_db_fail(db, rc, check, err);
+	if (n == 0)
+		fn(arg, check, NULL);
+	return n;
+}
+
+int
+seci_admin_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
+    struct seci_err *err)
+{
+	struct seci_audit_break brk;
+	struct stat st;
+	char msg[256];
+	int64_t count;
+	int n = 0, k;
+
+	if ((k = findings(db, "PRAGMA integrity_check", "integrity", fn, arg,
+	    1, err)) < 0)
+		return -1;
+	n += k;
+	if ((k = findings(db, "SELECT 'table ' || \"table\" || ' row ' || "
+	    "coalesce(rowid, '?') || ' refers to a missing ' || parent FROM "
+	    "pragma_foreign_key_check", "foreign_keys", fn, arg, 0, err)) < 0)
+		return -1;
+	n += k;
+	if ((k = seci_ledger_check(db, fn, arg, err)) < 0)
+		return -1;
+	n += k;
+	if ((k = seci_audit_verify(db, &count, &brk, err)) < 0)
+		return -1;
+	if (k > 0) {
+		snprintf(msg, sizeof(msg), "record %lld: %s", (long long)brk.id,
+		    brk.why);
+		fn(arg, "audit", msg);
+		n++;
+	} else {
+		fn(arg, "audit", NULL);
+	}
+	if (stat(db->path, &st) == 0 && (st.st_mode & 0077)) {
+		snprintf(msg, sizeof(msg), "'%s' has mode %04o; others may "
+		    "read it (chmod 600)", db->path,
+		    (unsigned)(st.st_mode & 07777));
+		fn(arg, "permissions", msg);
+		n++;
+	} else {
+		fn(arg, "permissions", NULL);
+	}
+	return n;
+}
+
+int
+seci_admin_backup(struct seci_db *db, const char *dest,
+    struct seci_err *err)
+{
+	sqlite3 *copy = NULL;
+	sqlite3_backup *bk;
+	char *tmp;
+	int fd, rc;
+
+	if (asprintf(&tmp, "%s.XXXXXX", dest) < 0)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	if ((fd = mkstemp(tmp)) < 0) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
+		    dest, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+	rc = sqlite3_open_v2(tmp, &copy, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		bk = sqlite3_backup_init(copy, "main", db->h, "main");
+		if (bk == NULL) {
+			rc = sqlite3_errcode(copy);
+		} else {
+			/* One step: the copy is one consistent snapshot. */
+			rc = sqlite3_backup_step(bk, -1);
+			sqlite3_backup_finish(bk);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(copy, "PRAGMA journal_mode = DELETE", NULL,
+		    NULL, NULL);
+	if (rc != SQLITE_OK) {
+		seci_err_set(err, (rc & 0xff) == SQLITE_BUSY ? SECI_EXIT_BUSY :
+		    SECI_EXIT_CANTCREAT, "backup to '%s' failed: %s", dest,
+		    copy ? sqlite3_errmsg(copy) : sqlite3_errstr(rc));
+		sqlite3_close(copy);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	sqlite3_close(copy);
+	if ((fd = open(tmp, O_RDONLY)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	if (rename(tmp, dest) < 0) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
+		    dest, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}

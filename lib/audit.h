@@ -1,0 +1,61 @@
+/*
+ * audit.h - the audit trail: one record per change, chained by SHA-256.
+ *
+ * Each record holds time, login, tool, command line, table, key and the
+ * row before and after the change as JSON.  Its hash covers the previous
+ * record's hash and every field, so editing, removing or reordering a
+ * record breaks the chain from there on.  Whoever can write the file can
+ * rebuild the whole chain, so the head hash (seal) is printed in reports
+ * to be kept outside the database.
+ */
+#ifndef SECI_AUDIT_H
+#define SECI_AUDIT_H
+
+#include <stdint.h>
+
+#include "db.h"
+#include "err.h"
+#include "out.h"
+
+#define SECI_HASH_HEX 65	/* 64 hex digits and NUL */
+
+/*
+ * Append a record for a change to table, row key.  before and after are
+ * JSON texts or NULL (insert: no before; delete: no after).  Uses the
+ * actor set with seci_db_set_actor().  Call inside the write transaction.
+ */
+int seci_audit_append(struct seci_db *db, const char *table, const char *key,
+    const char *before, const char *after, struct seci_err *err);
+
+/* The row of table whose column keycol equals key, as a JSON object text
+ * (caller frees), or NULL when there is no such row (err untouched) or on
+ * error (err filled). */
+char *seci_audit_row_json(struct seci_db *db, const char *table,
+    const char *keycol, const char *key, struct seci_err *err);
+
+struct seci_audit_break {
+	int64_t id;		/* first record that does not verify */
+	char why[128];
+};
+
+/* Recompute the chain.  Returns 0 when whole, 1 when broken (brk filled),
+ * -1 on error.  count receives the number of records. */
+int seci_audit_verify(struct seci_db *db, int64_t *count,
+    struct seci_audit_break *brk, struct seci_err *err);
+
+/* Number of records and the head hash (all zeros for an empty trail). */
+int seci_audit_seal(struct seci_db *db, int64_t *count, char *hash,
+    struct seci_err *err);
+
+struct seci_audit_filter {
+	const char *since;	/* YYYY-MM-DD or NULL */
+	const char *login;	/* or NULL */
+	const char *table;	/* or NULL */
+};
+
+/* Print the matching records, oldest first:
+ * id,time,login,tool,command,table,key,before,after,hash. */
+int seci_audit_log(struct seci_db *db, const struct seci_audit_filter *f,
+    const struct seci_out_opts *oo, struct seci_err *err);
+
+#endif

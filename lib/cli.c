@@ -1,0 +1,603 @@
+/* cli.c - the command skeleton: dispatch, options, setup, exit status. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "cli.h"
+
+enum {
+	OPT_AS_OF = 0x100,
+	OPT_NO_HEADER
+};
+
+static const struct argp_option global_options[] = {
+	{ NULL, 0, NULL, 0, "Global options (before or after the command):",
+	    -1 },
+	{ "db", 'd', "FILE", 0, "Database file (default: $SECI_DB, the "
+	    "config's database key, ./seci.db)", -1 },
+	{ "config", 'c', "FILE", 0, "Config file (default: $SECI_CONFIG, "
+	    "$XDG_CONFIG_HOME/seci/seci.yaml, /etc/seci/seci.yaml)", -1 },
+	{ "format", 'o', "FORMAT", 0, "Output format: table, csv, tsv or json "
+	    "(default: table on a terminal, csv otherwise)", -1 },
+	{ "no-header", OPT_NO_HEADER, NULL, 0, "Leave out the header row", -1 },
+	{ "year", 'y', "YYYY", 0, "Fiscal year (default: the year of "
+	    "--as-of)", -1 },
+	{ "as-of", OPT_AS_OF, "DATE", 0, "Compute results as of DATE, "
+	    "YYYY-MM-DD (default: today)", -1 },
+	{ "quiet", 'q', NULL, 0, "Print no warnings and no progress", -1 },
+	{ "verbose", 'v', NULL, 0, "Say which config, database and user are "
+	    "used", -1 },
+	{ NULL, 0, NULL, 0, NULL, 0 }
+};
+
+/* Global options that take a value, for finding the command words. */
+static int
+short_takes_arg(char c)
+{
+	return c == 'd' || c == 'c' || c == 'o' || c == 'y';
+}
+
+static int
+long_takes_arg(const char *name, size_t n)
+{
+	static const char *const with_arg[] = { "db", "config", "format",
+	    "year", "as-of" };
+	size_t i;
+
+	for (i = 0; i < sizeof(with_arg) / sizeof(with_arg[0]); i++)
+		if (n <= strlen(with_arg[i]) && strncmp(name, with_arg[i],
+		    n) == 0)
+			return 1;
+	return 0;
+}
+
+struct ctx_private {
+	struct seci_ctx *ctx;
+	const char *year;
+	const char *as_of;
+	const char *format;
+	int no_header;
+};
+
+static struct ctx_private *priv;
+
+struct seci_ctx *
+seci_ctx_of(const struct argp_state *state)
+{
+	(void)state;
+	return priv->ctx;
+}
+
+static int
+format_allowed(const struct seci_cmd *cmd, const char *f)
+{
+	const char *p, *list = cmd->formats;
+	size_t n = strlen(f);
+	enum seci_format fmt;
+
+	if (list == NULL)
+		return seci_format_parse(f, &fmt) == 0;
+	for (p = list; (p = strstr(p, f)) != NULL; p += n)
+		if ((p == list || p[-1] == ',') && (p[n] == ',' ||
+		    p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+static error_t
+global_parse(int key, char *arg, struct argp_state *state)
+{
+	struct seci_ctx *ctx = priv->ctx;
+	char **args;
+
+	switch (key) {
+	case 'd':
+		ctx->db_opt = arg;
+		break;
+	case 'c':
+		ctx->config_opt = arg;
+		break;
+	case 'o':
+		if (!format_allowed(ctx->cmd, arg))
+			argp_error(state, "unknown format '%s' (use %s)", arg,
+			    ctx->cmd->formats ? ctx->cmd->formats :
+			    "table, csv, tsv or json");
+		priv->format = arg;
+		break;
+	case OPT_NO_HEADER:
+		priv->no_header = 1;
+		break;
+	case 'y':
+		priv->year = arg;
+		break;
+	case OPT_AS_OF:
+		priv->as_of = arg;
+		break;
+	case 'q':
+		ctx->quiet = 1;
+		break;
+	case 'v':
+		ctx->verbose = 1;
+		break;
+	case ARGP_KEY_ARG:
+		args = realloc(ctx->args, (size_t)(ctx->nargs + 2) *
+		    sizeof(char *));
+		if (args == NULL)
+			argp_failure(state, SECI_EXIT_SOFTWARE, ENOMEM, NULL);
+		ctx->args = args;
+		ctx->args[ctx->nargs++] = arg;
+		ctx->args[ctx->nargs] = NULL;
+		break;
+	case ARGP_KEY_END:
+		if (ctx->nargs < ctx->cmd->min_args)
+			argp_error(state, "missing %s", ctx->cmd->args_doc ?
+			    ctx->cmd->args_doc : "argument");
+		if (ctx->cmd->max_args >= 0 &&
+		    ctx->nargs > ctx->cmd->max_args)
+			argp_error(state, "unexpected argument '%s'",
+			    ctx->args[ctx->cmd->max_args]);
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+/* Match the command words at the start of words[]; longest match wins. */
+static const struct seci_cmd *
+find_command(const struct seci_tool *tool, char **words, int nwords,
+    int *used)
+{
+	const struct seci_cmd *best = NULL;
+	size_t i;
+	int w, bestn = 0;
+
+	for (i = 0; i < tool->ncmds; i++) {
+		const char *p = tool->cmds[i].name;
+
+		for (w = 0; w < nwords; w++) {
+			size_t n = strlen(words[w]);
+
+			if (strncmp(p, words[w], n) != 0 ||
+			    (p[n] != ' ' && p[n] != '\0'))
+				break;
+			p += n;
+			if (*p == '\0') {
+				w++;
+				if (w > bestn) {
+					best = &tool->cmds[i];
+					bestn = w;
+				}
+				break;
+			}
+			p++;
+		}
+	}
+	*used = bestn;
+	return best;
+}
+
+static void
+list_commands(FILE *fp, const struct seci_tool *tool, const char *prefix)
+{
+	size_t i, n = prefix ? strlen(prefix) : 0;
+
+	for (i = 0; i < tool->ncmds; i++)
+		if (prefix == NULL || (strncmp(tool->cmds[i].name, prefix,
+		    n) == 0 && tool->cmds[i].name[n] == ' '))
+			fprintf(fp, "  %-22s %s\n", tool->cmds[i].name,
+			    tool->cmds[i].doc);
+}
+
+static char *
+tool_doc(const struct seci_tool *tool)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (fp == NULL)
+		return NULL;
+	fprintf(fp, "%s -- %s.\v", tool->name, tool->doc);
+	fputs("Commands:\n", fp);
+	list_commands(fp, tool, NULL);
+	fprintf(fp, "\n'%s COMMAND --help' describes a command; man %s has "
+	    "the details.", tool->name, tool->name);
+	fclose(fp);
+	return buf;
+}
+
+/* The command line, shell-quoted, for the audit trail. */
+static char *
+join_args(int argc, char **argv)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	const char *p;
+	int i;
+
+	if (fp == NULL)
+		return NULL;
+	for (i = 0; i < argc; i++) {
+		if (i)
+			putc(' ', fp);
+		if (argv[i][0] != '\0' && strspn(argv[i], "abcdefghijklmnopqr"
+		    "stuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@+%") ==
+		    strlen(argv[i])) {
+			fputs(argv[i], fp);
+			continue;
+		}
+		putc('\'', fp);
+		for (p = argv[i]; *p; p++)
+			if (*p == '\'')
+				fputs("'\\''", fp);
+			else
+				putc(*p, fp);
+		putc('\'', fp);
+	}
+	fclose(fp);
+	return buf;
+}
+
+static void
+report_stderr(void *arg, enum seci_level level, const char *msg)
+{
+	struct seci_ctx *ctx = arg;
+
+	if (level == SECI_WARN && ctx->quiet)
+		return;
+	fprintf(stderr, "%s: %s%s\n", ctx->tool->name,
+	    level == SECI_WARN ? "warning: " : "", msg);
+}
+
+int
+seci_ctx_money(struct seci_ctx *ctx, const char *opt, const char *text,
+    seci_money *out)
+{
+	if (seci_money_parse(text, ctx->db ? seci_db_decimals(ctx->db) : 2,
+	    '.', out, &ctx->err) < 0)
+		return seci_err_prefix(&ctx->err, SECI_EXIT_USAGE, "%s", opt);
+	return 0;
+}
+
+int
+seci_ctx_date(struct seci_ctx *ctx, const char *opt, const char *text,
+    seci_day *out)
+{
+	if (seci_date_parse(text, NULL, out, &ctx->err) < 0)
+		return seci_err_prefix(&ctx->err, SECI_EXIT_USAGE, "%s", opt);
+	return 0;
+}
+
+int
+seci_ctx_require(struct seci_ctx *ctx, unsigned need, const char *what)
+{
+	return seci_auth_require(ctx->login, ctx->roles, need, what,
+	    &ctx->err);
+}
+
+/*
+ * Split argv into the command words and the rest.  Options before the
+ * command words are skipped, with the value of those that take one.
+ */
+static const struct seci_cmd *
+dispatch(const struct seci_tool *tool, int argc, char **argv, int *nargc,
+    char ***nargv, struct seci_err *err)
+{
+	char *words[4];
+	int pos[4], nwords = 0, used, i, j, k;
+	const struct seci_cmd *cmd;
+	char **v;
+
+	for (i = 1; i < argc && nwords < 4; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0)
+			break;
+		if (a[0] == '-' && a[1] == '-') {
+			if (strchr(a, '=') == NULL &&
+			    long_takes_arg(a + 2, strlen(a + 2)) &&
+			    strlen(a + 2) > 0)
+				i++;
+			continue;
+		}
+		if (a[0] == '-' && a[1] != '\0') {
+			for (j = 1; a[j]; j++)
+				if (short_takes_arg(a[j])) {
+					if (a[j + 1] == '\0')
+						i++;
+					break;
+				}
+			continue;
+		}
+		words[nwords] = argv[i];
+		pos[nwords++] = i;
+	}
+	cmd = find_command(tool, words, nwords, &used);
+	if (cmd == NULL)
+		return NULL;
+	if ((v = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	if (asprintf(&v[0], "%s %s", tool->name, cmd->name) < 0) {
+		free(v);
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	for (i = 1, k = 1; i < argc; i++) {
+		for (j = 0; j < used; j++)
+			if (pos[j] == i)
+				break;
+		if (j == used)
+			v[k++] = argv[i];
+	}
+	*nargc = k;
+	*nargv = v;
+	return cmd;
+}
+
+static error_t
+ignore_parse(int key, char *arg, struct argp_state *state)
+{
+	/* Accept the global options; --help and friends do the rest. */
+	return key == ARGP_KEY_ARG || key >= ARGP_KEY_END ? ARGP_ERR_UNKNOWN :
+	    0;
+}
+
+/* No command matched: --help, --usage, --version or a usage error. */
+static int
+no_command(const struct seci_tool *tool, int argc, char **argv)
+{
+	struct argp_child children[] = {
+		{ NULL, 0, NULL, 0 }, { NULL, 0, NULL, 0 }
+	};
+	struct argp gargp = { global_options, ignore_parse, NULL, NULL, NULL,
+	    NULL, NULL };
+	struct argp argp = { NULL, NULL, "COMMAND [ARG...]", NULL, children,
+	    NULL, NULL };
+	int i, group = 0;
+	char *doc;
+
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] == '-')
+			continue;
+		/* A group word ("user") without its command. */
+		fprintf(stderr, "%s: ", tool->name);
+		for (size_t c = 0; c < tool->ncmds; c++) {
+			size_t n = strlen(argv[i]);
+
+			if (strncmp(tool->cmds[c].name, argv[i], n) == 0 &&
+			    tool->cmds[c].name[n] == ' ')
+				group = 1;
+		}
+		if (group) {
+			fprintf(stderr, "'%s' needs a command:\n", argv[i]);
+			list_commands(stderr, tool, argv[i]);
+		} else {
+			fprintf(stderr, "unknown command '%s'\nTry '%s --help' "
+			    "for the list of commands.\n", argv[i], tool->name);
+		}
+		return SECI_EXIT_USAGE;
+	}
+	doc = tool_doc(tool);
+	argp.doc = doc;
+	children[0].argp = &gargp;
+	/* Only --help, --usage and --version get here without error. */
+	argp_parse(&argp, argc, argv, ARGP_NO_ARGS, NULL, NULL);
+	free(doc);
+	fprintf(stderr, "%s: missing COMMAND\nTry '%s --help' for the list "
+	    "of commands.\n", tool->name, tool->name);
+	return SECI_EXIT_USAGE;
+}
+
+/* Fill ctx->out, year and as-of from the parsed global options. */
+static int
+settle_globals(struct seci_ctx *ctx, struct seci_err *err)
+{
+	const struct seci_cmd *cmd = ctx->cmd;
+	char *end;
+	long y;
+
+	ctx->as_of = seci_date_today();
+	if (priv->as_of && seci_date_parse(priv->as_of, NULL, &ctx->as_of,
+	    err) < 0)
+		return seci_err_prefix(err, SECI_EXIT_USAGE, "--as-of");
+	if (priv->year) {
+		y = strtol(priv->year, &end, 10);
+		if (*end || end == priv->year || y < 1900 || y > 9999)
+			return seci_err_set(err, SECI_EXIT_USAGE, "--year: bad "
+			    "year '%s'", priv->year);
+		ctx->year = (int)y;
+	} else {
+		int m, d;
+
+		seci_date_ymd(ctx->as_of, &ctx->year, &m, &d);
+	}
+	ctx->out.fp = stdout;
+	ctx->out.header = !priv->no_header;
+	ctx->out.decimals = 2;
+	if (cmd->formats == NULL) {
+		ctx->format = priv->format ? priv->format :
+		    isatty(STDOUT_FILENO) ? "table" : "csv";
+		seci_format_parse(ctx->format, &ctx->out.format);
+	} else if (priv->format) {
+		ctx->format = priv->format;
+	} else {
+		static char first[16];
+
+		snprintf(first, sizeof(first), "%.*s",
+		    (int)strcspn(cmd->formats, ","), cmd->formats);
+		ctx->format = first;
+	}
+	return 0;
+}
+
+static int
+open_db(struct seci_ctx *ctx)
+{
+	const char *path = seci_db_path(ctx->db_opt, &ctx->conf);
+	unsigned mode = ctx->cmd->flags & SECI_DB_MASK;
+	char what[128];
+
+	if (mode == SECI_DB_CREATE) {
+		if (seci_auth_os_login(ctx->login, sizeof(ctx->login),
+		    &ctx->err) < 0)
+			return -1;
+		ctx->roles = SECI_ROLE_DIRECTOR;
+		ctx->db = seci_db_create(path, ctx->conf.busy_timeout_ms,
+		    &ctx->err);
+	} else {
+		ctx->db = seci_db_open(path, ctx->conf.busy_timeout_ms,
+		    &ctx->err);
+		if (ctx->db != NULL && seci_auth_identify(ctx->db, ctx->login,
+		    sizeof(ctx->login), &ctx->roles, &ctx->err) < 0)
+			return -1;
+	}
+	if (ctx->db == NULL)
+		return -1;
+	if (ctx->verbose)
+		fprintf(stderr, "%s: config %s, database %s, user %s\n",
+		    ctx->tool->name, ctx->conf.file ? ctx->conf.file :
+		    "(built-in defaults)", path, ctx->login);
+	snprintf(what, sizeof(what), "'%s %s'", ctx->tool->name,
+	    ctx->cmd->name);
+	if (seci_auth_require(ctx->login, ctx->roles, ctx->cmd->roles, what,
+	    &ctx->err) < 0)
+		return -1;
+	seci_db_set_actor(ctx->db, ctx->login, ctx->tool->name, ctx->cmdline);
+	if (seci_db_begin(ctx->db, mode != SECI_DB_READ, &ctx->err) < 0)
+		return -1;
+	ctx->out.decimals = seci_db_decimals(ctx->db);
+	return 0;
+}
+
+static int
+run_command(struct seci_ctx *ctx)
+{
+	unsigned mode = ctx->cmd->flags & SECI_DB_MASK;
+	int rc;
+
+	if (seci_conf_load(&ctx->conf, ctx->config_opt, &ctx->err) < 0)
+		return -1;
+	if (mode != SECI_NO_DB && open_db(ctx) < 0)
+		return -1;
+	rc = ctx->cmd->run(ctx);
+	if (ctx->db == NULL)
+		return rc;
+	if (rc == 0 && ctx->err.code == 0)
+		return seci_db_commit(ctx->db, &ctx->err);
+	if (ctx->err.code == 0)
+		seci_err_set(&ctx->err, SECI_EXIT_SOFTWARE, "command failed "
+		    "without saying why");
+	return -1;
+}
+
+int
+seci_main(const struct seci_tool *tool, int argc, char **argv)
+{
+	static char version[64];
+	struct seci_ctx ctx;
+	struct ctx_private p;
+	struct argp_option *gopts = NULL;
+	struct argp gargp = { NULL, global_parse, NULL, NULL, NULL, NULL,
+	    NULL };
+	struct argp_child children[] = {
+		{ &gargp, 0, NULL, 0 }, { NULL, 0, NULL, 0 }
+	};
+	struct argp cargp = { NULL, NULL, NULL, NULL, children, NULL, NULL };
+	const struct seci_cmd *cmd;
+	char **nargv = NULL, fmtdoc[128];
+	int nargc = 0, rc, status, failed;
+	size_t i;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	snprintf(version, sizeof(version), "%s (%s) %s", tool->name,
+	    PACKAGE_NAME, PACKAGE_VERSION);
+	argp_program_version = version;
+	argp_err_exit_status = SECI_EXIT_USAGE;
+
+	memset(&ctx, 0, sizeof(ctx));
+	memset(&p, 0, sizeof(p));
+	p.ctx = &ctx;
+	priv = &p;
+	ctx.tool = tool;
+	ctx.err.report = report_stderr;
+	ctx.err.report_arg = &ctx;
+	ctx.cmdline = join_args(argc, argv);
+
+	cmd = dispatch(tool, argc, argv, &nargc, &nargv, &ctx.err);
+	if (cmd == NULL) {
+		free(ctx.cmdline);
+		if (ctx.err.code) {
+			fprintf(stderr, "%s: %s\n", tool->name, ctx.err.msg);
+			return ctx.err.code;
+		}
+		return no_command(tool, argc, argv);
+	}
+	ctx.cmd = cmd;
+
+	/* The global options, with -o described for this command. */
+	for (i = 0; global_options[i].name || global_options[i].doc; i++)
+		;
+	if ((gopts = calloc(i + 1, sizeof(*gopts))) == NULL)
+		return SECI_EXIT_SOFTWARE;
+	memcpy(gopts, global_options, (i + 1) * sizeof(*gopts));
+	if (cmd->formats != NULL) {
+		snprintf(fmtdoc, sizeof(fmtdoc), "Output format: %s (default: "
+		    "%.*s)", cmd->formats, (int)strcspn(cmd->formats, ","),
+		    cmd->formats);
+		for (i = 0; gopts[i].name || gopts[i].doc; i++)
+			if (gopts[i].key == 'o')
+				gopts[i].doc = fmtdoc;
+	}
+	gargp.options = gopts;
+	cargp.options = cmd->options;
+	cargp.parser = cmd->parse;
+	cargp.args_doc = cmd->args_doc;
+	cargp.doc = cmd->doc;
+
+	argp_parse(&cargp, nargc, nargv, 0, NULL, &ctx);
+
+	if (settle_globals(&ctx, &ctx.err) < 0)
+		rc = -1;
+	else
+		rc = run_command(&ctx);
+	failed = rc < 0 || ctx.err.code != 0;
+	if (failed && ctx.db != NULL) {
+		seci_db_rollback(ctx.db);
+		if ((cmd->flags & SECI_DB_MASK) == SECI_DB_CREATE) {
+			seci_db_discard(ctx.db);
+			ctx.db = NULL;
+		}
+	}
+	seci_db_close(ctx.db);
+
+	status = failed ? ctx.err.code : ctx.status;
+	/* Data already written to stdout must reach it. */
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (!failed) {
+			seci_err_set(&ctx.err, SECI_EXIT_IOERR, "write error: "
+			    "%s", strerror(errno ? errno : EIO));
+			failed = 1;
+			status = SECI_EXIT_IOERR;
+		}
+	}
+	if (failed)
+		fprintf(stderr, "%s: %s\n", tool->name, ctx.err.msg);
+	seci_conf_release(&ctx.conf);
+	free(ctx.args);
+	free(ctx.cmdline);
+	free(nargv[0]);
+	free(nargv);
+	free(gopts);
+	return status;
+}

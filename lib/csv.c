@@ -1,0 +1,446 @@
+/* csv.c - streaming CSV reader and writer. */
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csv.h"
+
+struct reader {
+	const char *name;
+	const struct seci_csv_opts *opts;
+	seci_csv_row_fn *fn;
+	void *arg;
+	struct seci_err *err;
+
+	/* The record being assembled: fields NUL-separated in buf. */
+	char *buf;
+	size_t buflen, bufcap;
+	size_t *off, *len;
+	size_t nfields, offcap, fieldcap;
+	const char **ptr;
+	size_t ptrcap;
+	unsigned long rec_nl;	/* line breaks inside this record's fields */
+	int rec_bad;		/* NUL or bad UTF-8 already reported */
+
+	unsigned long line;	/* line the next record starts on */
+	int prev_term;
+	int have_header;
+	char **header;
+	size_t nheader;
+	ssize_t *colmap;	/* colmap[i]: field index of cols[i] or -1 */
+	const char **val;
+
+	unsigned long rows;
+	unsigned nbad;
+	int stop;		/* fatal: stop reading */
+};
+
+static void *
+limited_realloc(void *p, size_t n)
+{
+	if (n > SECI_CSV_FIELD_MAX + 1)
+		return NULL;
+	return realloc(p, n);
+}
+
+int
+seci_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	unsigned c, need;
+	uint32_t cp, min;
+
+	while (p < e) {
+		c = *p++;
+		if (c < 0x80)
+			continue;
+		if (c >= 0xc2 && c <= 0xdf) {
+			need = 1; cp = c & 0x1f; min = 0x80;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2; cp = c & 0x0f; min = 0x800;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3; cp = c & 0x07; min = 0x10000;
+		} else {
+			return 0;
+		}
+		if ((size_t)(e - p) < need)
+			return 0;
+		while (need--) {
+			if ((*p & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (*p++ & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+bad_row(struct reader *r, unsigned long line, const char *msg)
+{
+	r->nbad++;
+	seci_err_report(r->err, SECI_ERROR, "%s:%lu: %s", r->name, line, msg);
+	if (r->nbad >= SECI_CSV_MAX_ERRORS) {
+		seci_err_report(r->err, SECI_ERROR, "%s: too many errors, "
+		    "stopped at line %lu", r->name, line);
+		r->stop = 1;
+	}
+	return 1;
+}
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	if ((q = realloc(*p, n * size)) == NULL)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+static void
+on_field(void *data, size_t n, void *ctx)
+{
+	struct reader *r = ctx;
+	const char *s = data ? data : "";
+	size_t i;
+
+	if (r->stop)
+		return;
+	for (i = 0; i < n; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n ||
+		    s[i + 1] != '\n')))
+			r->rec_nl++;
+	if (grow((void **)&r->off, &r->offcap, r->nfields + 1, sizeof(size_t)) ||
+	    grow((void **)&r->len, &r->fieldcap, r->nfields + 1,
+	    sizeof(size_t)) ||
+	    grow((void **)&r->buf, &r->bufcap, r->buflen + n + 1, 1)) {
+		seci_err_set(r->err, SECI_EXIT_SOFTWARE, "out of memory");
+		r->stop = -1;
+		return;
+	}
+	if (!r->rec_bad && memchr(s, '\0', n) != NULL) {
+		r->rec_bad = 1;
+		bad_row(r, r->line, "NUL byte in field");
+	} else if (!r->rec_bad && !seci_utf8_valid(s, n)) {
+		r->rec_bad = 1;
+		bad_row(r, r->line, "invalid UTF-8");
+	}
+	memcpy(r->buf + r->buflen, s, n);
+	r->buf[r->buflen + n] = '\0';
+	r->off[r->nfields] = r->buflen;
+	r->len[r->nfields] = n;
+	r->nfields++;
+	r->buflen += n + 1;
+}
+
+static int
+take_header(struct reader *r, unsigned long line)
+{
+	const struct seci_csv_opts *o = r->opts;
+	char unknown[256] = "";
+	size_t i, j, ulen = 0;
+	int missing = 0;
+
+	r->nheader = r->nfields;
+	r->header = calloc(r->nfields, sizeof(char *));
+	r->colmap = calloc(o->ncols ? o->ncols : 1, sizeof(ssize_t));
+	r->val = calloc(o->ncols ? o->ncols : 1, sizeof(char *));
+	if (r->header == NULL || r->colmap == NULL || r->val == NULL)
+		return seci_err_set(r->err, SECI_EXIT_SOFTWARE,
+		    "out of memory");
+	for (i = 0; i < r->nfields; i++) {
+		if ((r->header[i] = strdup(r->buf + r->off[i])) == NULL)
+			return seci_err_set(r->err, SECI_EXIT_SOFTWARE,
+			    "out of memory");
+		for (j = 0; j < i; j++)
+			if (r->header[i][0] != '\0' &&
+			    strcasecmp(r->header[i], r->header[j]) == 0)
+				return seci_err_set(r->err, SECI_EXIT_DATA,
+				    "%s:%lu: column '%s' appears twice",
+				    r->name, line, r->header[i]);
+	}
+	for (j = 0; j < o->ncols; j++) {
+		r->colmap[j] = -1;
+		for (i = 0; i < r->nheader; i++)
+			if (strcasecmp(o->cols[j].name, r->header[i]) == 0)
+				r->colmap[j] = (ssize_t)i;
+		if (r->colmap[j] < 0 && o->cols[j].required) {
+			seci_err_report(r->err, SECI_ERROR,
+			    "%s:%lu: missing column '%s'", r->name, line,
+			    o->cols[j].name);
+			missing++;
+		}
+	}
+	if (missing)
+		return seci_err_set(r->err, SECI_EXIT_DATA,
+		    "%s: %d required column%s missing; nothing read", r->name,
+		    missing, missing > 1 ? "s" : "");
+	if (o->warn_unknown && o->cols != NULL) {
+		for (i = 0; i < r->nheader; i++) {
+			for (j = 0; j < o->ncols; j++)
+				if (r->colmap[j] == (ssize_t)i)
+					break;
+			if (j < o->ncols || ulen + 8 >= sizeof(unknown))
+				continue;
+			ulen += (size_t)snprintf(unknown + ulen,
+			    sizeof(unknown) - ulen, "%s'%s'", ulen ? ", " : "",
+			    r->header[i]);
+			if (ulen >= sizeof(unknown))
+				ulen = sizeof(unknown) - 1;
+		}
+		if (ulen)
+			seci_err_report(r->err, SECI_WARN,
+			    "%s:%lu: ignoring unknown column%s %s", r->name,
+			    line, strchr(unknown, ',') ? "s" : "", unknown);
+	}
+	r->have_header = 1;
+	return 0;
+}
+
+static void
+on_record(int c, void *ctx)
+{
+	struct reader *r = ctx;
+	struct seci_csv_row row;
+	unsigned long line = r->line;
+	size_t i;
+	int rc;
+
+	if (r->stop)
+		return;
+	if (r->nfields == 0) {
+		/* A blank line, or the LF of a CRLF already counted. */
+		if (!(c == '\n' && r->prev_term == '\r') && c != -1)
+			r->line++;
+		r->prev_term = c;
+		return;
+	}
+	r->line += r->rec_nl + (c != -1);
+	r->prev_term = c;
+	if (grow((void **)&r->ptr, &r->ptrcap, r->nfields,
+	    sizeof(char *)) < 0) {
+		seci_err_set(r->err, SECI_EXIT_SOFTWARE, "out of memory");
+		r->stop = -1;
+		return;
+	}
+	for (i = 0; i < r->nfields; i++)
+		r->ptr[i] = r->buf + r->off[i];
+
+	if (!r->have_header) {
+		if (take_header(r, line) < 0)
+			r->stop = -1;
+		goto done;
+	}
+	if (r->rec_bad)
+		goto done;
+	if (r->nfields != r->nheader) {
+		char detail[64];
+
+		snprintf(detail, sizeof(detail), "expected %zu field%s, "
+		    "found %zu", r->nheader, r->nheader == 1 ? "" : "s",
+		    r->nfields);
+		bad_row(r, line, detail);
+		goto done;
+	}
+	r->rows++;
+	for (i = 0; i < r->opts->ncols; i++)
+		r->val[i] = r->colmap[i] < 0 ? NULL : r->ptr[r->colmap[i]];
+	row.file = r->name;
+	row.line = line;
+	row.nfields = r->nfields;
+	row.field = r->ptr;
+	row.len = r->len;
+	row.header = (const char *const *)r->header;
+	row.val = r->val;
+	rc = r->fn(r->arg, &row, r->err);
+	if (rc < 0) {
+		r->stop = -1;
+	} else if (rc > 0) {
+		r->nbad++;
+		if (r->nbad >= SECI_CSV_MAX_ERRORS) {
+			seci_err_report(r->err, SECI_ERROR, "%s: too many "
+			    "errors, stopped at line %lu", r->name, line);
+			r->stop = 1;
+		}
+	}
+done:
+	r->nfields = 0;
+	r->buflen = 0;
+	r->rec_nl = 0;
+	r->rec_bad = 0;
+}
+
+/* Skip n physical lines of fp; returns 0, or -1 at end of file. */
+static int
+skip_lines(FILE *fp, unsigned n)
+{
+	int ch;
+
+	while (n > 0 && (ch = getc(fp)) != EOF)
+		if (ch == '\n')
+			n--;
+	return n == 0 ? 0 : -1;
+}
+
+static void
+reader_free(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; r->header && i < r->nheader; i++)
+		free(r->header[i]);
+	free(r->header);
+	free(r->colmap);
+	free(r->val);
+	free(r->buf);
+	free(r->off);
+	free(r->len);
+	free(r->ptr);
+}
+
+int
+seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
+    seci_csv_row_fn *fn, void *arg, unsigned long *rows,
+    struct seci_err *err)
+{
+	struct reader r;
+	struct csv_parser p;
+	static char chunk[1 << 16];
+	size_t n, done, off;
+	int first = 1, rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.name = name;
+	r.opts = opts;
+	r.fn = fn;
+	r.arg = arg;
+	r.err = err;
+	r.line = 1 + opts->skip_lines;
+	/* Not CSV_STRICT: a quote inside an unquoted field is kept as it is,
+	 * as most CSV readers (and the csv-spectrum cases) do. */
+	if (csv_init(&p, CSV_REPALL_NL) != 0)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	csv_set_realloc_func(&p, limited_realloc);
+	csv_set_blk_size(&p, 4096);
+	if (opts->delim)
+		csv_set_delim(&p, opts->delim);
+	if (opts->skip_lines && skip_lines(fp, opts->skip_lines) < 0) {
+		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: fewer than %u "
+		    "lines", name, opts->skip_lines);
+		goto out;
+	}
+	while (!r.stop && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		off = 0;
+		if (first && n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0)
+			off = 3;
+		first = 0;
+		done = csv_parse(&p, chunk + off, n - off, on_field, on_record,
+		    &r);
+		if (done != n - off && !r.stop) {
+			bad_row(&r, r.line, csv_error(&p) == CSV_ENOMEM ?
+			    "field longer than 4 MiB" : "malformed CSV");
+			r.stop = 1;
+		}
+	}
+	if (ferror(fp) && !r.stop) {
+		rc = seci_err_set(err, SECI_EXIT_NOINPUT, "%s: read error: %s",
+		    name, strerror(errno));
+		goto out;
+	}
+	/* At the end, still inside a quoted field: libcsv reports this only
+	 * in strict mode, so ask its (public) state: FIELD_BEGUN is 2. */
+	if (!r.stop && p.quoted && p.pstate == 2)
+		bad_row(&r, r.line, "unterminated quoted field");
+	if (!r.stop)
+		csv_fini(&p, on_field, on_record, &r);
+	if (r.stop < 0) {
+		rc = -1;
+	} else if (!r.have_header && r.nbad == 0) {
+		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: empty file, "
+		    "expected a header row", name);
+	} else if (r.nbad > 0) {
+		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: %u bad row%s; "
+		    "nothing written", name, r.nbad, r.nbad == 1 ? "" : "s");
+	}
+out:
+	if (rows)
+		*rows = r.rows;
+	csv_free(&p);
+	reader_free(&r);
+	return rc;
+}
+
+void
+seci_csv_write_field(FILE *fp, const char *s, char delim)
+{
+	size_t n = strlen(s);
+	const char *p;
+
+	if (n == 0 || (strchr(s, delim) == NULL && strpbrk(s, "\"\r\n") ==
+	    NULL && s[0] != ' ' && s[0] != '\t' && s[n - 1] != ' ' &&
+	    s[n - 1] != '\t')) {
+		fwrite(s, 1, n, fp);
+		return;
+	}
+	putc('"', fp);
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			putc('"', fp);
+		putc(*p, fp);
+	}
+	putc('"', fp);
+}
+
+FILE *
+seci_input_open(const char *path, const char **name, struct seci_err *err)
+{
+	struct stat st;
+	FILE *fp;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		*name = "<stdin>";
+		if (path == NULL && isatty(STDIN_FILENO)) {
+			seci_err_set(err, SECI_EXIT_USAGE, "no input file "
+			    "given and stdin is a terminal; name a FILE or "
+			    "pipe data in");
+			return NULL;
+		}
+		return stdin;
+	}
+	*name = path;
+	if ((fp = fopen(path, "r")) == NULL) {
+		seci_err_set(err, SECI_EXIT_NOINPUT, "cannot open '%s': %s", path,
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		seci_err_set(err, SECI_EXIT_NOINPUT, "cannot read '%s': "
+		    "Is a directory", path);
+		return NULL;
+	}
+	return fp;
+}
+
+void
+seci_input_close(FILE *fp)
+{
+	if (fp != NULL && fp != stdin)
+		fclose(fp);
+}

@@ -1,0 +1,82 @@
+/*
+ * csv.h - streaming RFC 4180 reader (over libcsv) and writer.
+ *
+ * The reader calls back once per data row, so memory stays flat however
+ * long the file is.  Columns are found by header name (case-insensitive,
+ * in any order).  It accepts a UTF-8 BOM, CRLF or LF, quoted fields with
+ * commas, quotes and newlines, and skips blank lines.  It reports, each as
+ * "FILE:LINE: problem" through err's report hook: a row with the wrong
+ * number of fields, a NUL byte, invalid UTF-8, a field longer than
+ * SECI_CSV_FIELD_MAX, a malformed or unterminated quoted field.
+ */
+#ifndef SECI_CSV_H
+#define SECI_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "err.h"
+
+#define SECI_CSV_FIELD_MAX (4u << 20)	/* bytes in one field */
+#define SECI_CSV_MAX_ERRORS 100		/* bad rows reported per file */
+
+struct seci_csv_col {
+	const char *name;
+	int required;
+};
+
+struct seci_csv_opts {
+	unsigned char delim;		/* 0 means ',' */
+	unsigned skip_lines;		/* physical lines before the header */
+	const struct seci_csv_col *cols;	/* wanted columns, or NULL */
+	size_t ncols;
+	int warn_unknown;		/* one warning naming unknown columns */
+};
+
+struct seci_csv_row {
+	const char *file;		/* name for messages ("<stdin>") */
+	unsigned long line;		/* physical line the row starts on */
+	size_t nfields;
+	const char *const *field;	/* all fields, NUL-terminated */
+	const size_t *len;
+	const char *const *header;	/* header names, nfields of them */
+	const char *const *val;		/* val[i] is cols[i], NULL if absent */
+};
+
+/*
+ * Row callback: return 0 to go on, 1 when the row was bad and has been
+ * reported (reading goes on, so that every bad row is reported), -1 to
+ * stop at once (err filled).  The row and its strings are borrowed: valid
+ * during the call only.
+ */
+typedef int seci_csv_row_fn(void *arg, const struct seci_csv_row *row,
+    struct seci_err *err);
+
+/*
+ * Read the whole of fp (named name in messages).  Returns 0 when every row
+ * was good; -1 otherwise, with err saying how many rows were bad
+ * (SECI_EXIT_DATA) or why reading stopped.  rows, if not NULL, receives the
+ * count of data rows read.
+ */
+int seci_csv_read(FILE *fp, const char *name,
+    const struct seci_csv_opts *opts, seci_csv_row_fn *fn, void *arg,
+    unsigned long *rows, struct seci_err *err);
+
+/* Write one field, quoted when it needs to be (delimiter, quote, CR, LF,
+ * leading or trailing blank). */
+void seci_csv_write_field(FILE *fp, const char *s, char delim);
+
+/* 1 if the n bytes at s are valid UTF-8. */
+int seci_utf8_valid(const char *s, size_t n);
+
+/*
+ * Open an input: path "-" or NULL means stdin, named "<stdin>" in
+ * messages.  A missing file is SECI_EXIT_NOINPUT.  Reading stdin from a
+ * terminal when no path was given is refused with a hint (SECI_EXIT_USAGE)
+ * instead of hanging.  *name is borrowed from path or static.
+ */
+FILE *seci_input_open(const char *path, const char **name,
+    struct seci_err *err);
+void seci_input_close(FILE *fp);
+
+#endif

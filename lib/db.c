@@ -1,0 +1,434 @@
+/* db.c - the database file, its schema and transactions. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "money.h"
+#include "seci_priv.h"
+#include "sql.inc"
+
+#define SECI_APPLICATION_ID 0x53454349	/* "SECI" */
+
+int
+seci_db_schema_version(void)
+{
+	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+}
+
+const char *
+seci_db_path(const char *opt, const struct seci_conf *conf)
+{
+	const char *env;
+
+	if (opt != NULL && *opt)
+		return opt;
+	if ((env = getenv("SECI_DB")) != NULL && *env)
+		return env;
+	if (conf != NULL && conf->database != NULL && *conf->database)
+		return conf->database;
+	return "./seci.db";
+}
+
+int
+seci_db_fail(struct seci_db *db, int rc, const char *what,
+    struct seci_err *err)
+{
+	const char *msg = db && db->h ? sqlite3_errmsg(db->h) :
+	    sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return seci_err_set(err, SECI_EXIT_BUSY, "database is busy "
+		    "(another process holds its lock); try again later");
+	case SQLITE_CONSTRAINT:
+		return seci_err_set(err, SECI_EXIT_DATA, "%s: %s", what, msg);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return seci_err_set(err, SECI_EXIT_CANTCREAT, "%s: %s", what,
+		    msg);
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		return seci_err_set(err, SECI_EXIT_IOERR, "%s: %s", what, msg);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return seci_err_set(err, SECI_EXIT_DATA, "%s: %s", what, msg);
+	default:
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "%s: %s", what,
+		    msg);
+	}
+}
+
+sqlite3_stmt *
+seci_db_stmt(struct seci_db *db, const char *sql, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	int i, rc;
+
+	for (i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql) {
+			st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st, NULL);
+	if (rc != SQLITE_OK) {
+		seci_db_fail(db, rc, "prepare", err);
+		return NULL;
+	}
+	if (db->ncache < SECI_STMT_CACHE) {
+		db->cache[db->ncache].sql = sql;
+		db->cache[db->ncache].st = st;
+		db->ncache++;
+	} else {
+		/* Should not happen; keep working, but leak nothing. */
+		sqlite3_finalize(db->cache[0].st);
+		db->cache[0].sql = sql;
+		db->cache[0].st = st;
+	}
+	return st;
+}
+
+int
+seci_db_exec_stmt(struct seci_db *db, sqlite3_stmt *st, struct seci_err *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return seci_db_fail(db, rc, "database", err);
+	return 0;
+}
+
+int
+seci_db_print(struct seci_db *db, sqlite3_stmt *st,
+    const struct seci_col *cols, int ncols, const struct seci_out_opts *oo,
+    struct seci_err *err)
+{
+	struct seci_cell c[64];
+	struct seci_out *o;
+	int rc, i;
+
+	if (ncols > 64)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "too many columns");
+	if ((o = seci_out_begin(oo, cols, ncols, err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < ncols; i++) {
+			if (sqlite3_column_type(st, i) == SQLITE_NULL)
+				c[i] = seci_cell_null();
+			else if (cols[i].type == SECI_COL_TEXT)
+				c[i] = seci_cell_text((const char *)
+				    sqlite3_column_text(st, i));
+			else
+				c[i] = seci_cell_int(sqlite3_column_int64(st,
+				    i));
+		}
+		if (seci_out_row(o, c, err) < 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		seci_out_abort(o);
+		return err->code ? -1 : seci_db_fail(db, rc, "database", err);
+	}
+	return seci_out_end(o, err);
+}
+
+int
+seci_db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static int
+exec(struct seci_db *db, const char *sql, struct seci_err *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return seci_db_fail(db, rc, "database", err);
+	return 0;
+}
+
+static int
+pragma_int(struct seci_db *db, const char *sql, int *out,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) != SQLITE_OK)
+		return seci_db_fail(db, rc, "database", err);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return seci_db_fail(db, rc, "database", err);
+	return 0;
+}
+
+static struct seci_db *
+handle_new(const char *path, int flags, long busy_ms, struct seci_err *err)
+{
+	struct seci_db *db = calloc(1, sizeof(*db));
+	int rc;
+
+	if (db == NULL || (db->path = strdup(path)) == NULL) {
+		free(db);
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	rc = sqlite3_open_v2(path, &db->h, flags, NULL);
+	if (rc != SQLITE_OK) {
+		seci_err_set(err, rc == SQLITE_CANTOPEN ? SECI_EXIT_NOINPUT :
+		    SECI_EXIT_SOFTWARE, "cannot open database '%s': %s",
+		    path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		seci_db_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, (int)busy_ms);
+	memcpy(db->currency, "EUR", 4);
+	db->decimals = 2;
+	if (exec(db, "PRAGMA foreign_keys = ON", err) < 0) {
+		seci_db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Apply migrations from version `from` up, in the caller's transaction. */
+static int
+migrate(struct seci_db *db, int from, struct seci_err *err)
+{
+	char sql[64];
+	int v;
+
+	for (v = from; v < seci_db_schema_version(); v++)
+		if (exec(db, migrations[v], err) < 0)
+			return seci_err_prefix(err, 0, "schema version %d",
+			    v + 1);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v);
+	return exec(db, sql, err);
+}
+
+static int
+load_settings(struct seci_db *db, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	const char *cur;
+
+	st = seci_db_stmt(db, "SELECT value FROM settings WHERE key = "
+	    "'currency'", err);
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (cur = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+	    seci_currency_decimals(cur) >= 0) {
+		memcpy(db->currency, cur, 4);
+		db->decimals = seci_currency_decimals(cur);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+struct seci_db *
+seci_db_create(const char *path, long busy_ms, struct seci_err *err)
+{
+	struct seci_db *db;
+	char sql[64];
+	int fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, errno == EEXIST ?
+		    "'%s' already exists; not overwriting it" :
+		    "cannot create '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	/* The umask may have taken bits away, never added them; be sure. */
+	if (fchmod(fd, 0600) < 0 || close(fd) < 0) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
+		    path, strerror(errno));
+		unlink(path);
+		return NULL;
+	}
+	db = handle_new(path, SQLITE_OPEN_READWRITE, busy_ms, err);
+	if (db == NULL) {
+		unlink(path);
+		return NULL;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d",
+	    SECI_APPLICATION_ID);
+	if (exec(db, "PRAGMA journal_mode = WAL", err) < 0 ||
+	    exec(db, sql, err) < 0 || exec(db, "BEGIN IMMEDIATE", err) < 0 ||
+	    migrate(db, 0, err) < 0 || exec(db, "COMMIT", err) < 0) {
+		seci_db_discard(db);
+		return NULL;
+	}
+	return db;
+}
+
+struct seci_db *
+seci_db_open(const char *path, long busy_ms, struct seci_err *err)
+{
+	struct seci_db *db;
+	struct stat st;
+	int appid, version;
+
+	if (stat(path, &st) < 0) {
+		seci_err_set(err, SECI_EXIT_NOINPUT, errno == ENOENT ?
+		    "no database '%s' (create one with 'seci-admin init', or "
+		    "name it with --db or SECI_DB)" : "cannot open database "
+		    "'%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (access(path, R_OK | W_OK) < 0 && errno == EACCES) {
+		seci_err_set(err, SECI_EXIT_PERM, "permission denied: cannot "
+		    "open database '%s' for reading and writing", path);
+		return NULL;
+	}
+	if ((db = handle_new(path, SQLITE_OPEN_READWRITE, busy_ms,
+	    err)) == NULL)
+		return NULL;
+	if (pragma_int(db, "PRAGMA application_id", &appid, err) < 0 ||
+	    pragma_int(db, "PRAGMA user_version", &version, err) < 0) {
+		if (err->code == SECI_EXIT_SOFTWARE || err->code == 0)
+			seci_err_set(err, SECI_EXIT_DATA, "'%s' is not a seci "
+			    "database", path);
+		seci_db_close(db);
+		return NULL;
+	}
+	if (appid != SECI_APPLICATION_ID || version == 0) {
+		seci_err_set(err, SECI_EXIT_DATA, "'%s' is not a seci database",
+		    path);
+		seci_db_close(db);
+		return NULL;
+	}
+	if (version > seci_db_schema_version()) {
+		seci_err_set(err, SECI_EXIT_DATA, "database '%s' has schema "
+		    "version %d, newer than this seci knows (%d); use a newer "
+		    "seci", path, version, seci_db_schema_version());
+		seci_db_close(db);
+		return NULL;
+	}
+	if (version < seci_db_schema_version()) {
+		if (exec(db, "BEGIN IMMEDIATE", err) < 0)
+			goto fail;
+		/* Another process may have migrated it meanwhile. */
+		if (pragma_int(db, "PRAGMA user_version", &version, err) < 0 ||
+		    (version < seci_db_schema_version() &&
+		    migrate(db, version, err) < 0) ||
+		    exec(db, "COMMIT", err) < 0) {
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			goto fail;
+		}
+	}
+	/* A restored backup comes back in rollback-journal mode. */
+	if (exec(db, "PRAGMA journal_mode = WAL", err) < 0 ||
+	    load_settings(db, err) < 0)
+		goto fail;
+	return db;
+fail:
+	seci_db_close(db);
+	return NULL;
+}
+
+void
+seci_db_close(struct seci_db *db)
+{
+	int i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	if (db->h != NULL)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db->command);
+	free(db);
+}
+
+void
+seci_db_discard(struct seci_db *db)
+{
+	char aux[4096];
+	char *path;
+
+	if (db == NULL)
+		return;
+	path = strdup(db->path);
+	seci_db_close(db);
+	if (path == NULL)
+		return;
+	unlink(path);
+	snprintf(aux, sizeof(aux), "%s-wal", path);
+	unlink(aux);
+	snprintf(aux, sizeof(aux), "%s-shm", path);
+	unlink(aux);
+	free(path);
+}
+
+void
+seci_db_set_actor(struct seci_db *db, const char *login, const char *tool,
+    const char *command)
+{
+	snprintf(db->login, sizeof(db->login), "%s", login);
+	snprintf(db->tool, sizeof(db->tool), "%s", tool);
+	free(db->command);
+	db->command = strdup(command ? command : "");
+}
+
+int
+seci_db_begin(struct seci_db *db, int write, struct seci_err *err)
+{
+	db->head_known = 0;
+	if (exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err) < 0)
+		return -1;
+	return load_settings(db, err);
+}
+
+int
+seci_db_commit(struct seci_db *db, struct seci_err *err)
+{
+	return exec(db, "COMMIT", err);
+}
+
+void
+seci_db_rollback(struct seci_db *db)
+{
+	if (db != NULL && db->h != NULL && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *
+seci_db_currency(const struct seci_db *db)
+{
+	return db->currency;
+}
+
+int
+seci_db_decimals(const struct seci_db *db)
+{
+	return db->decimals;
+}
+
+const char *
+seci_db_file(const struct seci_db *db)
+{
+	return db->path;
+}

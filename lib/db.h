@@ -1,0 +1,57 @@
+/*
+ * db.h - the one SQLite file: finding it, creating it, opening it,
+ * migrating it, and one transaction per command.
+ */
+#ifndef SECI_DB_H
+#define SECI_DB_H
+
+#include "conf.h"
+#include "err.h"
+
+struct seci_db;
+
+/* The schema version this build writes (PRAGMA user_version). */
+int seci_db_schema_version(void);
+
+/* Resolve the database path: opt (--db), else $SECI_DB, else the config's
+ * database key, else ./seci.db.  Returns a borrowed string. */
+const char *seci_db_path(const char *opt, const struct seci_conf *conf);
+
+/*
+ * Create a new database at path: file mode 0600 whatever the umask, WAL,
+ * the whole schema.  Refuses (SECI_EXIT_CANTCREAT) when path exists.
+ * The caller fills it inside a transaction; on failure it calls
+ * seci_db_discard() to remove the file.
+ */
+struct seci_db *seci_db_create(const char *path, long busy_ms,
+    struct seci_err *err);
+
+/*
+ * Open an existing database: a missing file is SECI_EXIT_NOINPUT, a file
+ * that is not a seci database or has a newer schema is SECI_EXIT_DATA; an
+ * older schema is migrated in one transaction.  Foreign keys on, busy
+ * timeout busy_ms.
+ */
+struct seci_db *seci_db_open(const char *path, long busy_ms,
+    struct seci_err *err);
+
+void seci_db_close(struct seci_db *db);
+/* Close and remove the files of a database that seci_db_create() made. */
+void seci_db_discard(struct seci_db *db);
+
+/* Who is acting, for the audit trail (copied). */
+void seci_db_set_actor(struct seci_db *db, const char *login,
+    const char *tool, const char *command);
+
+/* BEGIN IMMEDIATE (write) or BEGIN (a read snapshot); COMMIT; ROLLBACK.
+ * A lock held past the busy timeout is SECI_EXIT_BUSY. */
+int seci_db_begin(struct seci_db *db, int write, struct seci_err *err);
+int seci_db_commit(struct seci_db *db, struct seci_err *err);
+void seci_db_rollback(struct seci_db *db);
+
+/* Base currency and its decimals, from the database's settings. */
+const char *seci_db_currency(const struct seci_db *db);
+int seci_db_decimals(const struct seci_db *db);
+const char *seci_db_file(const struct seci_db *db);
+
+#endif

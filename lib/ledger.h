@@ -1,0 +1,78 @@
+/*
+ * ledger.h - the double-entry general ledger under every amount.
+ *
+ * Debits are positive, credits negative.  A transaction is written with
+ * all its postings and then closed; the database itself (a trigger in
+ * the schema) refuses to close one whose postings do not add up to zero,
+ * and refuses any change to a closed one.  Corrections are new,
+ * reversing transactions.
+ */
+#ifndef SECI_LEDGER_H
+#define SECI_LEDGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "db.h"
+#include "money.h"
+#include "out.h"
+
+/* Accounts of the default chart (share/seci/accounts.csv). */
+#define SECI_ACC_BANK "1000"
+#define SECI_ACC_RECEIVABLE "1100"
+#define SECI_ACC_OTHER_RECEIVABLE "1200"
+#define SECI_ACC_FIXED_ASSETS "1500"
+#define SECI_ACC_ACCUM_DEPRECIATION "1590"
+#define SECI_ACC_PAYABLE "2000"
+#define SECI_ACC_ADVANCE "2100"
+#define SECI_ACC_SUSPENSE "2200"
+#define SECI_ACC_NET_ASSETS "3000"
+#define SECI_ACC_CONTRIBUTIONS "4000"
+#define SECI_ACC_OBSERVER_FEES "4100"
+#define SECI_ACC_OTHER_REVENUE "4900"
+#define SECI_ACC_STAFF "5000"
+#define SECI_ACC_OPERATING "5100"
+#define SECI_ACC_DEPRECIATION "5200"
+#define SECI_ACC_DISPOSAL_LOSS "5300"
+
+struct seci_posting {
+	const char *account;
+	seci_money amount;	/* debit > 0, credit < 0 */
+};
+
+struct seci_ledger_ref {
+	const char *source;	/* e.g. "expense", "payment" */
+	int64_t source_id;	/* the row it comes from, or 0 */
+	int64_t import_id;	/* the bulk import, or 0 */
+};
+
+/* Load the default chart of accounts (built in from
+ * share/seci/accounts.csv). */
+int seci_ledger_load_chart(struct seci_db *db, struct seci_err *err);
+
+/*
+ * Post one balanced transaction of n postings dated date.  An unbalanced
+ * one is refused (SECI_EXIT_DATA) by the database.  txn_id, if not NULL,
+ * receives the new transaction's id.
+ */
+int seci_ledger_post(struct seci_db *db, seci_day date, const char *memo,
+    const struct seci_ledger_ref *ref, const struct seci_posting *p,
+    size_t n, int64_t *txn_id, struct seci_err *err);
+
+/* Balance of one account (debits minus credits) on date, inclusive. */
+int seci_ledger_balance(struct seci_db *db, const char *account,
+    seci_day as_of, seci_money *balance, struct seci_err *err);
+
+/*
+ * Ledger findings for `check`: transactions left open, closed ones that
+ * do not balance, and a trial balance that is not zero.  Each finding is
+ * passed to fn with its detail; a check that found nothing is passed once
+ * with detail NULL.  Returns the number of findings, or -1.
+ */
+typedef void seci_finding_fn(void *arg, const char *check,
+    const char *detail);
+int seci_ledger_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
+    struct seci_err *err);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * seci.h - libseci, the one header cmd/ includes.
+ *
+ * Conventions of every module: exported names are seci_<noun>_<verb>;
+ * functions return 0 (or a count) on success and -1 on failure after
+ * filling a caller-owned struct seci_err (err.h); the library never prints
+ * and never exits; strings it returns are freed with free() unless the
+ * header says they are borrowed.  Amounts are seci_money (int64 minor
+ * units), dates seci_day.
+ */
+#ifndef SECI_H
+#define SECI_H
+
+#include "err.h"
+#include "money.h"
+#include "date.h"
+#include "csv.h"
+#include "yaml.h"
+#include "conf.h"
+#include "out.h"
+#include "db.h"
+#include "auth.h"
+#include "audit.h"
+#include "ledger.h"
+#include "admin.h"
+#include "cli.h"
+
+#endif

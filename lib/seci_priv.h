@@ -1,0 +1,63 @@
+/*
+ * seci_priv.h - what lib/ modules share with each other and never with
+ * cmd/: the database handle's layout and SQLite.
+ */
+#ifndef SECI_PRIV_H
+#define SECI_PRIV_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+#include "out.h"
+
+#define SECI_STMT_CACHE 96
+
+struct seci_db {
+	sqlite3 *h;
+	char *path;
+	int decimals;			/* of the base currency */
+	char currency[4];
+	/* who and what, for the audit trail */
+	char login[65];
+	char tool[32];
+	char *command;
+	char head_hash[65];		/* audit chain head, once known */
+	int head_known;
+	struct {
+		const char *sql;	/* static string: compared by address */
+		sqlite3_stmt *st;
+	} cache[SECI_STMT_CACHE];
+	int ncache;
+};
+
+/*
+ * A prepared statement for sql (a string literal: it is cached by its
+ * address, so every statement is prepared once per process), reset and
+ * with bindings cleared.  NULL with err filled on failure.
+ */
+sqlite3_stmt *seci_db_stmt(struct seci_db *db, const char *sql,
+    struct seci_err *err);
+
+/* Turn a failed SQLite call into err: SQLITE_BUSY and SQLITE_LOCKED are
+ * SECI_EXIT_BUSY, constraint failures SECI_EXIT_DATA, the rest
+ * SECI_EXIT_SOFTWARE.  Returns -1. */
+int seci_db_fail(struct seci_db *db, int rc, const char *what,
+    struct seci_err *err);
+
+/* Step a statement that returns no rows; 0 or -1. */
+int seci_db_exec_stmt(struct seci_db *db, sqlite3_stmt *st,
+    struct seci_err *err);
+
+/*
+ * Print every row of st (bound, not yet stepped) through the out module:
+ * column i is read as text or as an integer by cols[i].type; SQL NULL
+ * stays null.  The statement is reset afterwards.
+ */
+int seci_db_print(struct seci_db *db, sqlite3_stmt *st,
+    const struct seci_col *cols, int ncols, const struct seci_out_opts *oo,
+    struct seci_err *err);
+
+/* Bind text, or NULL when s is NULL. */
+int seci_db_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+#endif

@@ -1,0 +1,214 @@
+/* yaml.c - YAML into a tree of nodes. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "yaml.h"
+
+struct builder {
+	yaml_parser_t parser;
+	const char *name;
+	int errcode;
+	struct seci_err *err;
+};
+
+static struct seci_yaml *
+node_new(enum seci_yaml_kind kind, unsigned long line)
+{
+	struct seci_yaml *n = calloc(1, sizeof(*n));
+
+	if (n != NULL) {
+		n->kind = kind;
+		n->line = line;
+	}
+	return n;
+}
+
+void
+seci_yaml_free(struct seci_yaml *node)
+{
+	struct seci_yaml *next;
+
+	while (node != NULL) {
+		next = node->next;
+		seci_yaml_free(node->child);
+		free(node->key);
+		free(node->value);
+		free(node);
+		node = next;
+	}
+}
+
+static int
+next_event(struct builder *b, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&b->parser, ev))
+		return seci_err_set(b->err, b->errcode, "%s:%lu: %s%s%s",
+		    b->name, (unsigned long)b->parser.problem_mark.line + 1,
+		    b->parser.problem ? b->parser.problem : "syntax error",
+		    b->parser.context ? " " : "",
+		    b->parser.context ? b->parser.context : "");
+	return 0;
+}
+
+static struct seci_yaml *parse_node(struct builder *b, yaml_event_t *ev);
+
+/* Parse items until the end event of the collection started by ev. */
+static int
+parse_items(struct builder *b, struct seci_yaml *coll)
+{
+	struct seci_yaml **tail = &coll->child, *item, *k;
+	yaml_event_t ev;
+	yaml_event_type_t end = coll->kind == SECI_YAML_MAP ?
+	    YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
+
+	for (;;) {
+		if (next_event(b, &ev) < 0)
+			return -1;
+		if (ev.type == end) {
+			yaml_event_delete(&ev);
+			return 0;
+		}
+		if (coll->kind == SECI_YAML_MAP) {
+			if (ev.type != YAML_SCALAR_EVENT) {
+				seci_err_set(b->err, b->errcode, "%s:%lu: a "
+				    "mapping key must be a plain value",
+				    b->name,
+				    (unsigned long)ev.start_mark.line + 1);
+				yaml_event_delete(&ev);
+				return -1;
+			}
+			for (k = coll->child; k != NULL; k = k->next)
+				if (strcmp(k->key,
+				    (char *)ev.data.scalar.value) == 0) {
+					seci_err_set(b->err, b->errcode,
+					    "%s:%lu: key '%s' appears twice",
+					    b->name, (unsigned long)
+					    ev.start_mark.line + 1, k->key);
+					yaml_event_delete(&ev);
+					return -1;
+				}
+			char *key = strdup((char *)ev.data.scalar.value);
+			yaml_event_delete(&ev);
+			if (key == NULL || next_event(b, &ev) < 0) {
+				free(key);
+				return -1;
+			}
+			item = parse_node(b, &ev);
+			if (item == NULL) {
+				free(key);
+				return -1;
+			}
+			item->key = key;
+		} else {
+			if ((item = parse_node(b, &ev)) == NULL)
+				return -1;
+		}
+		*tail = item;
+		tail = &item->next;
+	}
+}
+
+/* Build the node that starts with ev (consumed). */
+static struct seci_yaml *
+parse_node(struct builder *b, yaml_event_t *ev)
+{
+	struct seci_yaml *n = NULL;
+	unsigned long line = (unsigned long)ev->start_mark.line + 1;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = node_new(SECI_YAML_SCALAR, line);
+		if (n == NULL || (n->value = strdup((char *)
+		    ev->data.scalar.value)) == NULL)
+			break;
+		if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    (strcmp(n->value, "") == 0 || strcmp(n->value, "~") == 0 ||
+		    strcmp(n->value, "null") == 0))
+			n->plain_null = 1;
+		yaml_event_delete(ev);
+		return n;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		n = node_new(ev->type == YAML_MAPPING_START_EVENT ?
+		    SECI_YAML_MAP : SECI_YAML_SEQ, line);
+		yaml_event_delete(ev);
+		if (n != NULL && parse_items(b, n) < 0) {
+			seci_yaml_free(n);
+			return NULL;
+		}
+		return n;
+	case YAML_ALIAS_EVENT:
+		seci_err_set(b->err, b->errcode, "%s:%lu: aliases are not "
+		    "supported", b->name, line);
+		yaml_event_delete(ev);
+		return NULL;
+	default:
+		seci_err_set(b->err, b->errcode, "%s:%lu: unexpected YAML "
+		    "event", b->name, line);
+		yaml_event_delete(ev);
+		return NULL;
+	}
+	yaml_event_delete(ev);
+	seci_yaml_free(n);
+	seci_err_set(b->err, SECI_EXIT_SOFTWARE, "out of memory");
+	return NULL;
+}
+
+struct seci_yaml *
+seci_yaml_load(FILE *fp, const char *name, int errcode, struct seci_err *err)
+{
+	struct builder b;
+	struct seci_yaml *root = NULL;
+	yaml_event_t ev;
+
+	b.name = name;
+	b.errcode = errcode;
+	b.err = err;
+	if (!yaml_parser_initialize(&b.parser)) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	yaml_parser_set_input_file(&b.parser, fp);
+	for (;;) {
+		if (next_event(&b, &ev) < 0)
+			break;
+		if (ev.type == YAML_STREAM_START_EVENT ||
+		    ev.type == YAML_DOCUMENT_START_EVENT) {
+			yaml_event_delete(&ev);
+			continue;
+		}
+		if (ev.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			root = node_new(SECI_YAML_MAP, 1);
+			break;
+		}
+		root = parse_node(&b, &ev);
+		break;
+	}
+	yaml_parser_delete(&b.parser);
+	if (root != NULL && root->kind != SECI_YAML_MAP) {
+		seci_err_set(err, errcode, "%s:%lu: expected a mapping of "
+		    "keys to values", name, root->line);
+		seci_yaml_free(root);
+		return NULL;
+	}
+	if (root == NULL && err != NULL && err->code == 0)
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	return root;
+}
+
+const struct seci_yaml *
+seci_yaml_get(const struct seci_yaml *map, const char *key)
+{
+	const struct seci_yaml *n;
+
+	if (map == NULL || map->kind != SECI_YAML_MAP)
+		return NULL;
+	for (n = map->child; n != NULL; n = n->next)
+		if (strcmp(n->key, key) == 0)
+			return n;
+	return NULL;
+}

@@ -1,0 +1,122 @@
+# tests/lib.sh - TAP helpers for the shell tests.  Source it first.
+#
+# Every script gets a fresh temporary folder (its working directory) with
+# a fresh SECI_DB, no config, LC_ALL=C and TZ=UTC, and the built tools
+# first on PATH.  Every check asserts an exit status:
+#   run_ok NAME CMD...        CMD exits 0
+#   run_fails N NAME CMD...   CMD exits N
+# After a run, $T/out and $T/err hold its stdout and stderr, $status
+# its exit status.
+#   out_is NAME TEXT   stdout is exactly TEXT (a trailing newline added)
+#   err_has NAME TEXT  stderr contains TEXT
+#   is NAME GOT WANT   two strings are equal
+#   ok NAME CMD...     a shell condition holds
+#   skip REASON        a check that cannot run here
+#   test_done          prints the plan; exits 1 if anything failed
+set -eu
+LC_ALL=C TZ=UTC
+export LC_ALL TZ
+: "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_srcdir:=$top_builddir}"
+: "${SECI_WRAP:=}"
+PATH="$top_builddir/cmd:$PATH"
+T=$(mktemp -d "${TMPDIR:-/tmp}/seci-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cd "$T"
+SECI_DB="$T/seci.db"
+HOME="$T/home"
+XDG_CONFIG_HOME="$T/xdg"
+export SECI_DB HOME XDG_CONFIG_HOME PATH
+unset SECI_CONFIG SECI_USER || true
+mkdir -p "$HOME"
+tap_n=0
+tap_failed=0
+status=0
+
+tap_result() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+		if [ -s "$T/err" ]; then sed 's/^/#   stderr: /' "$T/err" | head -5; fi
+	fi
+}
+
+# Run a command, keeping its output; never stops the script.
+run() {
+	set +e
+	case "$1" in
+	seci-*) $SECI_WRAP "$@" >"$T/out" 2>"$T/err" ;;
+	*) "$@" >"$T/out" 2>"$T/err" ;;
+	esac
+	status=$?
+	set -e
+}
+
+run_fails() {
+	want=$1 name=$2; shift 2
+	run "$@"
+	if [ "$status" -eq "$want" ]; then
+		tap_result 0 "$name"
+	else
+		echo "#   exit status $status, want $want"
+		tap_result 1 "$name"
+	fi
+}
+
+run_ok() {
+	name=$1; shift
+	run_fails 0 "$name" "$@"
+}
+
+out_is() {
+	printf '%s\n' "$2" >"$T/want"
+	if cmp -s "$T/want" "$T/out"; then
+		tap_result 0 "$1"
+	else
+		diff -u "$T/want" "$T/out" | sed 's/^/#   /' | head -20
+		tap_result 1 "$1"
+	fi
+}
+
+err_has() {
+	if grep -qF -- "$2" "$T/err"; then
+		tap_result 0 "$1"
+	else
+		echo "#   stderr lacks: $2"
+		sed 's/^/#   got: /' "$T/err" | head -5
+		tap_result 1 "$1"
+	fi
+}
+
+is() {
+	if [ "$2" = "$3" ]; then
+		tap_result 0 "$1"
+	else
+		echo "#   got '$2', want '$3'"
+		tap_result 1 "$1"
+	fi
+}
+
+ok() {
+	name=$1; shift
+	if "$@"; then tap_result 0 "$name"; else tap_result 1 "$name"; fi
+}
+
+# A check that cannot run here.
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP $1"
+}
+
+# The database with its director (root or SECI_USER's login).
+init_db() {
+	seci-admin init --org "Test Centre" "$@" >/dev/null
+}
+
+test_done() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}

@@ -1,0 +1,237 @@
+/* Unit tests: lib/csv.c */
+#include "config.h"
+
+#include "seci.h"
+#include "tap.h"
+
+static char reports[8192];
+
+static void
+collect(void *arg, enum seci_level level, const char *msg)
+{
+	size_t n = strlen(reports);
+
+	snprintf(reports + n, sizeof(reports) - n, "%s%s\n",
+	    level == SECI_WARN ? "W " : "E ", msg);
+}
+
+struct rows {
+	int n;
+	char buf[4096];		/* "line:val|val|...;" per row */
+};
+
+static int
+keep(void *arg, const struct seci_csv_row *row, struct seci_err *err)
+{
+	struct rows *r = arg;
+	size_t n = strlen(r->buf), i;
+
+	n += (size_t)snprintf(r->buf + n, sizeof(r->buf) - n, "%lu:",
+	    row->line);
+	for (i = 0; i < 2 && n < sizeof(r->buf); i++)
+		n += (size_t)snprintf(r->buf + n, sizeof(r->buf) - n, "%s%s",
+		    i ? "|" : "", row->val[i] ? row->val[i] : "(none)");
+	if (n < sizeof(r->buf))
+		snprintf(r->buf + n, sizeof(r->buf) - n, ";");
+	r->n++;
+	return 0;
+}
+
+static const struct seci_csv_col cols[] = { { "date", 1 }, { "amount", 0 } };
+
+/* Read text as CSV wanting columns date (required) and amount. */
+static int
+read_text(const char *text, size_t len, struct rows *r, struct seci_err *err)
+{
+	struct seci_csv_opts o = { 0, 0, cols, 2, 1 };
+	FILE *fp = fmemopen((void *)text, len, "r");
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	reports[0] = '\0';
+	err->code = 0;
+	err->nerrors = err->nwarnings = 0;
+	rc = seci_csv_read(fp, "t.csv", &o, keep, r, NULL, err);
+	fclose(fp);
+	return rc;
+}
+
+#define READ(s, r, e) read_text((s), sizeof(s) - 1, (r), (e))
+
+static void
+test_csv__basics(struct seci_err *err)
+{
+	struct rows r;
+
+	ok(READ("date,amount\n2026-01-01,5\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:2026-01-01|5;") == 0, "simple: %s", r.buf);
+	ok(READ("amount,date\r\n1,a\r\n2,b\r\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:a|1;3:b|2;") == 0,
+	    "CRLF, columns in any order: %s", r.buf);
+	ok(READ("\xef\xbb\xbf" "date,amount\n1,2\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:1|2;") == 0, "UTF-8 BOM: %s", r.buf);
+	ok(READ("DATE,Amount\n1,2\n", &r, err) == 0 && r.n == 1,
+	    "header names match ignoring case");
+	ok(READ("date,amount\n\"1,5\",\"say \"\"hi\"\"\"\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:1,5|say \"hi\";") == 0,
+	    "quoted comma and quotes: %s", r.buf);
+	ok(READ("date,amount\n\"a\nb\nc\",1\n2,3\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:a\nb\nc|1;5:2|3;") == 0,
+	    "embedded newlines keep line numbers right: %s", r.buf);
+	ok(READ("date,amount\r\n\"a\r\nb\",1\r\n\r\n2,3\r\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:a\r\nb|1;5:2|3;") == 0,
+	    "CRLF inside quotes and a blank line: %s", r.buf);
+	ok(READ("date,amount\n1,\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:1|;") == 0, "empty last field: %s", r.buf);
+	ok(READ("date\n1\n", &r, err) == 0 && strcmp(r.buf, "2:1|(none);") ==
+	    0, "optional column absent: %s", r.buf);
+	ok(READ("date,amount\n1,2", &r, err) == 0 && r.n == 1,
+	    "no newline at the end");
+	ok(READ("date,amount,memo\n1,2,x\n", &r, err) == 0 &&
+	    strstr(reports, "W t.csv:1: ignoring unknown column 'memo'"),
+	    "unknown column: one warning: %s", reports);
+}
+
+static void
+test_csv__errors(struct seci_err *err)
+{
+	struct rows r;
+
+	ok(READ("amount\n1\n", &r, err) == -1 && err->code == SECI_EXIT_DATA &&
+	    strstr(reports, "t.csv:1: missing column 'date'") && r.n == 0,
+	    "missing required column: %s", reports);
+	ok(READ("", &r, err) == -1 && strstr(err->msg, "empty file"),
+	    "empty file: %s", err->msg);
+	ok(READ("date,amount\n1,2\n3\n4,5,6\n7,8\n", &r, err) == -1 &&
+	    strstr(reports, "t.csv:3: expected 2 fields, found 1") &&
+	    strstr(reports, "t.csv:4: expected 2 fields, found 3") &&
+	    strstr(err->msg, "2 bad rows"), "wrong field counts, every one "
+	    "reported: %s", reports);
+	ok(READ("date,amount\n1,\"open\n2,3\n", &r, err) == -1 &&
+	    strstr(reports, "t.csv:2: unterminated quoted field"),
+	    "unterminated quote: %s", reports);
+	ok(READ("date,amount\n1,37\u00b036'37.8\"N\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:1|37\u00b036'37.8\"N;") == 0,
+	    "a quote inside an unquoted field is kept: %s", r.buf);
+	ok(READ("date,amount\n1,a\0b\n", &r, err) == -1 &&
+	    strstr(reports, "t.csv:2: NUL byte"), "NUL byte: %s", reports);
+	ok(READ("date,amount\n1,\xff\xfe\n2,\xc3\xa9\n", &r, err) == -1 &&
+	    strstr(reports, "t.csv:2: invalid UTF-8") && r.n == 1,
+	    "invalid UTF-8 reported, valid UTF-8 accepted: %s", reports);
+	ok(READ("date,date\n1,2\n", &r, err) == -1 &&
+	    strstr(err->msg, "appears twice"), "duplicate column: %s",
+	    err->msg);
+}
+
+static void
+test_csv__big_fields(struct seci_err *err)
+{
+	size_t n = (1u << 20) + 12, big = (10u << 20) + 12;
+	char *s = malloc(big + 16);
+	struct rows r;
+	int rc;
+
+	memcpy(s, "date,amount\n", 12);
+	memset(s + 12, 'x', n - 12);
+	memcpy(s + n, ",1\n", 3);
+	rc = read_text(s, n + 3, &r, err);
+	ok(rc == 0 && r.n == 1, "a 1 MiB field is read");
+	memset(s + 12, 'x', big - 12);
+	memcpy(s + big, ",1\n", 3);
+	rc = read_text(s, big + 3, &r, err);
+	ok(rc == -1 && strstr(reports, "t.csv:2: field longer than 4 MiB"),
+	    "a 10 MiB field is refused: %s", reports);
+	free(s);
+}
+
+static void
+test_csv__options(struct seci_err *err)
+{
+	static const char text[] = "Bank export\nAccount 1\ndate;amount\n"
+	    "1;\"2;3\"\n";
+	struct seci_csv_opts o = { ';', 2, cols, 2, 1 };
+	struct rows r;
+	FILE *fp = fmemopen((void *)text, sizeof(text) - 1, "r");
+
+	memset(&r, 0, sizeof(r));
+	ok(seci_csv_read(fp, "t.csv", &o, keep, &r, NULL, err) == 0 &&
+	    strcmp(r.buf, "4:1|2;3;") == 0,
+	    "';' separator after two preamble lines: %s", r.buf);
+	fclose(fp);
+}
+
+static int
+bad_rows(void *arg, const struct seci_csv_row *row, struct seci_err *err)
+{
+	seci_err_report(err, SECI_ERROR, "%s:%lu: bad", row->file, row->line);
+	return 1;
+}
+
+static void
+test_csv__error_limit(struct seci_err *err)
+{
+	struct seci_csv_opts o = { 0, 0, cols, 2, 0 };
+	char *text = malloc(200 * 10 + 20), *p = text;
+	unsigned long rows;
+	FILE *fp;
+	int i;
+
+	p += sprintf(p, "date,amount\n");
+	for (i = 0; i < 200; i++)
+		p += sprintf(p, "%d,x\n", i);
+	fp = fmemopen(text, (size_t)(p - text), "r");
+	err->nerrors = 0;
+	reports[0] = '\0';
+	ok(seci_csv_read(fp, "t.csv", &o, bad_rows, NULL, &rows, err) == -1 &&
+	    strstr(reports, "too many errors"),
+	    "stops after %d bad rows", SECI_CSV_MAX_ERRORS);
+	fclose(fp);
+	free(text);
+}
+
+static void
+test_csv__writer(void)
+{
+	static const char *const fields[] = { "plain", "a,b", "say \"hi\"",
+	    "two\nlines", " lead", "", "tail ", NULL };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	int i;
+
+	for (i = 0; fields[i]; i++) {
+		if (i)
+			putc(',', fp);
+		seci_csv_write_field(fp, fields[i], ',');
+	}
+	fclose(fp);
+	is_str(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\","
+	    "\" lead\",,\"tail \"", "writer quotes only what needs it");
+	free(buf);
+}
+
+static void
+test_csv__utf8(void)
+{
+	ok(seci_utf8_valid("caf\xc3\xa9", 5), "é is valid");
+	ok(!seci_utf8_valid("\xc0\xaf", 2), "overlong refused");
+	ok(!seci_utf8_valid("\xed\xa0\x80", 3), "surrogate refused");
+	ok(!seci_utf8_valid("\xe2\x82", 2), "truncated refused");
+	ok(seci_utf8_valid("\xf0\x9f\x98\x80", 4), "4-byte valid");
+}
+
+int
+main(void)
+{
+	struct seci_err err = SECI_ERR_INIT;
+
+	err.report = collect;
+	test_csv__basics(&err);
+	test_csv__errors(&err);
+	test_csv__big_fields(&err);
+	test_csv__options(&err);
+	test_csv__error_limit(&err);
+	test_csv__writer();
+	test_csv__utf8();
+	return done_testing();
+}

@@ -1,0 +1,55 @@
+/* testdb.h - a fresh database in a temporary folder for unit tests. */
+#ifndef SECI_TESTDB_H
+#define SECI_TESTDB_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char testdb_dir[64];
+static char testdb_path[128];
+
+static void
+testdb_cleanup(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", testdb_dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", testdb_dir);
+}
+
+/* A path for a database in a new temporary folder (removed at exit). */
+static __attribute__((unused)) const char *
+testdb_new_path(const char *name)
+{
+	if (testdb_dir[0] == '\0') {
+		snprintf(testdb_dir, sizeof(testdb_dir), "/tmp/seci-test-XXXXXX");
+		if (mkdtemp(testdb_dir) == NULL)
+			abort();
+		atexit(testdb_cleanup);
+	}
+	snprintf(testdb_path, sizeof(testdb_path), "%s/%s", testdb_dir, name);
+	return testdb_path;
+}
+
+/* A new database, initialised with director "boss", in a write
+ * transaction, with the actor set. */
+static __attribute__((unused)) struct seci_db *
+testdb_init(const char *name, struct seci_err *err)
+{
+	struct seci_db *db = seci_db_create(testdb_new_path(name), 1000, err);
+
+	if (db == NULL)
+		return NULL;
+	seci_db_set_actor(db, "boss", "test", "test");
+	if (seci_db_begin(db, 1, err) < 0 ||
+	    seci_admin_init(db, "Test Centre", "EUR", "boss", err) < 0 ||
+	    seci_db_commit(db, err) < 0) {
+		seci_db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+#endif
