@@ -8,18 +8,6 @@
 #include "testdb.h"
 
 static int
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	int rc;
-
-	sqlite3_open(path, &h);
-	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
-	sqlite3_close(h);
-	return rc;
-}
-
-static int
 verify(struct seci_db *db, int64_t *count, struct seci_audit_break *brk)
 {
 	struct seci_err err = SECI_ERR_INIT;
@@ -67,26 +55,26 @@ main(void)
 	ok(count == 5 && strlen(hash) == 64, "seal: count and 64 hex digits");
 
 	/* Edit a record behind seci's back, as the sqlite3 shell would. */
-	raw_exec(path, "UPDATE audit SET after = '{\"a\":2}' WHERE id = 4");
+	testdb_exec(path, "UPDATE audit SET after = '{\"a\":2}' WHERE id = 4", NULL);
 	ok(verify(db, &count, &brk) == 1 && brk.id == 4 &&
 	    strstr(brk.why, "do not match"), "edited record 4 found: %s",
 	    brk.why);
-	raw_exec(path, "UPDATE audit SET after = '{\"a\":1}' WHERE id = 4");
+	testdb_exec(path, "UPDATE audit SET after = '{\"a\":1}' WHERE id = 4", NULL);
 	ok(verify(db, &count, &brk) == 0, "restored: verifies again");
 
 	/* Remove a record in the middle. */
-	raw_exec(path, "DELETE FROM audit WHERE id = 2");
+	testdb_exec(path, "DELETE FROM audit WHERE id = 2", NULL);
 	ok(verify(db, &count, &brk) == 1 && brk.id == 3 &&
 	    strstr(brk.why, "record 2 is missing"), "removed record found: "
 	    "%s", brk.why);
 
 	/* A rewritten time changes the hash too (every field counts). */
-	raw_exec(path, "DELETE FROM audit WHERE id > 1");
+	testdb_exec(path, "DELETE FROM audit WHERE id > 1", NULL);
 	seci_db_begin(db, 1, &err);
 	seci_audit_seal(db, &count, hash, &err);
 	seci_db_rollback(db);
-	raw_exec(path, "UPDATE audit SET time = '2000-01-01T00:00:00Z' "
-	    "WHERE id = 1");
+	testdb_exec(path, "UPDATE audit SET time = '2000-01-01T00:00:00Z' "
+	    "WHERE id = 1", NULL);
 	ok(verify(db, &count, &brk) == 1 && brk.id == 1, "edited time found");
 	seci_db_begin(db, 0, &err);
 	seci_audit_seal(db, &count, hash2, &err);

@@ -8,18 +8,6 @@
 #include "tap.h"
 #include "testdb.h"
 
-static int
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	int rc;
-
-	sqlite3_open(path, &h);
-	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
-	sqlite3_close(h);
-	return rc;
-}
-
 int
 main(void)
 {
@@ -67,7 +55,7 @@ main(void)
 	    err.code == SECI_EXIT_NOINPUT, "missing database: %s", err.msg);
 
 	snprintf(other, sizeof(other), "%s", testdb_new_path("plain.db"));
-	raw_exec(other, "CREATE TABLE t (x)");
+	testdb_exec(other, "CREATE TABLE t (x)", NULL);
 	err.code = 0;
 	ok(seci_db_open(other, 1000, &err) == NULL &&
 	    err.code == SECI_EXIT_DATA && strstr(err.msg, "not a seci"),
@@ -80,17 +68,17 @@ main(void)
 	ok(seci_db_open(other, 1000, &err) == NULL &&
 	    err.code == SECI_EXIT_DATA, "a text file: %s", err.msg);
 
-	raw_exec(path, "PRAGMA user_version = 99");
+	testdb_exec(path, "PRAGMA user_version = 99", NULL);
 	err.code = 0;
 	ok(seci_db_open(path, 1000, &err) == NULL &&
 	    err.code == SECI_EXIT_DATA && strstr(err.msg, "version 99"),
 	    "newer schema refused: %s", err.msg);
-	raw_exec(path, "PRAGMA user_version = 1");
+	testdb_exec(path, "PRAGMA user_version = 1", NULL);
 
 	/* WAL, foreign keys, STRICT. */
 	db = seci_db_open(path, 1000, &err);
-	ok(raw_exec(path, "INSERT INTO ledger_posting (txn_id, account, "
-	    "amount) VALUES (1, '1000', 'ten')") != SQLITE_OK,
+	ok(testdb_exec(path, "INSERT INTO ledger_posting (txn_id, account, "
+	    "amount) VALUES (1, '1000', 'ten')", NULL) != SQLITE_OK,
 	    "STRICT: text in an INTEGER column refused");
 	{
 		sqlite3 *h;

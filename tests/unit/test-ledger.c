@@ -16,18 +16,6 @@ count_finding(void *arg, const char *check, const char *detail)
 		nfindings++;
 }
 
-static int
-raw_exec(const char *path, const char *sql, char **msg)
-{
-	sqlite3 *h;
-	int rc;
-
-	sqlite3_open(path, &h);
-	rc = sqlite3_exec(h, sql, NULL, NULL, msg);
-	sqlite3_close(h);
-	return rc;
-}
-
 int
 main(void)
 {
@@ -91,7 +79,7 @@ main(void)
 	seci_db_commit(db, &err);
 
 	/* The database itself, not only the C code, enforces the rule. */
-	rc = raw_exec(path, "BEGIN; INSERT INTO ledger_txn (id, date, memo, "
+	rc = testdb_exec(path, "BEGIN; INSERT INTO ledger_txn (id, date, memo, "
 	    "source) VALUES (50, '2026-01-02', 'raw', 'sql'); "
 	    "INSERT INTO ledger_posting (txn_id, account, amount) VALUES "
 	    "(50, '1000', 500), (50, '4000', -400); "
@@ -100,18 +88,18 @@ main(void)
 	    "sqlite3: closing an unbalanced transaction is refused: %s", msg);
 	sqlite3_free(msg);
 	msg = NULL;
-	rc = raw_exec(path, "UPDATE ledger_posting SET amount = 1 WHERE "
+	rc = testdb_exec(path, "UPDATE ledger_posting SET amount = 1 WHERE "
 	    "txn_id = 1", &msg);
 	ok(rc != SQLITE_OK && msg && strstr(msg, "cannot change"),
 	    "sqlite3: editing a closed transaction is refused: %s", msg);
 	sqlite3_free(msg);
 	msg = NULL;
-	rc = raw_exec(path, "DELETE FROM ledger_posting WHERE txn_id = 1",
+	rc = testdb_exec(path, "DELETE FROM ledger_posting WHERE txn_id = 1",
 	    &msg);
 	ok(rc != SQLITE_OK, "sqlite3: deleting postings is refused");
 	sqlite3_free(msg);
 	msg = NULL;
-	rc = raw_exec(path, "INSERT INTO ledger_txn (date, memo, source, "
+	rc = testdb_exec(path, "INSERT INTO ledger_txn (date, memo, source, "
 	    "closed) VALUES ('2026-01-02', 'x', 'sql', 1)", &msg);
 	ok(rc != SQLITE_OK, "sqlite3: inserting a closed transaction is "
 	    "refused");
@@ -123,7 +111,7 @@ main(void)
 	    nfindings == 0, "balanced ledger: no findings");
 	seci_db_rollback(db);
 	/* An open transaction left behind is a finding. */
-	raw_exec(path, "INSERT INTO ledger_txn (date, memo, source) VALUES "
+	testdb_exec(path, "INSERT INTO ledger_txn (date, memo, source) VALUES "
 	    "('2026-01-03', 'open', 'sql')", NULL);
 	seci_db_begin(db, 0, &err);
 	nfindings = 0;

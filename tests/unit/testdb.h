@@ -2,6 +2,7 @@
 #ifndef SECI_TESTDB_H
 #define SECI_TESTDB_H
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -50,6 +51,20 @@ testdb_init(const char *name, struct seci_err *err)
 		return NULL;
 	}
 	return db;
+}
+
+/* Run SQL on the file directly, as the sqlite3 shell would, behind
+ * seci's back.  msg (may be NULL) receives SQLite's error message. */
+static __attribute__((unused)) int
+testdb_exec(const char *path, const char *sql, char **msg)
+{
+	sqlite3 *h;
+	int rc;
+
+	sqlite3_open(path, &h);
+	rc = sqlite3_exec(h, sql, NULL, NULL, msg);
+	sqlite3_close(h);
+	return rc;
 }
 
 #endif
