@@ -286,18 +286,6 @@ done:
 	r->rec_bad = 0;
 }
 
-/* Skip n physical lines of fp; returns 0, or -1 at end of file. */
-static int
-skip_lines(FILE *fp, unsigned n)
-{
-	int ch;
-
-	while (n > 0 && (ch = getc(fp)) != EOF)
-		if (ch == '\n')
-			n--;
-	return n == 0 ? 0 : -1;
-}
-
 static void
 reader_free(struct reader *r)
 {
@@ -323,6 +311,8 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 	struct csv_parser p;
 	static char chunk[1 << 16];
 	size_t n, done, off;
+	unsigned skip = opts->skip_lines;
+	const char *nl;
 	int first = 1, rc = 0;
 
 	memset(&r, 0, sizeof(r));
@@ -340,16 +330,23 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 	csv_set_blk_size(&p, 4096);
 	if (opts->delim)
 		csv_set_delim(&p, opts->delim);
-	if (opts->skip_lines && skip_lines(fp, opts->skip_lines) < 0) {
-		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: fewer than %u "
-		    "lines", name, opts->skip_lines);
-		goto out;
-	}
 	while (!r.stop && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (opts->on_bytes)
+			opts->on_bytes(opts->bytes_arg, chunk, n);
 		off = 0;
 		if (first && n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0)
 			off = 3;
 		first = 0;
+		/* Lines before the header (a bank export's preamble). */
+		while (skip > 0 && off < n && (nl = memchr(chunk + off, '\n',
+		    n - off)) != NULL) {
+			off = (size_t)(nl - chunk) + 1;
+			skip--;
+		}
+		if (skip > 0) {
+			off = n;
+			continue;
+		}
 		done = csv_parse(&p, chunk + off, n - off, on_field, on_record,
 		    &r);
 		if (done != n - off && !r.stop) {
@@ -361,6 +358,11 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 	if (ferror(fp) && !r.stop) {
 		rc = seci_err_set(err, SECI_EXIT_NOINPUT, "%s: read error: %s",
 		    name, strerror(errno));
+		goto out;
+	}
+	if (skip > 0 && !r.stop) {
+		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: fewer than %u "
+		    "lines", name, opts->skip_lines);
 		goto out;
 	}
 	/* At the end, still inside a quoted field: libcsv reports this only

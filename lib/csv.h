@@ -31,6 +31,9 @@ struct seci_csv_opts {
 	const struct seci_csv_col *cols;	/* wanted columns, or NULL */
 	size_t ncols;
 	int warn_unknown;		/* one warning naming unknown columns */
+	/* Called with every byte of the file as read (for its hash). */
+	void (*on_bytes)(void *arg, const void *buf, size_t n);
+	void *bytes_arg;
 };
 
 struct seci_csv_row {

@@ -32,7 +32,7 @@ seci_ledger_load_chart(struct seci_db *db, struct seci_err *err)
 	static const struct seci_csv_col cols[] = {
 		{ "code", 1 }, { "type", 1 }, { "name", 1 },
 	};
-	struct seci_csv_opts opts = { 0, 0, cols, 3, 0 };
+	struct seci_csv_opts opts = { .cols = cols, .ncols = 3 };
 	FILE *fp;
 	int rc;
 

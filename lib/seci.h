@@ -23,6 +23,10 @@
 #include "audit.h"
 #include "ledger.h"
 #include "admin.h"
+#include "import.h"
+#include "budget.h"
+#include "expense.h"
+#include "asset.h"
 #include "cli.h"
 
 #endif

@@ -116,6 +116,39 @@ init_db() {
 	seci-admin init --org "Test Centre" "$@" >/dev/null
 }
 
+# A small budget for YEAR (default 2026), as $T/budget-YEAR.yaml:
+#   chapter A: A1 staff 100,000.00; A2 operational 50,000.00
+#   chapter B: B1 operational 20,000.00; B2 capital 30,000.00
+# 200,000.00 in all, and 10,000.00 of other income.
+small_budget() {
+	y=${1:-2026}
+	cat >"$T/budget-$y.yaml" <<YAML
+year: $y
+currency: EUR
+chapters:
+  - code: A
+    name: Staff and operations
+    lines:
+      - {code: A1, name: Salaries, kind: staff, amount: "100000.00"}
+      - {code: A2, name: Meetings, kind: operational, amount: 50000}
+  - code: B
+    name: Premises and equipment
+    lines:
+      - {code: B1, name: Rent, kind: operational, amount: "20000.00"}
+      - {code: B2, name: Equipment, kind: capital, amount: "30000.00"}
+income:
+  - {code: I1, name: Interest, amount: "10000.00"}
+YAML
+}
+
+# The small budget loaded and adopted.
+adopted_budget() {
+	small_budget "${1:-2026}"
+	seci-budget load "$T/budget-${1:-2026}.yaml"
+	seci-budget -y "${1:-2026}" adopt --decision "JCC/${1:-2026}/1" \
+	    --date "$((${1:-2026} - 1))-12-10"
+}
+
 test_done() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]

@@ -17,13 +17,39 @@ seci() {
 	$wrap "$bindir/seci-$tool" "$@"
 }
 
+asof=2026-11-30
 seci admin init
 grep -v '^#' "$demo/users.txt" | while read -r login roles; do
 	seci admin user add "$login" --role "$roles" >/dev/null
 done
 
+# The 2026 budget, adopted by the JCC in December 2025, and a year of
+# expenditure up to the end of November.
+seci budget load "$demo/budget-2026.yaml"
+seci budget -y 2026 adopt --decision JCC/2025/14 --date 2025-12-10
+seci budget commit --line 3.1 --amount 174000 --payee "Centrul Imobiliar SA" \
+    --ref PO-2026-RENT --date 2026-01-01 >/dev/null
+seci budget -q expense import "$demo/expenses-2026.csv"
+seci budget --as-of 2026-03-20 transfer --from 5.3 --to 2.3 --amount 5000 \
+    --reason "Additional missions on migrant smuggling" >/dev/null
+seci budget --as-of "$asof" expense approve $(seci budget -y 2026 -o csv \
+    expense list --status proposed | tail -n +2 | cut -d, -f1)
+seci budget expense pay --date 2026-10-31 $(seci budget -y 2026 -o csv \
+    expense list --to 2026-10-31 --status approved | tail -n +2 | cut -d, -f1)
+seci budget asset add --tag IT-SRV-01 --desc "Case-management servers" \
+    --acquired 2026-05-20 --cost 38600 --life-years 5 --line 4.1 >/dev/null
+seci budget asset add --tag VEH-07 --desc "Service vehicle" \
+    --acquired 2026-07-07 --cost 27900 --life-years 8 --line 4.2 >/dev/null
+seci budget asset depreciate --through 2026-10-31
+
 echo "== Users"
 seci admin -o table user list
+echo
+echo "== Budget execution 2026 as of $asof"
+seci budget -y 2026 --as-of "$asof" -o table show
+echo
+echo "== Fixed assets"
+seci budget --as-of "$asof" -o table asset list
 echo
 echo "== Database check"
 seci admin -o table check

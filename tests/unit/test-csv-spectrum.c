@@ -98,7 +98,7 @@ int
 main(void)
 {
 	const char *dir = getenv("SECI_SPECTRUM");
-	struct seci_csv_opts opts = { 0, 0, NULL, 0, 0 };
+	struct seci_csv_opts opts = { .cols = NULL };
 	struct seci_err err = SECI_ERR_INIT;
 	char path[4096], name[256];
 	struct dirent *de;

@@ -43,7 +43,8 @@ static const struct seci_csv_col cols[] = { { "date", 1 }, { "amount", 0 } };
 static int
 read_text(const char *text, size_t len, struct rows *r, struct seci_err *err)
 {
-	struct seci_csv_opts o = { 0, 0, cols, 2, 1 };
+	struct seci_csv_opts o = { .cols = cols, .ncols = 2,
+	    .warn_unknown = 1 };
 	FILE *fp = fmemopen((void *)text, len, "r");
 	int rc;
 
@@ -149,7 +150,8 @@ test_csv__options(struct seci_err *err)
 {
 	static const char text[] = "Bank export\nAccount 1\ndate;amount\n"
 	    "1;\"2;3\"\n";
-	struct seci_csv_opts o = { ';', 2, cols, 2, 1 };
+	struct seci_csv_opts o = { .delim = ';', .skip_lines = 2, .cols = cols,
+	    .ncols = 2, .warn_unknown = 1 };
 	struct rows r;
 	FILE *fp = fmemopen((void *)text, sizeof(text) - 1, "r");
 
@@ -170,7 +172,7 @@ bad_rows(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 static void
 test_csv__error_limit(struct seci_err *err)
 {
-	struct seci_csv_opts o = { 0, 0, cols, 2, 0 };
+	struct seci_csv_opts o = { .cols = cols, .ncols = 2 };
 	char *text = malloc(200 * 10 + 20), *p = text;
 	unsigned long rows;
 	FILE *fp;

@@ -7,6 +7,7 @@
 #include "seci.h"
 #include "tap.h"
 #include "testdb.h"
+#include "sql.inc"
 
 int
 main(void)
@@ -47,7 +48,7 @@ main(void)
 
 	db = seci_db_open(path, 1000, &err);
 	ok(db != NULL, "open");
-	is_int(seci_db_schema_version(), 1, "schema version");
+	is_int(seci_db_schema_version(), 2, "schema version");
 	seci_db_close(db);
 
 	err.code = 0;
@@ -73,7 +74,7 @@ main(void)
 	ok(seci_db_open(path, 1000, &err) == NULL &&
 	    err.code == SECI_EXIT_DATA && strstr(err.msg, "version 99"),
 	    "newer schema refused: %s", err.msg);
-	testdb_exec(path, "PRAGMA user_version = 1", NULL);
+	testdb_exec(path, "PRAGMA user_version = 2", NULL);
 
 	/* WAL, foreign keys, STRICT. */
 	db = seci_db_open(path, 1000, &err);
@@ -106,6 +107,41 @@ main(void)
 	seci_db_rollback(db);
 	seci_db_close(db2);
 	seci_db_close(db);
+
+	/* A version 1 database (before budgets) is migrated on open, in one
+	 * transaction, keeping its data. */
+	snprintf(other, sizeof(other), "%s", testdb_new_path("v1.db"));
+	{
+		sqlite3 *h;
+		sqlite3_stmt *s;
+		int version = -1, tables = -1;
+
+		sqlite3_open(other, &h);
+		sqlite3_exec(h, "PRAGMA application_id = 1397048137", NULL,
+		    NULL, NULL);
+		sqlite3_exec(h, migrations[0], NULL, NULL, NULL);
+		sqlite3_exec(h, "PRAGMA user_version = 1; INSERT INTO users "
+		    "VALUES ('old', 'director', 'x', 'x')", NULL, NULL, NULL);
+		sqlite3_close(h);
+		db = seci_db_open(other, 1000, &err);
+		ok(db != NULL, "a version 1 database opens");
+		seci_db_close(db);
+		sqlite3_open(other, &h);
+		sqlite3_prepare_v2(h, "SELECT (SELECT user_version FROM "
+		    "pragma_user_version), (SELECT count(*) FROM sqlite_master "
+		    "WHERE name IN ('budget', 'expense', 'asset')), (SELECT "
+		    "login FROM users)", -1, &s, NULL);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			version = sqlite3_column_int(s, 0);
+			tables = sqlite3_column_int(s, 1);
+		}
+		is_int(version, 2, "migrated to version 2");
+		is_int(tables, 3, "with the budget tables");
+		is_str((const char *)sqlite3_column_text(s, 2), "old",
+		    "keeping its data");
+		sqlite3_finalize(s);
+		sqlite3_close(h);
+	}
 
 	/* An init that fails leaves no file behind. */
 	snprintf(other, sizeof(other), "%s", testdb_new_path("gone.db"));

@@ -1,0 +1,133 @@
+/* import.c - the bookkeeping of bulk imports. */
+#include "config.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "audit.h"
+#include "import.h"
+#include "seci_priv.h"
+
+struct seci_import {
+	struct seci_db *db;
+	int64_t id;
+	crypto_hash_sha256_state hash;
+};
+
+static void
+hash_bytes(void *arg, const void *buf, size_t n)
+{
+	struct seci_import *imp = arg;
+
+	crypto_hash_sha256_update(&imp->hash, buf, n);
+}
+
+struct seci_import *
+seci_import_begin(struct seci_db *db, const char *kind, const char *name,
+    struct seci_err *err)
+{
+	struct seci_import *imp = calloc(1, sizeof(*imp));
+	sqlite3_stmt *st;
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (imp == NULL) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	imp->db = db;
+	crypto_hash_sha256_init(&imp->hash);
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	st = seci_db_stmt(db, "INSERT INTO imports (time, login, kind, file, "
+	    "sha256, rows_read, rows_new, rows_duplicate) "
+	    "VALUES (?, ?, ?, ?, '', 0, 0, 0)", err);
+	if (st == NULL)
+		goto fail;
+	seci_db_bind_text(st, 1, now);
+	seci_db_bind_text(st, 2, db->login);
+	seci_db_bind_text(st, 3, kind);
+	seci_db_bind_text(st, 4, name);
+	if (seci_db_exec_stmt(db, st, err) < 0)
+		goto fail;
+	imp->id = sqlite3_last_insert_rowid(db->h);
+	return imp;
+fail:
+	free(imp);
+	return NULL;
+}
+
+void
+seci_import_csv_opts(struct seci_import *imp, struct seci_csv_opts *opts)
+{
+	opts->on_bytes = hash_bytes;
+	opts->bytes_arg = imp;
+}
+
+int64_t
+seci_import_id(const struct seci_import *imp)
+{
+	return imp->id;
+}
+
+int
+seci_import_finish(struct seci_import *imp,
+    const struct seci_import_stats *stats, struct seci_err *err)
+{
+	unsigned char md[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1], key[24], *after;
+	sqlite3_stmt *st;
+	int rc;
+
+	crypto_hash_sha256_final(&imp->hash, md);
+	sodium_bin2hex(hex, sizeof(hex), md, sizeof(md));
+	st = seci_db_stmt(imp->db, "UPDATE imports SET sha256 = ?, "
+	    "rows_read = ?, rows_new = ?, rows_duplicate = ? WHERE id = ?",
+	    err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, hex);
+	sqlite3_bind_int64(st, 2, (int64_t)stats->read);
+	sqlite3_bind_int64(st, 3, (int64_t)stats->added);
+	sqlite3_bind_int64(st, 4, (int64_t)stats->duplicate);
+	sqlite3_bind_int64(st, 5, imp->id);
+	if (seci_db_exec_stmt(imp->db, st, err) < 0)
+		return -1;
+	snprintf(key, sizeof(key), "%lld", (long long)imp->id);
+	if ((after = seci_audit_row_json(imp->db, "imports", "id", key,
+	    err)) == NULL)
+		return -1;
+	rc = seci_audit_append(imp->db, "imports", key, NULL, after, err);
+	free(after);
+	return rc;
+}
+
+void
+seci_import_free(struct seci_import *imp)
+{
+	free(imp);
+}
+
+void
+seci_row_key(const char *const *fields, size_t n, char *hex)
+{
+	crypto_generichash_state h;
+	unsigned char md[16];
+	size_t i;
+
+	crypto_generichash_init(&h, NULL, 0, sizeof(md));
+	for (i = 0; i < n; i++) {
+		const char *f = fields[i] ? fields[i] : "";
+
+		/* Unit separator between fields: "a","bc" != "ab","c". */
+		crypto_generichash_update(&h, (const unsigned char *)f,
+		    strlen(f));
+		crypto_generichash_update(&h, (const unsigned char *)"\x1f",
+		    1);
+	}
+	crypto_generichash_final(&h, md, sizeof(md));
+	sodium_bin2hex(hex, SECI_ROW_KEY_HEX, md, sizeof(md));
+}

@@ -1,0 +1,54 @@
+/*
+ * import.h - what every bulk import shares: its row in the imports table
+ * (file, SHA-256 of the file, row counts), one audit record for the whole
+ * import, keys that make a re-imported row a duplicate, and progress.
+ */
+#ifndef SECI_IMPORT_H
+#define SECI_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csv.h"
+#include "db.h"
+#include "err.h"
+
+#define SECI_ROW_KEY_HEX 33	/* 128 bits in hex and NUL */
+
+/* Called now and then during long work with the rows done so far. */
+typedef void seci_progress_fn(void *arg, unsigned long rows);
+
+struct seci_import_stats {
+	unsigned long read, added, duplicate, unmatched;
+};
+
+struct seci_import;
+
+/*
+ * Start an import of kind ("expense", "payment") from the file called
+ * name: records its row (to get the id that imported rows carry) and
+ * hashes the bytes the CSV reader sees: pass seci_import_csv_opts() the
+ * reader's options.  Free with seci_import_free().
+ */
+struct seci_import *seci_import_begin(struct seci_db *db, const char *kind,
+    const char *name, struct seci_err *err);
+void seci_import_csv_opts(struct seci_import *imp,
+    struct seci_csv_opts *opts);
+int64_t seci_import_id(const struct seci_import *imp);
+
+/* Record the counts and the file's SHA-256, and append the one audit
+ * record of the import. */
+int seci_import_finish(struct seci_import *imp,
+    const struct seci_import_stats *stats, struct seci_err *err);
+void seci_import_free(struct seci_import *imp);
+
+/*
+ * A key for a row that has no reference of its own: a hash of its n
+ * fields, so that a file imported twice adds its rows once.  Two
+ * identical rows count as the same transaction (the second as a
+ * duplicate); importers warn when both come from the same file.
+ */
+void seci_row_key(const char *const *fields, size_t n, char *hex);
+
+#endif
