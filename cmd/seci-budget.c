@@ -296,7 +296,8 @@ run_expense_import(struct seci_ctx *ctx)
 	FILE *fp;
 	int rc, tty = !ctx->quiet && isatty(STDERR_FILENO);
 
-	if ((fp = seci_input_open(ctx->args[0], &name, &ctx->err)) == NULL)
+	if ((fp = seci_input_open(ctx->nargs ? ctx->args[0] : NULL, &name,
+	    &ctx->err)) == NULL)
 		return -1;
 	rc = seci_expense_import(ctx->db, fp, name, &stats, tty ? progress :
 	    NULL, NULL, &ctx->err);

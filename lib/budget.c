@@ -355,6 +355,7 @@ struct doc {
 	struct doc_line *income;	/* chapter and kind unused */
 	size_t nincome;
 	int decimals;
+	int csv;
 	struct seci_err *err;
 	unsigned bad;
 };
@@ -704,9 +705,11 @@ write_doc(struct seci_db *db, struct doc *d, int replace,
 	 * document go, which a line in use refuses. */
 	if (replace && (exec1(db, "UPDATE budget_line SET seq = -1 WHERE "
 	    "year = ?", d->year, err) < 0 || exec1(db, "UPDATE budget_chapter "
-	    "SET seq = -1 WHERE year = ?", d->year, err) < 0 ||
-	    exec1(db, "DELETE FROM budget_income WHERE year = ?", d->year,
-	    err) < 0))
+	    "SET seq = -1 WHERE year = ?", d->year, err) < 0))
+		return -1;
+	/* The CSV form carries lines only: a draft's income stays. */
+	if (replace && !d->csv && exec1(db, "DELETE FROM budget_income WHERE "
+	    "year = ?", d->year, err) < 0)
 		return -1;
 	for (i = 0; i < d->nchapters; i++) {
 		st = seci_db_stmt(db, "INSERT INTO budget_chapter (year, code, "
@@ -797,6 +800,7 @@ seci_budget_load(struct seci_db *db, FILE *fp, const char *name, int csv,
 	d.err = err;
 	d.decimals = db->decimals;
 	d.year = csv ? 0 : year;
+	d.csv = csv;
 	if ((csv ? read_csv(&d, fp) : read_yaml(&d, fp, db)) < 0)
 		goto out;
 	/* A CSV without a year column is for --year. */

@@ -263,12 +263,29 @@ struct line_cache {
 	int closed;
 };
 
+/*
+ * Rows are inserted BATCH at a time with one multi-row INSERT: SQLite then
+ * opens its cursors and checks once per batch instead of once per row.
+ */
+#define BATCH 64
+
+struct pending {
+	int64_t line_id, commitment_id;
+	seci_money amount;
+	char date[SECI_DATE_BUFSZ];
+	size_t payee, ref, key, desc;	/* offsets into the arena; 0: NULL */
+};
+
 struct importer {
 	struct seci_db *db;
 	struct seci_import *imp;
 	struct seci_import_stats *stats;
 	struct line_cache *lines;
 	size_t nlines;
+	struct pending rows[BATCH];
+	int npending;
+	char *arena;
+	size_t alen, acap;
 	seci_progress_fn *progress;
 	void *progress_arg;
 	unsigned bad;
@@ -307,6 +324,107 @@ cached_line(struct importer *im, int year, const char *code,
 
 enum { X_DATE, X_LINE, X_PAYEE, X_AMOUNT, X_DESC, X_REF, X_COMMIT };
 
+/* Copy s into the arena; its offset (never 0), or -1 without memory. */
+static size_t
+keep(struct importer *im, const char *s)
+{
+	size_t n = strlen(s) + 1, off;
+	char *a;
+
+	if (im->alen == 0)
+		im->alen = 1;	/* offset 0 means NULL */
+	if (im->alen + n > im->acap) {
+		size_t cap = im->acap ? im->acap : 4096;
+
+		while (cap < im->alen + n)
+			cap *= 2;
+		if ((a = realloc(im->arena, cap)) == NULL)
+			return (size_t)-1;
+		im->arena = a;
+		im->acap = cap;
+	}
+	off = im->alen;
+	memcpy(im->arena + off, s, n);
+	im->alen += n;
+	return off;
+}
+
+/* The multi-row INSERT for a full batch, built once. */
+static const char *
+batch_sql(void)
+{
+	static char sql[sizeof(insert_sql) + BATCH * 48];
+	static const char row[] = "(?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?)";
+	size_t len;
+	int i;
+
+	if (sql[0] != '\0')
+		return sql;
+	len = (size_t)snprintf(sql, sizeof(sql), "%.*s", (int)(strstr(
+	    insert_sql, "VALUES") - insert_sql + 7), insert_sql);
+	for (i = 0; i < BATCH; i++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s%s",
+		    i ? ", " : "", row);
+	snprintf(sql + len, sizeof(sql) - len, " ON CONFLICT DO NOTHING");
+	return sql;
+}
+
+static const char *
+arena_str(const struct importer *im, size_t off)
+{
+	return off ? im->arena + off : NULL;
+}
+
+/* Insert the pending rows: a full batch in one statement, a partial one
+ * (the end of the file) row by row. */
+static int
+flush(struct importer *im, struct seci_err *err)
+{
+	const int per = 9;
+	sqlite3_stmt *st = NULL;
+	unsigned long inserted = 0;
+	int i, base, rows = im->npending, one = rows != BATCH;
+
+	if (rows == 0)
+		return 0;
+	for (i = 0; i < rows; i++) {
+		const struct pending *p = &im->rows[i];
+
+		if (i == 0 || one) {
+			st = seci_db_stmt(im->db, one ? insert_sql :
+			    batch_sql(), err);
+			if (st == NULL)
+				return -1;
+		}
+		base = one ? 0 : i * per;
+		sqlite3_bind_int64(st, base + 1, p->line_id);
+		sqlite3_bind_text(st, base + 2, p->date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, base + 3, arena_str(im, p->payee), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, base + 4, p->amount);
+		sqlite3_bind_text(st, base + 5, arena_str(im, p->ref), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, base + 6, arena_str(im, p->key), -1,
+		    SQLITE_STATIC);
+		if (p->commitment_id)
+			sqlite3_bind_int64(st, base + 7, p->commitment_id);
+		sqlite3_bind_text(st, base + 8, arena_str(im, p->desc), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, base + 9, seci_import_id(im->imp));
+		if (one || i == rows - 1) {
+			if (seci_db_exec_stmt(im->db, st, err) < 0)
+				return -1;
+			inserted += (unsigned long)sqlite3_changes(im->db->h);
+		}
+	}
+	/* What the unique references and keys kept out were duplicates. */
+	im->stats->added += inserted;
+	im->stats->duplicate += (unsigned long)rows - inserted;
+	im->npending = 0;
+	im->alen = 1;
+	return 0;
+}
+
 static int
 import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 {
@@ -315,7 +433,7 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	const struct line_cache *lc = NULL;
 	const char *const *v = row->val;
 	char key[SECI_ROW_KEY_HEX];
-	sqlite3_stmt *st;
+	struct pending *p;
 	seci_day date = 0;
 	seci_money amount = 0;
 	int64_t cid = 0;
@@ -371,31 +489,36 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	}
 	if (bad)
 		return 1;
-	if ((st = seci_db_stmt(im->db, insert_sql, err)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, lc->id);
-	seci_db_bind_text(st, 2, v[X_DATE]);
-	seci_db_bind_text(st, 3, v[X_PAYEE]);
-	sqlite3_bind_int64(st, 4, amount);
+	p = &im->rows[im->npending];
+	p->line_id = lc->id;
+	p->commitment_id = cid;
+	p->amount = amount;
+	seci_date_format(date, p->date);
+	p->payee = keep(im, v[X_PAYEE]);
+	p->desc = keep(im, v[X_DESC] ? v[X_DESC] : "");
+	p->ref = p->key = 0;
 	if (v[X_REF] && *v[X_REF]) {
-		seci_db_bind_text(st, 5, v[X_REF]);
+		p->ref = keep(im, v[X_REF]);
 	} else {
-		const char *f[5] = { v[X_DATE], v[X_LINE], v[X_PAYEE],
-		    v[X_AMOUNT], v[X_DESC] ? v[X_DESC] : "" };
+		/* The key is made of the values, not their spelling: 100 and
+		 * 100.00 are the same amount. */
+		char cents[24];
+		const char *f[5];
 
+		snprintf(cents, sizeof(cents), "%lld", (long long)amount);
+		f[0] = p->date;
+		f[1] = v[X_LINE];
+		f[2] = v[X_PAYEE];
+		f[3] = cents;
+		f[4] = v[X_DESC] ? v[X_DESC] : "";
 		seci_row_key(f, 5, key);
-		sqlite3_bind_text(st, 6, key, -1, SQLITE_STATIC);
+		p->key = keep(im, key);
 	}
-	if (cid)
-		sqlite3_bind_int64(st, 7, cid);
-	seci_db_bind_text(st, 8, v[X_DESC] ? v[X_DESC] : "");
-	sqlite3_bind_int64(st, 9, seci_import_id(im->imp));
-	if (seci_db_exec_stmt(im->db, st, err) < 0)
+	if (p->payee == (size_t)-1 || p->desc == (size_t)-1 ||
+	    p->ref == (size_t)-1 || p->key == (size_t)-1)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	if (++im->npending == BATCH && flush(im, err) < 0)
 		return -1;
-	if (sqlite3_changes(im->db->h) == 0)
-		im->stats->duplicate++;
-	else
-		im->stats->added++;
 	return 0;
 }
 
@@ -424,9 +547,12 @@ seci_expense_import(struct seci_db *db, FILE *fp, const char *name,
 	seci_import_csv_opts(im.imp, &o);
 	rc = seci_csv_read(fp, name, &o, import_row, &im, NULL, err);
 	if (rc == 0)
+		rc = flush(&im, err);
+	if (rc == 0)
 		rc = seci_import_finish(im.imp, stats, err);
 	seci_import_free(im.imp);
 	free(im.lines);
+	free(im.arena);
 	return rc;
 }
 
