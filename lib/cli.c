@@ -81,6 +81,8 @@ format_allowed(const struct seci_cmd *cmd, const char *f)
 	size_t n = strlen(f);
 	enum seci_format fmt;
 
+	if (n == 0)
+		return 0;
 	if (list == NULL)
 		return seci_format_parse(f, &fmt) == 0;
 	for (p = list; (p = strstr(p, f)) != NULL; p += n)
@@ -289,18 +291,26 @@ seci_ctx_require(struct seci_ctx *ctx, unsigned need, const char *what)
  */
 static const struct seci_cmd *
 dispatch(const struct seci_tool *tool, int argc, char **argv, int *nargc,
-    char ***nargv, struct seci_err *err)
+    char ***nargv, const char **first, struct seci_err *err)
 {
 	char *words[4];
-	int pos[4], nwords = 0, used, i, j, k;
+	int pos[4], nwords = 0, used, i, j, k, dashdash = 0;
 	const struct seci_cmd *cmd;
 	char **v;
 
 	for (i = 1; i < argc && nwords < 4; i++) {
 		const char *a = argv[i];
 
-		if (strcmp(a, "--") == 0)
-			break;
+		if (!dashdash && strcmp(a, "--") == 0) {
+			/* After it, only words: still look for the command. */
+			dashdash = 1;
+			continue;
+		}
+		if (dashdash) {
+			words[nwords] = argv[i];
+			pos[nwords++] = i;
+			continue;
+		}
 		if (a[0] == '-' && a[1] == '-') {
 			if (strchr(a, '=') == NULL &&
 			    long_takes_arg(a + 2, strlen(a + 2)) &&
@@ -321,6 +331,7 @@ dispatch(const struct seci_tool *tool, int argc, char **argv, int *nargc,
 		pos[nwords++] = i;
 	}
 	cmd = find_command(tool, words, nwords, &used);
+	*first = nwords ? words[0] : NULL;
 	if (cmd == NULL)
 		return NULL;
 	if ((v = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
@@ -354,7 +365,8 @@ ignore_parse(int key, char *arg, struct argp_state *state)
 
 /* No command matched: --help, --usage, --version or a usage error. */
 static int
-no_command(const struct seci_tool *tool, int argc, char **argv)
+no_command(const struct seci_tool *tool, int argc, char **argv,
+    const char *word)
 {
 	struct argp_child children[] = {
 		{ NULL, 0, NULL, 0 }, { NULL, 0, NULL, 0 }
@@ -363,27 +375,23 @@ no_command(const struct seci_tool *tool, int argc, char **argv)
 	    NULL, NULL };
 	struct argp argp = { NULL, NULL, "COMMAND [ARG...]", NULL, children,
 	    NULL, NULL };
-	int i, group = 0;
+	int group = 0;
+	size_t c, n;
 	char *doc;
 
-	for (i = 1; i < argc; i++) {
-		if (argv[i][0] == '-')
-			continue;
+	if (word != NULL) {
 		/* A group word ("user") without its command. */
 		fprintf(stderr, "%s: ", tool->name);
-		for (size_t c = 0; c < tool->ncmds; c++) {
-			size_t n = strlen(argv[i]);
-
-			if (strncmp(tool->cmds[c].name, argv[i], n) == 0 &&
+		for (c = 0, n = strlen(word); c < tool->ncmds; c++)
+			if (strncmp(tool->cmds[c].name, word, n) == 0 &&
 			    tool->cmds[c].name[n] == ' ')
 				group = 1;
-		}
 		if (group) {
-			fprintf(stderr, "'%s' needs a command:\n", argv[i]);
-			list_commands(stderr, tool, argv[i]);
+			fprintf(stderr, "'%s' needs a command:\n", word);
+			list_commands(stderr, tool, word);
 		} else {
 			fprintf(stderr, "unknown command '%s'\nTry '%s --help' "
-			    "for the list of commands.\n", argv[i], tool->name);
+			    "for the list of commands.\n", word, tool->name);
 		}
 		return SECI_EXIT_USAGE;
 	}
@@ -473,7 +481,9 @@ open_db(struct seci_ctx *ctx)
 	    &ctx->err) < 0)
 		return -1;
 	seci_db_set_actor(ctx->db, ctx->login, ctx->tool->name, ctx->cmdline);
-	if (seci_db_begin(ctx->db, mode != SECI_DB_READ, &ctx->err) < 0)
+	/* A new database is already in its first transaction. */
+	if (mode != SECI_DB_CREATE && (seci_db_migrate(ctx->db, &ctx->err) < 0 ||
+	    seci_db_begin(ctx->db, mode != SECI_DB_READ, &ctx->err) < 0))
 		return -1;
 	ctx->out.decimals = seci_db_decimals(ctx->db);
 	return 0;
@@ -492,8 +502,15 @@ run_command(struct seci_ctx *ctx)
 	rc = ctx->cmd->run(ctx);
 	if (ctx->db == NULL)
 		return rc;
+	/* What the command printed must reach stdout before its changes
+	 * are committed: a full disk or a closed pipe keeps them out. */
+	if (rc == 0 && ctx->err.code == 0 && (fflush(stdout) != 0 ||
+	    ferror(stdout)))
+		return seci_err_set(&ctx->err, SECI_EXIT_IOERR, "write error: "
+		    "%s; nothing was changed", strerror(errno ? errno : EIO));
 	if (rc == 0 && ctx->err.code == 0)
-		return seci_db_commit(ctx->db, &ctx->err);
+		return seci_db_commit(ctx->db, &ctx->err) < 0 ? -1 :
+		    seci_db_publish(ctx->db, &ctx->err);
 	if (ctx->err.code == 0)
 		seci_err_set(&ctx->err, SECI_EXIT_SOFTWARE, "command failed "
 		    "without saying why");
@@ -515,6 +532,7 @@ seci_main(const struct seci_tool *tool, int argc, char **argv)
 	struct argp cargp = { NULL, NULL, NULL, NULL, children, NULL, NULL };
 	const struct seci_cmd *cmd;
 	char **nargv = NULL, fmtdoc[128];
+	const char *word = NULL;
 	int nargc = 0, rc, status, failed;
 	size_t i;
 
@@ -534,14 +552,14 @@ seci_main(const struct seci_tool *tool, int argc, char **argv)
 	ctx.err.report_arg = &ctx;
 	ctx.cmdline = join_args(argc, argv);
 
-	cmd = dispatch(tool, argc, argv, &nargc, &nargv, &ctx.err);
+	cmd = dispatch(tool, argc, argv, &nargc, &nargv, &word, &ctx.err);
 	if (cmd == NULL) {
 		free(ctx.cmdline);
 		if (ctx.err.code) {
 			fprintf(stderr, "%s: %s\n", tool->name, ctx.err.msg);
 			return ctx.err.code;
 		}
-		return no_command(tool, argc, argv);
+		return no_command(tool, argc, argv, word);
 	}
 	ctx.cmd = cmd;
 

@@ -42,10 +42,69 @@ struct reader {
 	int stop;		/* fatal: stop reading */
 };
 
+/*
+ * libcsv, run leniently so that a quote inside an unquoted field is kept
+ * as it is, would also take text after a closing quote ("Smith" & Co) as
+ * more of the quoted field, running on over line ends into the next rows.
+ * This scan finds that one case first, and counts physical lines.
+ */
+struct qscan {
+	enum { Q_START, Q_PLAIN, Q_QUOTED, Q_QUOTE, Q_CLOSED } st;
+	unsigned long line;
+	int cr;
+};
+
+/* Offset of the first byte of buf[0..n) that follows a closing quote
+ * where only a delimiter, a line end or blanks may; n if none. */
+static size_t
+qscan(struct qscan *q, const char *buf, size_t n, unsigned char delim)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		int end = c == '\n' || c == '\r';
+
+		if (c == '\n' && !q->cr)
+			q->line++;
+		q->cr = c == '\r';
+		if (c == '\r')
+			q->line++;
+		switch (q->st) {
+		case Q_START:
+			q->st = c == '"' ? Q_QUOTED : (c == delim || end ||
+			    c == ' ' || c == '\t') ? Q_START : Q_PLAIN;
+			break;
+		case Q_PLAIN:
+			if (c == delim || end)
+				q->st = Q_START;
+			break;
+		case Q_QUOTED:
+			if (c == '"')
+				q->st = Q_QUOTE;
+			break;
+		case Q_QUOTE:
+		case Q_CLOSED:
+			if (c == '"' && q->st == Q_QUOTE)
+				q->st = Q_QUOTED;
+			else if (c == delim || end)
+				q->st = Q_START;
+			else if (c == ' ' || c == '\t')
+				q->st = Q_CLOSED;
+			else
+				return i;
+			break;
+		}
+	}
+	return n;
+}
+
 static void *
 limited_realloc(void *p, size_t n)
 {
-	if (n > SECI_CSV_FIELD_MAX + 1)
+	/* The field, its NUL, and the closing quote libcsv keeps for a
+	 * moment. */
+	if (n > SECI_CSV_FIELD_MAX + 2)
 		return NULL;
 	return realloc(p, n);
 }
@@ -157,6 +216,9 @@ take_header(struct reader *r, unsigned long line)
 	size_t i, j, ulen = 0;
 	int missing = 0;
 
+	if (r->nfields > SECI_CSV_MAX_COLUMNS)
+		return seci_err_set(r->err, SECI_EXIT_DATA, "%s:%lu: more than "
+		    "%d columns", r->name, line, SECI_CSV_MAX_COLUMNS);
 	r->nheader = r->nfields;
 	r->header = calloc(r->nfields, sizeof(char *));
 	r->colmap = calloc(o->ncols ? o->ncols : 1, sizeof(ssize_t));
@@ -310,8 +372,9 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 	struct reader r;
 	struct csv_parser p;
 	static char chunk[1 << 16];
-	size_t n, done, off;
+	size_t n, done, off, bad_at;
 	unsigned skip = opts->skip_lines;
+	struct qscan q = { Q_START, 1 + opts->skip_lines, 0 };
 	const char *nl;
 	int first = 1, rc = 0;
 
@@ -347,9 +410,15 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 			off = n;
 			continue;
 		}
-		done = csv_parse(&p, chunk + off, n - off, on_field, on_record,
+		bad_at = qscan(&q, chunk + off, n - off, opts->delim ?
+		    opts->delim : ',');
+		done = csv_parse(&p, chunk + off, bad_at, on_field, on_record,
 		    &r);
-		if (done != n - off && !r.stop) {
+		if (bad_at < n - off && done == bad_at && !r.stop) {
+			bad_row(&r, q.line, "text after the closing quote of a "
+			    "quoted field");
+			r.stop = 1;
+		} else if (done != bad_at && !r.stop) {
 			bad_row(&r, r.line, csv_error(&p) == CSV_ENOMEM ?
 			    "field longer than 4 MiB" : "malformed CSV");
 			r.stop = 1;
@@ -367,8 +436,10 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 	}
 	/* At the end, still inside a quoted field: libcsv reports this only
 	 * in strict mode, so ask its (public) state: FIELD_BEGUN is 2. */
-	if (!r.stop && p.quoted && p.pstate == 2)
+	if (!r.stop && p.quoted && p.pstate == 2) {
 		bad_row(&r, r.line, "unterminated quoted field");
+		r.stop = 1;
+	}
 	if (!r.stop)
 		csv_fini(&p, on_field, on_record, &r);
 	if (r.stop < 0) {

@@ -19,6 +19,7 @@
 
 #define SECI_CSV_FIELD_MAX (4u << 20)	/* bytes in one field */
 #define SECI_CSV_MAX_ERRORS 100		/* bad rows reported per file */
+#define SECI_CSV_MAX_COLUMNS 1000	/* in the header row */
 
 struct seci_csv_col {
 	const char *name;

@@ -69,7 +69,8 @@ sqlite3_stmt *
 seci_db_stmt(struct seci_db *db, const char *sql, struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	int i, rc;
+	size_t i;
+	int rc;
 
 	for (i = 0; i < db->ncache; i++)
 		if (db->cache[i].sql == sql) {
@@ -84,16 +85,21 @@ seci_db_stmt(struct seci_db *db, const char *sql, struct seci_err *err)
 		seci_db_fail(db, rc, "prepare", err);
 		return NULL;
 	}
-	if (db->ncache < SECI_STMT_CACHE) {
-		db->cache[db->ncache].sql = sql;
-		db->cache[db->ncache].st = st;
-		db->ncache++;
-	} else {
-		/* Should not happen; keep working, but leak nothing. */
-		sqlite3_finalize(db->cache[0].st);
-		db->cache[0].sql = sql;
-		db->cache[0].st = st;
+	if (db->ncache == db->cachecap) {
+		size_t cap = db->cachecap ? db->cachecap * 2 : 32;
+		void *c = realloc(db->cache, cap * sizeof(*db->cache));
+
+		if (c == NULL) {
+			sqlite3_finalize(st);
+			seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+			return NULL;
+		}
+		db->cache = c;
+		db->cachecap = cap;
 	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
 	return st;
 }
 
@@ -252,43 +258,87 @@ load_settings(struct seci_db *db, struct seci_err *err)
 	return 0;
 }
 
+/*
+ * The new database is built in a temporary file beside path and appears
+ * under its name only when complete (seci_db_publish), so an init that
+ * fails or is killed leaves nothing that blocks the next one.
+ */
 struct seci_db *
 seci_db_create(const char *path, long busy_ms, struct seci_err *err)
 {
 	struct seci_db *db;
-	char sql[64];
+	struct stat st;
+	char sql[64], *tmp;
 	int fd;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		seci_err_set(err, SECI_EXIT_CANTCREAT, errno == EEXIST ?
-		    "'%s' already exists; not overwriting it" :
+	if (lstat(path, &st) == 0 || errno != ENOENT) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, errno == ENOENT ||
+		    errno == 0 ? "'%s' already exists; not overwriting it" :
 		    "cannot create '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	/* The umask may have taken bits away, never added them; be sure. */
-	if (fchmod(fd, 0600) < 0 || close(fd) < 0) {
-		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
-		    path, strerror(errno));
-		unlink(path);
+	if (asprintf(&tmp, "%s.init-XXXXXX", path) < 0) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 		return NULL;
 	}
-	db = handle_new(path, SQLITE_OPEN_READWRITE, busy_ms, err);
+	/* mkstemp makes it 0600 whatever the umask; be sure anyway. */
+	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0600) < 0 || close(fd) < 0) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
+		    path, strerror(errno));
+		if (fd >= 0)
+			unlink(tmp);
+		free(tmp);
+		return NULL;
+	}
+	db = handle_new(tmp, SQLITE_OPEN_READWRITE, busy_ms, err);
 	if (db == NULL) {
-		unlink(path);
+		unlink(tmp);
+		free(tmp);
+		return NULL;
+	}
+	free(tmp);
+	if ((db->final_path = strdup(path)) == NULL) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		seci_db_discard(db);
 		return NULL;
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d",
 	    SECI_APPLICATION_ID);
-	/* 8 KiB pages: shallower trees for tables of a million rows. */
+	/* 8 KiB pages: shallower trees for tables of a million rows.  The
+	 * schema is written in the transaction the caller commits. */
 	if (exec(db, "PRAGMA page_size = 8192", err) < 0 ||
 	    exec(db, "PRAGMA journal_mode = WAL", err) < 0 ||
 	    exec(db, sql, err) < 0 || exec(db, "BEGIN IMMEDIATE", err) < 0 ||
-	    migrate(db, 0, err) < 0 || exec(db, "COMMIT", err) < 0) {
+	    migrate(db, 0, err) < 0) {
 		seci_db_discard(db);
 		return NULL;
 	}
 	return db;
+}
+
+int
+seci_db_publish(struct seci_db *db, struct seci_err *err)
+{
+	size_t i;
+	int rc = 0;
+
+	if (db->final_path == NULL)
+		return 0;
+	/* Empty the WAL into the file, then close: only the file is left. */
+	if (exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", err) < 0)
+		return -1;
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	db->ncache = 0;
+	sqlite3_close(db->h);
+	db->h = NULL;
+	/* link() never replaces an existing file. */
+	if (link(db->path, db->final_path) < 0)
+		rc = seci_err_set(err, SECI_EXIT_CANTCREAT, errno == EEXIST ?
+		    "'%s' appeared meanwhile; not overwriting it" :
+		    "cannot create '%s': %s", db->final_path, strerror(errno));
+	unlink(db->path);
+	return rc;
 }
 
 struct seci_db *
@@ -315,8 +365,8 @@ seci_db_open(const char *path, long busy_ms, struct seci_err *err)
 		return NULL;
 	if (pragma_int(db, "PRAGMA application_id", &appid, err) < 0 ||
 	    pragma_int(db, "PRAGMA user_version", &version, err) < 0) {
-		if (err->code == SECI_EXIT_SOFTWARE || err->code == 0)
-			seci_err_set(err, SECI_EXIT_DATA, "'%s' is not a seci "
+		if (err->code != SECI_EXIT_BUSY)
+			seci_err_prefix(err, SECI_EXIT_DATA, "'%s' is not a seci "
 			    "database", path);
 		seci_db_close(db);
 		return NULL;
@@ -334,18 +384,6 @@ seci_db_open(const char *path, long busy_ms, struct seci_err *err)
 		seci_db_close(db);
 		return NULL;
 	}
-	if (version < seci_db_schema_version()) {
-		if (exec(db, "BEGIN IMMEDIATE", err) < 0)
-			goto fail;
-		/* Another process may have migrated it meanwhile. */
-		if (pragma_int(db, "PRAGMA user_version", &version, err) < 0 ||
-		    (version < seci_db_schema_version() &&
-		    migrate(db, version, err) < 0) ||
-		    exec(db, "COMMIT", err) < 0) {
-			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-			goto fail;
-		}
-	}
 	/* A restored backup comes back in rollback-journal mode. */
 	if (exec(db, "PRAGMA journal_mode = WAL", err) < 0 ||
 	    load_settings(db, err) < 0)
@@ -356,10 +394,31 @@ fail:
 	return NULL;
 }
 
+int
+seci_db_migrate(struct seci_db *db, struct seci_err *err)
+{
+	int version;
+
+	if (pragma_int(db, "PRAGMA user_version", &version, err) < 0)
+		return -1;
+	if (version >= seci_db_schema_version())
+		return 0;
+	if (exec(db, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	/* Another process may have migrated it meanwhile. */
+	if (pragma_int(db, "PRAGMA user_version", &version, err) < 0 ||
+	    (version < seci_db_schema_version() &&
+	    migrate(db, version, err) < 0) || exec(db, "COMMIT", err) < 0) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return load_settings(db, err);
+}
+
 void
 seci_db_close(struct seci_db *db)
 {
-	int i;
+	size_t i;
 
 	if (db == NULL)
 		return;
@@ -367,7 +426,9 @@ seci_db_close(struct seci_db *db)
 		sqlite3_finalize(db->cache[i].st);
 	if (db->h != NULL)
 		sqlite3_close(db->h);
+	free(db->cache);
 	free(db->path);
+	free(db->final_path);
 	free(db->command);
 	free(db);
 }

@@ -18,22 +18,31 @@ int seci_db_schema_version(void);
 const char *seci_db_path(const char *opt, const struct seci_conf *conf);
 
 /*
- * Create a new database at path: file mode 0600 whatever the umask, WAL,
- * the whole schema.  Refuses (SECI_EXIT_CANTCREAT) when path exists.
- * The caller fills it inside a transaction; on failure it calls
- * seci_db_discard() to remove the file.
+ * Create a new database for path: file mode 0600 whatever the umask, WAL,
+ * the whole schema, in a write transaction left open for the caller to
+ * fill and commit.  It is built in a temporary file beside path and only
+ * seci_db_publish(), after the commit, gives it its name; on failure
+ * seci_db_discard() removes it.  Refuses (SECI_EXIT_CANTCREAT) when path
+ * exists.
  */
 struct seci_db *seci_db_create(const char *path, long busy_ms,
     struct seci_err *err);
+/* Give a committed new database its name (never replacing a file) and
+ * close its connection. */
+int seci_db_publish(struct seci_db *db, struct seci_err *err);
 
 /*
- * Open an existing database: a missing file is SECI_EXIT_NOINPUT, a file
- * that is not a seci database or has a newer schema is SECI_EXIT_DATA; an
- * older schema is migrated in one transaction.  Foreign keys on, busy
- * timeout busy_ms.
+ * Open an existing database: a missing file is SECI_EXIT_NOINPUT, one the
+ * user may not read and write SECI_EXIT_PERM, a file that is not a seci
+ * database or has a newer schema SECI_EXIT_DATA.  Foreign keys on, busy
+ * timeout busy_ms.  An older schema is left as it is until
+ * seci_db_migrate(), which the command skeleton calls once the user is
+ * known to have a role.
  */
 struct seci_db *seci_db_open(const char *path, long busy_ms,
     struct seci_err *err);
+/* Bring an older schema up to date, in one transaction. */
+int seci_db_migrate(struct seci_db *db, struct seci_err *err);
 
 void seci_db_close(struct seci_db *db);
 /* Close and remove the files of a database that seci_db_create() made. */

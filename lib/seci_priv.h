@@ -10,11 +10,10 @@
 #include "db.h"
 #include "out.h"
 
-#define SECI_STMT_CACHE 96
-
 struct seci_db {
 	sqlite3 *h;
 	char *path;
+	char *final_path;		/* a new database's name, once done */
 	int decimals;			/* of the base currency */
 	char currency[4];
 	/* who and what, for the audit trail */
@@ -26,8 +25,8 @@ struct seci_db {
 	struct {
 		const char *sql;	/* static string: compared by address */
 		sqlite3_stmt *st;
-	} cache[SECI_STMT_CACHE];
-	int ncache;
+	} *cache;
+	size_t ncache, cachecap;
 };
 
 /*

@@ -109,8 +109,17 @@ test_csv__errors(struct seci_err *err)
 	    strstr(err->msg, "2 bad rows"), "wrong field counts, every one "
 	    "reported: %s", reports);
 	ok(READ("date,amount\n1,\"open\n2,3\n", &r, err) == -1 &&
-	    strstr(reports, "t.csv:2: unterminated quoted field"),
-	    "unterminated quote: %s", reports);
+	    strstr(reports, "t.csv:2: unterminated quoted field") &&
+	    err->nerrors == 1, "unterminated quote, reported once: %s",
+	    reports);
+	ok(READ("date,amount\n0,1\n\"Smith\" & Co,12.00\n\"Jones\",5000\n",
+	    &r, err) == -1 && r.n == 1 &&
+	    strstr(reports, "t.csv:3: text after the closing quote"),
+	    "text after a closing quote is refused, not merged with the "
+	    "next row: %s", reports);
+	ok(READ("date,amount\n\"a\"  ,\"b\"\n", &r, err) == 0 &&
+	    strcmp(r.buf, "2:a|b;") == 0, "blanks after a closing quote: %s",
+	    r.buf);
 	ok(READ("date,amount\n1,37\u00b036'37.8\"N\n", &r, err) == 0 &&
 	    strcmp(r.buf, "2:1|37\u00b036'37.8\"N;") == 0,
 	    "a quote inside an unquoted field is kept: %s", r.buf);

@@ -35,8 +35,11 @@ main(void)
 	old = umask(0);
 	snprintf(path, sizeof(path), "%s", testdb_new_path("a.db"));
 	db = seci_db_create(path, 1000, &err);
+	ok(db != NULL && stat(path, &st) == -1,
+	    "create: no file under the name until published");
+	ok(seci_db_commit(db, &err) == 0 && seci_db_publish(db, &err) == 0,
+	    "commit and publish");
 	umask(old);
-	ok(db != NULL, "create");
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600,
 	    "mode 0600 under umask 000 (got %o)", st.st_mode & 0777);
 	seci_db_close(db);
@@ -125,6 +128,7 @@ main(void)
 		sqlite3_close(h);
 		db = seci_db_open(other, 1000, &err);
 		ok(db != NULL, "a version 1 database opens");
+		ok(seci_db_migrate(db, &err) == 0, "and migrates");
 		seci_db_close(db);
 		sqlite3_open(other, &h);
 		sqlite3_prepare_v2(h, "SELECT (SELECT user_version FROM "
@@ -148,5 +152,12 @@ main(void)
 	db = seci_db_create(other, 1000, &err);
 	seci_db_discard(db);
 	ok(stat(other, &st) == -1, "discard removes the file");
+	{
+		char cmd[300];
+
+		snprintf(cmd, sizeof(cmd), "test -z \"$(ls %s | grep init-)\"",
+		    testdb_dir);
+		ok(system(cmd) == 0, "and its temporary file");
+	}
 	return done_testing();
 }

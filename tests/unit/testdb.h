@@ -34,22 +34,41 @@ testdb_new_path(const char *name)
 	return testdb_path;
 }
 
-/* A new database, initialised with director "boss", in a write
- * transaction, with the actor set. */
+/* A new, empty database at path (its schema committed), opened. */
+static __attribute__((unused)) struct seci_db *
+testdb_create(const char *path, struct seci_err *err)
+{
+	struct seci_db *db = seci_db_create(path, 1000, err);
+
+	if (db == NULL)
+		return NULL;
+	if (seci_db_commit(db, err) < 0 || seci_db_publish(db, err) < 0) {
+		seci_db_close(db);
+		return NULL;
+	}
+	seci_db_close(db);
+	return seci_db_open(path, 1000, err);
+}
+
+/* A new database, initialised with director "boss", with the actor set
+ * (no transaction open). */
 static __attribute__((unused)) struct seci_db *
 testdb_init(const char *name, struct seci_err *err)
 {
-	struct seci_db *db = seci_db_create(testdb_new_path(name), 1000, err);
+	const char *path = testdb_new_path(name);
+	struct seci_db *db = seci_db_create(path, 1000, err);
 
 	if (db == NULL)
 		return NULL;
 	seci_db_set_actor(db, "boss", "test", "test");
-	if (seci_db_begin(db, 1, err) < 0 ||
-	    seci_admin_init(db, "Test Centre", "EUR", "boss", err) < 0 ||
-	    seci_db_commit(db, err) < 0) {
+	if (seci_admin_init(db, "Test Centre", "EUR", "boss", err) < 0 ||
+	    seci_db_commit(db, err) < 0 || seci_db_publish(db, err) < 0) {
 		seci_db_close(db);
 		return NULL;
 	}
+	seci_db_close(db);
+	if ((db = seci_db_open(path, 1000, err)) != NULL)
+		seci_db_set_actor(db, "boss", "test", "test");
 	return db;
 }
 
