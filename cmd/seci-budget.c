@@ -331,9 +331,10 @@ run_expense_approve(struct seci_ctx *ctx)
 	int i;
 
 	memset(&a, 0, sizeof(a));
-	if (seci_ctx_money(ctx, "approval_threshold",
-	    ctx->conf.approval_threshold, &a.threshold) < 0)
-		return -1;
+	if (seci_money_parse_lenient(ctx->conf.approval_threshold,
+	    seci_db_decimals(ctx->db), &a.threshold, &ctx->err) < 0)
+		return seci_err_prefix(&ctx->err, SECI_EXIT_CONFIG,
+		    "approval_threshold");
 	a.director = (ctx->roles & SECI_ROLE_DIRECTOR) != 0;
 	a.override = opt.override;
 	a.reason = opt.reason;

@@ -13,6 +13,7 @@
 #include "admin.h"
 #include "audit.h"
 #include "auth.h"
+#include "csv.h"
 #include "money.h"
 #include "seci_priv.h"
 
@@ -50,6 +51,8 @@ setting_put(struct seci_db *db, const char *key, const char *value,
 	return rc;
 }
 
+/* Logins as systems spell them (ann, a.nn, ann@corp.example,
+ * CORP\\ann): printable, no blanks, commas or quotes. */
 static int
 login_valid(const char *s)
 {
@@ -58,11 +61,34 @@ login_valid(const char *s)
 	if (n == 0 || n > SECI_LOGIN_MAX || s[0] == '-')
 		return 0;
 	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
-		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
-		    s[i] == '.' || s[i] == '_' || s[i] == '-'))
+		if ((unsigned char)s[i] <= ' ' || s[i] == ',' || s[i] == '"' ||
+		    s[i] == '\'' || s[i] == 0x7f)
 			return 0;
-	return 1;
+	return seci_utf8_valid(s, n);
+}
+
+/* One audit record for the chart of accounts init loads. */
+static int
+audit_chart(struct seci_db *db, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char *after = NULL;
+	int rc;
+
+	st = seci_db_stmt(db, "SELECT json_group_array(json_object('code', "
+	    "code, 'type', type, 'name', name)) FROM (SELECT * FROM accounts "
+	    "ORDER BY code)", err);
+	if (st == NULL)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		after = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (after == NULL)
+		return seci_db_fail(db, rc == SQLITE_ROW ? SQLITE_NOMEM : rc,
+		    "accounts", err);
+	rc = seci_audit_append(db, "accounts", NULL, NULL, after, err);
+	free(after);
+	return rc;
 }
 
 int
@@ -75,9 +101,13 @@ seci_admin_init(struct seci_db *db, const char *org, const char *currency,
 	if (org == NULL || *org == '\0')
 		return seci_err_set(err, SECI_EXIT_USAGE, "empty organisation "
 		    "name");
+	if (!seci_utf8_valid(org, strlen(org)))
+		return seci_err_set(err, SECI_EXIT_USAGE, "the organisation "
+		    "name is not valid UTF-8");
 	if (setting_put(db, "organisation", org, err) < 0 ||
 	    setting_put(db, "currency", currency, err) < 0 ||
 	    seci_ledger_load_chart(db, err) < 0 ||
+	    audit_chart(db, err) < 0 ||
 	    seci_user_add(db, director, SECI_ROLE_DIRECTOR, err) < 0)
 		return -1;
 	memcpy(db->currency, currency, 4);
@@ -116,7 +146,8 @@ seci_user_add(struct seci_db *db, const char *login, unsigned roles,
 
 	if (!login_valid(login))
 		return seci_err_set(err, SECI_EXIT_USAGE, "bad login '%.64s': "
-		    "use 1 to 64 letters, digits, '.', '_' or '-'", login);
+		    "use 1 to 64 printable characters, without blanks, commas "
+		    "or quotes", login);
 	if (roles == 0)
 		return seci_err_set(err, SECI_EXIT_USAGE, "no role given");
 	st = seci_db_stmt(db, "INSERT INTO users (login, roles, created, "
@@ -282,9 +313,14 @@ seci_admin_backup(struct seci_db *db, const char *dest,
 {
 	sqlite3 *copy = NULL;
 	sqlite3_backup *bk;
+	struct stat a, b;
 	char *tmp;
 	int fd, rc;
 
+	if (stat(dest, &a) == 0 && stat(db->path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return seci_err_set(err, SECI_EXIT_USAGE, "'%s' is the database "
+		    "itself", dest);
 	if (asprintf(&tmp, "%s.XXXXXX", dest) < 0)
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 	if ((fd = mkstemp(tmp)) < 0) {

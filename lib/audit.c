@@ -16,7 +16,7 @@ static const char zero_hash[] =
 /* Feed one field as "length:bytes;" ("-;" for NULL), so that no two
  * different records can produce the same byte stream. */
 static void
-feed(crypto_hash_sha256_state *h, const char *s)
+feed(crypto_hash_sha256_state *h, const char *s, size_t n)
 {
 	char len[24];
 
@@ -24,15 +24,17 @@ feed(crypto_hash_sha256_state *h, const char *s)
 		crypto_hash_sha256_update(h, (const unsigned char *)"-;", 2);
 		return;
 	}
-	snprintf(len, sizeof(len), "%zu:", strlen(s));
+	snprintf(len, sizeof(len), "%zu:", n);
 	crypto_hash_sha256_update(h, (const unsigned char *)len, strlen(len));
-	crypto_hash_sha256_update(h, (const unsigned char *)s, strlen(s));
+	crypto_hash_sha256_update(h, (const unsigned char *)s, n);
 	crypto_hash_sha256_update(h, (const unsigned char *)";", 1);
 }
 
+/* The hash of a record: every byte of every field (len[i] bytes, so
+ * nothing hides behind a NUL). */
 static void
 record_hash(const char *prev, int64_t id, const char *const f[8],
-    char *hex)
+    const size_t len[8], char *hex)
 {
 	crypto_hash_sha256_state h;
 	unsigned char md[crypto_hash_sha256_BYTES];
@@ -40,11 +42,11 @@ record_hash(const char *prev, int64_t id, const char *const f[8],
 	int i;
 
 	crypto_hash_sha256_init(&h);
-	feed(&h, prev);
+	feed(&h, prev, strlen(prev));
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)id);
-	feed(&h, idbuf);
+	feed(&h, idbuf, strlen(idbuf));
 	for (i = 0; i < 8; i++)
-		feed(&h, f[i]);
+		feed(&h, f[i], f[i] ? len[i] : 0);
 	crypto_hash_sha256_final(&h, md);
 	sodium_bin2hex(hex, SECI_HASH_HEX, md, sizeof(md));
 }
@@ -87,6 +89,7 @@ seci_audit_append(struct seci_db *db, const char *table, const char *key,
 	sqlite3_stmt *st, *last;
 	char now[32], hash[SECI_HASH_HEX];
 	const char *f[8];
+	size_t len[8];
 	struct tm tm;
 	time_t t = time(NULL);
 	int64_t id;
@@ -113,7 +116,9 @@ seci_audit_append(struct seci_db *db, const char *table, const char *key,
 	f[5] = key;
 	f[6] = before;
 	f[7] = after;
-	record_hash(db->head_hash, id, f, hash);
+	for (i = 0; i < 8; i++)
+		len[i] = f[i] ? strlen(f[i]) : 0;
+	record_hash(db->head_hash, id, f, len, hash);
 	if ((st = seci_db_stmt(db, ins, err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -195,6 +200,7 @@ seci_audit_verify(struct seci_db *db, int64_t *count,
 	sqlite3_stmt *st;
 	char prev[SECI_HASH_HEX], hash[SECI_HASH_HEX];
 	const char *f[8], *stored_prev, *stored;
+	size_t len[8];
 	int64_t id, expect = 1;
 	int rc, i, broken = 0;
 
@@ -204,10 +210,16 @@ seci_audit_verify(struct seci_db *db, int64_t *count,
 		return -1;
 	memcpy(prev, zero_hash, sizeof(prev));
 	*count = 0;
-	while (!broken && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	/* After a break, go on counting: records is the trail's size. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		(*count)++;
+		if (broken)
+			continue;
 		id = sqlite3_column_int64(st, 0);
-		for (i = 0; i < 8; i++)
+		for (i = 0; i < 8; i++) {
 			f[i] = (const char *)sqlite3_column_text(st, i + 1);
+			len[i] = (size_t)sqlite3_column_bytes(st, i + 1);
+		}
 		stored_prev = (const char *)sqlite3_column_text(st, 9);
 		stored = (const char *)sqlite3_column_text(st, 10);
 		brk->id = id;
@@ -220,7 +232,7 @@ seci_audit_verify(struct seci_db *db, int64_t *count,
 			    "the record before it");
 			broken = 1;
 		} else {
-			record_hash(prev, id, f, hash);
+			record_hash(prev, id, f, len, hash);
 			if (stored == NULL || strcmp(stored, hash) != 0) {
 				snprintf(brk->why, sizeof(brk->why), "its "
 				    "contents do not match its hash");
@@ -229,10 +241,9 @@ seci_audit_verify(struct seci_db *db, int64_t *count,
 			memcpy(prev, hash, sizeof(prev));
 		}
 		expect++;
-		(*count)++;
 	}
 	sqlite3_reset(st);
-	if (!broken && rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE)
 		return seci_db_fail(db, rc, "audit", err);
 	return broken;
 }

@@ -56,8 +56,8 @@ seci_roles_format(unsigned mask, char *buf, size_t size)
 	return buf;
 }
 
-static int
-real_login(char *login, size_t size)
+int
+seci_auth_real_login(char *login, size_t size)
 {
 	struct passwd *pw = getpwuid(geteuid());
 
@@ -73,7 +73,7 @@ seci_auth_os_login(char *login, size_t size, struct seci_err *err)
 {
 	const char *env = getenv("SECI_USER");
 
-	real_login(login, size);
+	seci_auth_real_login(login, size);
 	if (env != NULL && *env && strcmp(env, login) != 0) {
 		if (getuid() != 0)
 			return seci_err_set(err, SECI_EXIT_PERM, "SECI_USER is "
@@ -113,7 +113,7 @@ seci_auth_identify(struct seci_db *db, char *login, size_t size,
 	const char *env = getenv("SECI_USER");
 	unsigned real_roles;
 
-	real_login(login, size);
+	seci_auth_real_login(login, size);
 	if (env != NULL && *env && strcmp(env, login) != 0) {
 		if (getuid() != 0) {
 			if (lookup_roles(db, login, &real_roles, err) < 0)

@@ -29,6 +29,9 @@ int seci_roles_parse(const char *list, unsigned *mask, struct seci_err *err);
 /* Mask to "director,finance" in buf (size bytes). */
 char *seci_roles_format(unsigned mask, char *buf, size_t size);
 
+/* The OS login of the effective user (getpwuid(geteuid())). */
+int seci_auth_real_login(char *login, size_t size);
+
 /* The OS login of the effective user, or SECI_USER where root allows it
  * (no database yet: used by init). */
 int seci_auth_os_login(char *login, size_t size, struct seci_err *err);

@@ -481,6 +481,17 @@ open_db(struct seci_ctx *ctx)
 	    &ctx->err) < 0)
 		return -1;
 	seci_db_set_actor(ctx->db, ctx->login, ctx->tool->name, ctx->cmdline);
+	if (strcmp(ctx->login, ctx->os_login) != 0) {
+		/* Acting as another login: the audit trail keeps who did. */
+		char *cmd;
+
+		if (asprintf(&cmd, "[os user %s] %s", ctx->os_login,
+		    ctx->cmdline) >= 0) {
+			seci_db_set_actor(ctx->db, ctx->login, ctx->tool->name,
+			    cmd);
+			free(cmd);
+		}
+	}
 	/* A new database is already in its first transaction. */
 	if (mode != SECI_DB_CREATE && (seci_db_migrate(ctx->db, &ctx->err) < 0 ||
 	    seci_db_begin(ctx->db, mode != SECI_DB_READ, &ctx->err) < 0))
@@ -551,6 +562,7 @@ seci_main(const struct seci_tool *tool, int argc, char **argv)
 	ctx.err.report = report_stderr;
 	ctx.err.report_arg = &ctx;
 	ctx.cmdline = join_args(argc, argv);
+	seci_auth_real_login(ctx.os_login, sizeof(ctx.os_login));
 
 	cmd = dispatch(tool, argc, argv, &nargc, &nargv, &word, &ctx.err);
 	if (cmd == NULL) {

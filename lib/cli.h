@@ -72,7 +72,8 @@ struct seci_ctx {
 	const struct seci_cmd *cmd;
 	struct seci_conf conf;
 	struct seci_db *db;
-	char login[65];
+	char login[65];			/* who acts (SECI_USER or the OS's) */
+	char os_login[65];		/* who runs the process */
 	unsigned roles;
 	const char *db_opt;		/* --db */
 	const char *config_opt;		/* --config */

@@ -118,8 +118,8 @@ set_key(struct seci_conf *c, const struct key *k, const char *value,
 		*(long *)field = v;
 		return 0;
 	case K_MONEY:
-		if (seci_money_parse(value, seci_currency_decimals(
-		    c->currency), '.', &m, err) < 0 || m < 0)
+		if (seci_money_parse_lenient(value, seci_currency_decimals(
+		    c->currency), &m, err) < 0 || m < 0)
 			return seci_err_set(err, SECI_EXIT_CONFIG, "%s'%s' must "
 			    "be an amount such as 5000.00", where, k->name);
 		free(*(char **)field);

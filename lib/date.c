@@ -81,8 +81,8 @@ int
 seci_date_parse(const char *s, const char *fmt, seci_day *out,
     struct seci_err *err)
 {
-	const char *p = s, *f = fmt ? fmt : "%Y-%m-%d";
-	int y = -1, m = -1, d = -1, ok = 1;
+	const char *base = fmt ? fmt : "%Y-%m-%d", *p = s, *f = base;
+	int y = -1, m = -1, d = -1, ok = 1, adjacent = 0;
 
 	if (s == NULL || *s == '\0')
 		return seci_err_set(err, SECI_EXIT_DATA, "empty date");
@@ -90,8 +90,11 @@ seci_date_parse(const char *s, const char *fmt, seci_day *out,
 		if (*f != '%') {
 			ok = *p == *f;
 			p += ok;
+			adjacent = 0;
 			continue;
 		}
+		/* Two conversions with no separator between them. */
+		adjacent = f - base >= 2 && f[-2] == '%';
 		switch (*++f) {
 		case 'Y':
 			ok = digits(&p, 4, 4, &y) == 0;
@@ -101,11 +104,15 @@ seci_date_parse(const char *s, const char *fmt, seci_day *out,
 			y += 2000;
 			break;
 		case 'm':
-			ok = digits(&p, fmt ? 1 : 2, 2, &m) == 0;
+			/* One digit only where a separator follows: in
+			 * %Y%m%d, 2024112 must not read as 2024-11-02. */
+			ok = digits(&p, fmt && f[1] != '%' && !adjacent ? 1 :
+			    2, 2, &m) == 0;
 			break;
 		case 'd':
 		case 'e':
-			ok = digits(&p, fmt ? 1 : 2, 2, &d) == 0;
+			ok = digits(&p, fmt && f[1] != '%' && !adjacent ? 1 :
+			    2, 2, &d) == 0;
 			break;
 		case '%':
 			ok = *p == '%';

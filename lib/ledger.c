@@ -146,8 +146,13 @@ seci_ledger_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
 			n++;
 		}
 		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+		if (rc == SQLITE_ERROR) {
+			/* sum() overflowed: amounts beyond any real ledger */
+			fn(arg, "ledger", "postings add up beyond 64 bits");
+			n++;
+		} else if (rc != SQLITE_DONE) {
 			return seci_db_fail(db, rc, "ledger", err);
+		}
 	}
 	if (n == 0)
 		fn(arg, "ledger", NULL);

@@ -150,6 +150,28 @@ seci_money_parse(const char *s, int decimals, char decimal_mark,
 	return 0;
 }
 
+int
+seci_money_parse_lenient(const char *s, int decimals, seci_money *out,
+    struct seci_err *err)
+{
+	seci_money wide;
+	int64_t scale = 1;
+	int i;
+
+	if (decimals >= 6)
+		return seci_money_parse(s, decimals, '.', out, err);
+	for (i = decimals; i < 6; i++)
+		scale *= 10;
+	if (seci_money_parse(s, 6, '.', &wide, err) < 0)
+		return -1;
+	if (wide % scale != 0)
+		return seci_err_set(err, SECI_EXIT_DATA, "bad amount '%.40s': "
+		    "more than %d decimal place%s", s, decimals,
+		    decimals == 1 ? "" : "s");
+	*out = wide / scale;
+	return 0;
+}
+
 char *
 seci_money_format(seci_money v, int decimals, char group, char *buf)
 {

@@ -32,6 +32,12 @@ int seci_currency_decimals(const char *code);
 int seci_money_parse(const char *s, int decimals, char decimal_mark,
     seci_money *out, struct seci_err *err);
 
+/* Like seci_money_parse, but decimals beyond the currency's are allowed
+ * when they are zeros ("5000.00" for a currency without decimals): for
+ * configured amounts, written once for any currency. */
+int seci_money_parse_lenient(const char *s, int decimals,
+    seci_money *out, struct seci_err *err);
+
 /* Format v with the given decimals into buf (at least SECI_MONEY_BUFSZ
  * bytes); group is the thousands separator or 0 for none.  Returns buf. */
 char *seci_money_format(seci_money v, int decimals, char group, char *buf);

@@ -7,10 +7,13 @@
 
 #include "yaml.h"
 
+#define MAX_DEPTH 64
+
 struct builder {
 	yaml_parser_t parser;
 	const char *name;
 	int errcode;
+	int depth;
 	struct seci_err *err;
 };
 
@@ -116,6 +119,7 @@ static struct seci_yaml *
 parse_node(struct builder *b, yaml_event_t *ev)
 {
 	struct seci_yaml *n = NULL;
+	enum seci_yaml_kind kind;
 	unsigned long line = (unsigned long)ev->start_mark.line + 1;
 
 	switch (ev->type) {
@@ -132,13 +136,21 @@ parse_node(struct builder *b, yaml_event_t *ev)
 		return n;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		n = node_new(ev->type == YAML_MAPPING_START_EVENT ?
-		    SECI_YAML_MAP : SECI_YAML_SEQ, line);
+		kind = ev->type == YAML_MAPPING_START_EVENT ? SECI_YAML_MAP :
+		    SECI_YAML_SEQ;
 		yaml_event_delete(ev);
+		if (b->depth >= MAX_DEPTH) {
+			seci_err_set(b->err, b->errcode, "%s:%lu: nested too "
+			    "deeply", b->name, line);
+			return NULL;
+		}
+		n = node_new(kind, line);
+		b->depth++;
 		if (n != NULL && parse_items(b, n) < 0) {
 			seci_yaml_free(n);
 			return NULL;
 		}
+		b->depth--;
 		return n;
 	case YAML_ALIAS_EVENT:
 		seci_err_set(b->err, b->errcode, "%s:%lu: aliases are not "
@@ -166,6 +178,7 @@ seci_yaml_load(FILE *fp, const char *name, int errcode, struct seci_err *err)
 
 	b.name = name;
 	b.errcode = errcode;
+	b.depth = 0;
 	b.err = err;
 	if (!yaml_parser_initialize(&b.parser)) {
 		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");

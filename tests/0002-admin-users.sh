@@ -75,14 +75,19 @@ err_has "says so" "no user 'vic'"
 run_fails 65 "removing the last director" seci-admin user remove "$me"
 err_has "refused with a reason" "last director"
 run_ok "a second director" seci-admin user add deputy --role director
-run_ok "then the first may go" seci-admin user remove "$me"
-run_ok "the deputy runs the database" \
-    env SECI_USER=deputy seci-admin -o csv user list
-is "who is left" "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" \
-    "anna aud deputy fin "
-
-run_ok "audit log of users" \
-    env SECI_USER=deputy seci-admin -o csv audit log --table users
-is "every change audited: 5 adds, 2 removes, plus the director" \
-    "$(tail -n +2 "$T/out" | wc -l)" 8
+if [ "$(id -u)" -eq 0 ]; then
+	# Root may act as the deputy through SECI_USER; another OS user,
+	# once it has no role, may not (covered above with setpriv).
+	run_ok "then the first may go" seci-admin user remove "$me"
+	run_ok "the deputy runs the database" \
+	    env SECI_USER=deputy seci-admin -o csv user list
+	is "who is left" "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" \
+	    "anna aud deputy fin "
+	run_ok "audit log of users" \
+	    env SECI_USER=deputy seci-admin -o csv audit log --table users
+	is "every change audited: 5 adds, 2 removes, plus the director" \
+	    "$(tail -n +2 "$T/out" | wc -l)" 8
+else
+	skip "removing oneself is tested as root"
+fi
 test_done

@@ -8,19 +8,19 @@ seci-admin user add fin --role finance >/dev/null
 seci-admin user add aud --role auditor >/dev/null
 
 run_ok "verify a fresh chain" seci-admin -o csv audit verify
-out_is "ok, five records" "status,records,first_broken,problem
-ok,5,,"
+out_is "ok, six records" "status,records,first_broken,problem
+ok,6,,"
 
 run_ok "seal" seci-admin -o csv audit seal
 ok "count and a 64-digit hash" \
-    grep -Eq '^5,[0-9a-f]{64}$' "$T/out"
+    grep -Eq '^6,[0-9a-f]{64}$' "$T/out"
 seal1=$(tail -n 1 "$T/out" | cut -d, -f2)
 
 run_ok "seal as json" seci-admin -o json audit seal
-ok "json keys" grep -q "\"records\":5,\"head_hash\":\"$seal1\"" "$T/out"
+ok "json keys" grep -q "\"records\":6,\"head_hash\":\"$seal1\"" "$T/out"
 
 run_ok "log, one user" seci-admin -o csv audit log --user "$(id -un)"
-is "all five by the director" "$(tail -n +2 "$T/out" | wc -l)" 5
+is "all six by the director" "$(tail -n +2 "$T/out" | wc -l)" 6
 run_ok "log since tomorrow" seci-admin -o csv audit log --since 2999-01-01
 is "none" "$(tail -n +2 "$T/out" | wc -l)" 0
 run_ok "log of table settings" seci-admin -o csv audit log --table settings
@@ -35,14 +35,14 @@ run_ok "the auditor may" env SECI_USER=aud seci-admin audit verify
 if [ -z "${SQLITE3_SHELL:-}" ]; then SQLITE3_SHELL=$(command -v sqlite3 || :); fi
 if [ -n "$SQLITE3_SHELL" ]; then
 	"$SQLITE3_SHELL" seci.db \
-	    "UPDATE audit SET after = replace(after, 'finance', 'director') WHERE id = 4"
+	    "UPDATE audit SET after = replace(after, 'finance', 'director') WHERE id = 5"
 	run_fails 1 "verify finds the edited record: exit 1" \
 	    seci-admin -o csv audit verify
-	out_is "and names it" "status,records,first_broken,problem
-broken,4,4,its contents do not match its hash"
-	err_has "on stderr too" "audit chain broken at record 4"
+	out_is "and names it (records counts the whole trail)" "status,records,first_broken,problem
+broken,6,5,its contents do not match its hash"
+	err_has "on stderr too" "audit chain broken at record 5"
 	run_fails 1 "check reports it" seci-admin -o csv check
-	ok "as an audit problem" grep -q '^audit,problem,record 4:' "$T/out"
+	ok "as an audit problem" grep -q '^audit,problem,record 5:' "$T/out"
 else
 	skip "no sqlite3 shell"
 fi

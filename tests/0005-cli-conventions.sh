@@ -26,6 +26,10 @@ err_has "lists its commands" "user add"
 run_fails 64 "an unknown option" seci-admin user list --frob
 run_fails 64 "too many arguments" seci-admin user list extra
 run_fails 64 "an unknown format" seci-admin -o xml user list
+run_fails 64 "an empty format" seci-admin -o '' user list
+run_ok "-- before the command words" seci-admin -- user list
+run_fails 64 "an option's value is not a command" seci-admin -d x.db frob
+err_has "the word is named" "unknown command 'frob'"
 run_fails 64 "a bad year" seci-admin -y 26 user list
 run_fails 64 "a bad --as-of" seci-admin --as-of 2026-02-30 user list
 
@@ -48,6 +52,10 @@ ok "is csv" grep -q "^login,roles,created,created_by$" "$T/out"
 if [ -w /dev/full ]; then
 	run_fails 74 "output to /dev/full" sh -c 'seci-admin audit log >/dev/full'
 	err_has "write error" "write error"
+	run_fails 74 "a change whose output cannot be written" \
+	    sh -c 'seci-admin user add dave --role viewer >/dev/full'
+	run_ok "list" seci-admin -o csv user list
+	ok "is not made" sh -c "! grep -q '^dave,' '$T/out'"
 else
 	skip "no /dev/full"
 fi

@@ -82,8 +82,8 @@ CREATE TRIGGER ledger_txn_close BEFORE UPDATE ON ledger_txn
 WHEN OLD.closed = 0
 BEGIN
 	SELECT RAISE(ABORT, 'unbalanced ledger transaction')
-	WHERE NEW.closed = 1 AND (SELECT total(amount) FROM ledger_posting
-	    WHERE txn_id = NEW.id) <> 0;
+	WHERE NEW.closed = 1 AND (SELECT coalesce(sum(amount), 0) FROM
+	    ledger_posting WHERE txn_id = NEW.id) <> 0;
 	SELECT RAISE(ABORT, 'ledger transaction needs two postings')
 	WHERE NEW.closed = 1 AND (SELECT count(*) FROM ledger_posting
 	    WHERE txn_id = NEW.id) < 2;

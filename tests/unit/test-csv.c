@@ -128,6 +128,19 @@ test_csv__errors(struct seci_err *err)
 	ok(READ("date,amount\n1,\xff\xfe\n2,\xc3\xa9\n", &r, err) == -1 &&
 	    strstr(reports, "t.csv:2: invalid UTF-8") && r.n == 1,
 	    "invalid UTF-8 reported, valid UTF-8 accepted: %s", reports);
+	{
+		char *wide = malloc(1001 * 8 + 16);
+		size_t n = 0;
+		int i;
+
+		for (i = 0; i < 1001; i++)
+			n += (size_t)sprintf(wide + n, "%sc%d", i ? "," : "", i);
+		wide[n++] = '\n';
+		ok(read_text(wide, n, &r, err) == -1 &&
+		    strstr(err->msg, "t.csv:1: more than 1000 columns"),
+		    "1001 columns refused: %s", err->msg);
+		free(wide);
+	}
 	ok(READ("date,date\n1,2\n", &r, err) == -1 &&
 	    strstr(err->msg, "appears twice"), "duplicate column: %s",
 	    err->msg);

@@ -40,6 +40,10 @@ main(void)
 	    strcmp(seci_date_format(d, buf), "2026-03-05") == 0,
 	    "one-digit day and month");
 	ok(parse("31.02.2026", "%d.%m.%Y", &d) == -1, "31.02. refused");
+	ok(parse("20241102", "%Y%m%d", &d) == 0 &&
+	    strcmp(seci_date_format(d, buf), "2024-11-02") == 0, "%%Y%%m%%d");
+	ok(parse("2024112", "%Y%m%d", &d) == -1,
+	    "%%Y%%m%%d needs two digits each: 2024112 is refused");
 	ok(parse("03/05/26", "%m/%d/%y", &d) == 0 &&
 	    strcmp(seci_date_format(d, buf), "2026-03-05") == 0, "%%y");
 	{

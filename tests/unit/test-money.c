@@ -212,6 +212,20 @@ test_money__pct(void)
 }
 
 static void
+test_money__lenient(void)
+{
+	struct seci_err err = SECI_ERR_INIT;
+	seci_money v = 0;
+
+	ok(seci_money_parse_lenient("5000.00", 0, &v, &err) == 0 && v == 5000,
+	    "5000.00 for a currency without decimals: 5000");
+	ok(seci_money_parse_lenient("5000.50", 0, &v, &err) == -1,
+	    "5000.50 is still refused there");
+	ok(seci_money_parse_lenient("12.3", 2, &v, &err) == 0 && v == 1230,
+	    "12.3 with 2 decimals");
+}
+
+static void
 test_money__currency(void)
 {
 	is_int(seci_currency_decimals("EUR"), 2, "EUR has 2 decimals");
@@ -233,6 +247,7 @@ main(void)
 	test_money__split();
 	test_money__split_random();
 	test_money__pct();
+	test_money__lenient();
 	test_money__currency();
 	return done_testing();
 }

@@ -62,5 +62,17 @@ main(void)
 	ok(load("a: &x 1\nb: *x\n", &err) == NULL &&
 	    strstr(err.msg, "b.yaml:2: aliases"), "aliases refused: %s",
 	    err.msg);
+	{
+		char *deep = malloc(20000);
+		int i;
+
+		strcpy(deep, "a: ");
+		for (i = 0; i < 5000; i++)
+			strcat(deep + 3 + i, "[");
+		ok(load(deep, &err) == NULL && strstr(err.msg, "nested too "
+		    "deeply"), "deep nesting is an error, not a crash: %s",
+		    err.msg);
+		free(deep);
+	}
 	return done_testing();
 }
