@@ -35,6 +35,10 @@ static const struct key {
 	    approval_threshold), "5000.00", 0, 0 },
 	{ "arrears_rule_years", K_INT, offsetof(struct seci_conf,
 	    arrears_rule_years), "2", 1, 10 },
+	{ "contribution_due", K_MMDD, offsetof(struct seci_conf,
+	    contribution_due), "03-31", 0, 0 },
+	{ "observer_fee", K_MONEY, offsetof(struct seci_conf, observer_fee),
+	    "0.00", 0, 0 },
 	{ "training_min_hours", K_INT, offsetof(struct seci_conf,
 	    training_min_hours), "20", 0, 2000 },
 	{ "declaration_due", K_MMDD, offsetof(struct seci_conf,
@@ -264,6 +268,14 @@ seci_conf_load(struct seci_conf *c, const char *path, struct seci_err *err)
 	rc = apply_file(c, fp, path, err);
 	fclose(fp);
 	return rc;
+}
+
+const char *
+seci_conf_datadir(void)
+{
+	const char *env = getenv("SECI_DATADIR");
+
+	return env && *env ? env : SECI_PKGDATADIR;
 }
 
 void

@@ -22,6 +22,8 @@ struct seci_conf {
 	long transfer_limit_pct;
 	char *approval_threshold;	/* decimal text, valid amount */
 	long arrears_rule_years;
+	char contribution_due[6];	/* MM-DD */
+	char *observer_fee;		/* decimal text, valid amount */
 	long training_min_hours;
 	char declaration_due[6];	/* MM-DD */
 	char *gift_threshold;		/* decimal text, valid amount */
@@ -33,5 +35,9 @@ struct seci_conf {
 int seci_conf_load(struct seci_conf *conf, const char *path,
     struct seci_err *err);
 void seci_conf_release(struct seci_conf *conf);
+
+/* Where seci's shared data is (profiles/, templates/): $SECI_DATADIR, or
+ * the package data directory it was installed with. */
+const char *seci_conf_datadir(void);
 
 #endif

@@ -133,7 +133,8 @@ seci_db_print(struct seci_db *db, sqlite3_stmt *st,
 		for (i = 0; i < ncols; i++) {
 			if (sqlite3_column_type(st, i) == SQLITE_NULL)
 				c[i] = seci_cell_null();
-			else if (cols[i].type == SECI_COL_TEXT)
+			else if (cols[i].type == SECI_COL_TEXT ||
+			    cols[i].type == SECI_COL_DECIMAL)
 				c[i] = seci_cell_text((const char *)
 				    sqlite3_column_text(st, i));
 			else
@@ -186,6 +187,25 @@ pragma_int(struct seci_db *db, const char *sql, int *out,
 	return 0;
 }
 
+/* SQL seci_amount(minor_units, currency): the amount as text with the
+ * currency's decimals, "1234.50" (never through floating point). */
+static void
+sql_amount(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char buf[SECI_MONEY_BUFSZ];
+	const char *cur = (const char *)sqlite3_value_text(argv[1]);
+	int dec = seci_currency_decimals(cur);
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	seci_money_format(sqlite3_value_int64(argv[0]), dec < 0 ? 2 : dec, 0,
+	    buf);
+	sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
+}
+
 static struct seci_db *
 handle_new(const char *path, int flags, long busy_ms, struct seci_err *err)
 {
@@ -210,6 +230,8 @@ handle_new(const char *path, int flags, long busy_ms, struct seci_err *err)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_create_function(db->h, "seci_amount", 2, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_amount, NULL, NULL);
 	sqlite3_busy_timeout(db->h, (int)busy_ms);
 	memcpy(db->currency, "EUR", 4);
 	db->decimals = 2;

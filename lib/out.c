@@ -101,6 +101,7 @@ cell_text(const struct seci_out *o, int col, const struct seci_cell *c,
 		return NULL;
 	switch (o->cols[col].type) {
 	case SECI_COL_TEXT:
+	case SECI_COL_DECIMAL:
 		return c->s ? c->s : "";
 	case SECI_COL_INT:
 		snprintf(buf, SECI_MONEY_BUFSZ, "%lld", (long long)c->i);
@@ -229,7 +230,7 @@ put_row(struct seci_out *o, const struct seci_cell *cells, int total,
 				fputs("null", fp);
 			else if (o->cols[i].type == SECI_COL_INT ||
 			    o->cols[i].type == SECI_COL_PCT)
-				fputs(t, fp);
+				fputs(t, fp);	/* DECIMAL: a string, as money */
 			else
 				json_string(fp, t);
 		}

@@ -25,7 +25,8 @@ enum seci_col_type {
 	SECI_COL_TEXT,
 	SECI_COL_INT,		/* a whole number */
 	SECI_COL_MONEY,		/* minor units, printed with the decimals */
-	SECI_COL_PCT		/* tenths of a percent, printed as 42.5 */
+	SECI_COL_PCT,		/* tenths of a percent, printed as 42.5 */
+	SECI_COL_DECIMAL	/* an amount already written out as text */
 };
 
 struct seci_col {

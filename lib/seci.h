@@ -27,6 +27,7 @@
 #include "budget.h"
 #include "expense.h"
 #include "asset.h"
+#include "contrib.h"
 #include "cli.h"
 
 #endif

@@ -71,6 +71,8 @@ main(void)
 		    c.transfer_limit_pct == def.transfer_limit_pct &&
 		    strcmp(c.approval_threshold, def.approval_threshold) == 0 &&
 		    c.arrears_rule_years == def.arrears_rule_years &&
+		    strcmp(c.contribution_due, def.contribution_due) == 0 &&
+		    strcmp(c.observer_fee, def.observer_fee) == 0 &&
 		    c.training_min_hours == def.training_min_hours &&
 		    strcmp(c.declaration_due, def.declaration_due) == 0 &&
 		    strcmp(c.gift_threshold, def.gift_threshold) == 0 &&
