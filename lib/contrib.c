@@ -872,12 +872,13 @@ seci_contrib_status(struct seci_db *db, int year, seci_day as_of,
 	if ((o = seci_out_begin(oo, status_cols, 11, err)) == NULL)
 		goto out;
 	for (i = 0; i < n; i++) {
-		seci_money assessed = 0, paid = 0, upto = 0, credit;
+		seci_money assessed = 0, paid = 0, all = 0, credit;
 		int64_t overdue = 0;
 		int found = 0;
 
-		for (k = 0; k < p[i].na && p[i].a[k].year <= year; k++) {
-			upto += p[i].a[k].amount;
+		/* The credit: what no assessment, of any year, has taken. */
+		for (k = 0; k < p[i].na; k++) {
+			all += p[i].a[k].amount;
 			if (p[i].a[k].year == year) {
 				found = 1;
 				assessed = p[i].a[k].amount;
@@ -889,7 +890,7 @@ seci_contrib_status(struct seci_db *db, int year, seci_day as_of,
 		}
 		if (!found)
 			continue;
-		credit = p[i].paid > upto ? p[i].paid - upto : 0;
+		credit = p[i].paid > all ? p[i].paid - all : 0;
 		if (assessed > 0) {
 			if (paid == assessed)
 				full++;

@@ -78,7 +78,8 @@ int seci_assess(struct seci_db *db, const struct seci_assess_opts *o,
 /* ---- Status, arrears, reminders ----------------------------------------- */
 
 /* party,name,kind,year,assessed,paid,outstanding,credit,paid_pct,due,
- * days_overdue as of a date; the table adds totals and the counts of
+ * days_overdue as of a date (credit: what the Party paid beyond all its
+ * assessments, of any year); the table adds totals and the counts of
  * Parties paid in full, part paid and not paid. */
 int seci_contrib_status(struct seci_db *db, int year, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err);

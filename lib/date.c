@@ -139,8 +139,19 @@ seci_date_format(seci_day day, char *buf)
 {
 	int y, m, d;
 
+	/* By hand, not snprintf: imports format a date per row. */
 	seci_date_ymd(day, &y, &m, &d);
-	snprintf(buf, SECI_DATE_BUFSZ, "%04d-%02d-%02d", y, m, d);
+	buf[0] = (char)('0' + y / 1000 % 10);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
 	return buf;
 }
 

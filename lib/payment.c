@@ -408,7 +408,8 @@ matcher_init(struct seci_db *db, struct matcher *m, struct seci_err *err)
 	size_t i;
 
 	memset(m, 0, sizeof(*m));
-	if (load_names(db, "SELECT account, party FROM party_account",
+	if (load_names(db, "SELECT account, party FROM party_account ORDER BY "
+	    "account",
 	    &m->accounts, &m->naccounts, err) < 0 ||
 	    load_names(db, "SELECT alias, party FROM party_alias",
 	    &m->aliases, &m->naliases, err) < 0 ||
@@ -474,13 +475,23 @@ match(const struct matcher *m, const char *account, const char *payer,
     const char *reference, const char **how)
 {
 	const char *code;
-	size_t i;
+	size_t i, lo = 0, hi = m->naccounts;
 
-	for (i = 0; account && *account && i < m->naccounts; i++)
-		if (strcmp(m->accounts[i].name, account) == 0) {
+	/* Accounts are sorted (by SQLite's BINARY order, strcmp's). */
+	while (account && *account && lo < hi) {
+		int c;
+
+		i = (lo + hi) / 2;
+		c = strcmp(m->accounts[i].name, account);
+		if (c == 0) {
 			*how = "account";
 			return m->accounts[i].party;
 		}
+		if (c < 0)
+			lo = i + 1;
+		else
+			hi = i;
+	}
 	for (i = 0; payer && *payer && i < m->naliases; i++)
 		if (strcasecmp(m->aliases[i].name, payer) == 0) {
 			*how = "alias";
@@ -707,10 +718,10 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		acct[n] = '\0';
 	}
 	seci_date_format(date, day);
-	/* The bank's own id, or the transaction's content. */
-	if ((v = pval(pi, row, P_BANK_ID)) != NULL) {
-		snprintf(key, sizeof(key), "id:%s", v);
-	} else {
+	/* The bank's own id (unique in its column), or the transaction's
+	 * content. */
+	key[0] = '\0';
+	if (pval(pi, row, P_BANK_ID) == NULL) {
 		snprintf(cents, sizeof(cents), "%lld", (long long)amount);
 		f[0] = day;
 		f[1] = cents;
@@ -740,7 +751,8 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	sqlite3_bind_text(st, 10, pval(pi, row, P_REFERENCE), -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, pval(pi, row, P_BANK_ID), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, key, -1, SQLITE_STATIC);
+	if (key[0])
+		sqlite3_bind_text(st, 12, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, how, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 14, seci_import_id(pi->imp));
 	if (seci_db_exec_stmt(db, st, err) < 0)

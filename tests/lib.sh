@@ -24,6 +24,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/seci-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 cd "$T"
 SECI_DB="$T/seci.db"
+SECI_DATADIR="$top_srcdir/share"
+export SECI_DATADIR
 HOME="$T/home"
 XDG_CONFIG_HOME="$T/xdg"
 export SECI_DB HOME XDG_CONFIG_HOME PATH
@@ -147,6 +149,21 @@ adopted_budget() {
 	seci-budget load "$T/budget-${1:-2026}.yaml"
 	seci-budget -y "${1:-2026}" adopt --decision "JCC/${1:-2026}/1" \
 	    --date "$((${1:-2026} - 1))-12-10"
+}
+
+# Parties of the given codes, "Party CODE", kind party.
+parties() {
+	for c in "$@"; do
+		seci-contrib party add "$c" --name "Party $c" --kind party \
+		    >/dev/null
+	done
+}
+
+# The balance of a ledger account in minor units, from the database.
+ledger_balance() {
+	"${SQLITE3_SHELL:-sqlite3}" "$SECI_DB" "SELECT coalesce(sum(p.amount), 0)
+	    FROM ledger_posting p JOIN ledger_txn t ON t.id = p.txn_id
+	    WHERE p.account = '$1' AND t.closed = 1"
 }
 
 test_done() {

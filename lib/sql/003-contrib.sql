@@ -54,13 +54,17 @@ CREATE TABLE payment (
 	payer TEXT,
 	reference TEXT,
 	bank_id TEXT,
-	-- The bank's transaction id, or a hash of date, amount, account and
-	-- reference: the same transaction is never imported twice.
-	dedup_key TEXT NOT NULL,
+	-- Without a bank transaction id, a hash of date, amount, currency,
+	-- account and reference: the same transaction is never imported
+	-- twice, by either.
+	dedup_key TEXT CHECK ((bank_id IS NULL) = (dedup_key IS NOT NULL)),
 	matched_by TEXT CHECK (matched_by = 'account' OR matched_by = 'alias'
 	    OR matched_by = 'reference' OR matched_by = 'manual'),
 	import_id INTEGER REFERENCES imports(id)
 ) STRICT;
-CREATE UNIQUE INDEX payment_dedup ON payment(dedup_key);
+CREATE UNIQUE INDEX payment_bank_id ON payment(bank_id)
+    WHERE bank_id IS NOT NULL;
+CREATE UNIQUE INDEX payment_dedup ON payment(dedup_key)
+    WHERE dedup_key IS NOT NULL;
 -- Covering index: what each Party paid up to a date.
 CREATE INDEX payment_party ON payment(party, date, amount);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build the demo database in a temporary folder from share/demo/ and show
 # what the tools make of it.  Usage: demo.sh BINDIR DEMODIR
+# (DEMODIR's parent is the shared data: profiles/, templates/).
 # SECI_WRAP (e.g. a valgrind command line) is put before every tool.
 set -eu
 bindir=$1
@@ -9,6 +10,7 @@ wrap=${SECI_WRAP:-}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/seci-demo.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 export SECI_DB="$dir/seci.db" SECI_CONFIG="$demo/seci.yaml" TZ=UTC
+export SECI_DATADIR="$demo/.."
 unset SECI_USER || :
 
 seci() {
@@ -42,6 +44,12 @@ seci budget asset add --tag VEH-07 --desc "Service vehicle" \
     --acquired 2026-07-07 --cost 27900 --life-years 8 --line 4.2 >/dev/null
 seci budget asset depreciate --through 2026-10-31
 
+# The Parties and Observers, their 2026 contributions (the budget less
+# other income, in equal shares), and the bank's export of what came in.
+seci contrib -q party import "$demo/parties.csv"
+seci contrib -y 2026 assess >/dev/null
+seci contrib -q payment import "$demo/bank-2026.csv"
+
 echo "== Users"
 seci admin -o table user list
 echo
@@ -50,6 +58,15 @@ seci budget -y 2026 --as-of "$asof" -o table show
 echo
 echo "== Fixed assets"
 seci budget --as-of "$asof" -o table asset list
+echo
+echo "== Contributions 2026 as of $asof"
+seci contrib -y 2026 --as-of "$asof" -o table status
+echo
+echo "== Arrears as of $asof"
+seci contrib --as-of "$asof" -o table arrears
+echo
+echo "== Payments in suspense"
+seci contrib -o table suspense list
 echo
 echo "== Database check"
 seci admin -o table check

@@ -1,0 +1,55 @@
+#!/bin/sh
+# seci-contrib party add, list, import.
+. "${top_srcdir:-..}/tests/lib.sh"
+
+init_db
+seci-admin user add vic --role viewer >/dev/null
+run_ok "add a Party" seci-contrib party add RO --name Romania --kind party \
+    --account "ro49 aaaa 1b31 0075 9384 0000" --account RO12BBBB0000000000000001 \
+    --alias "Romanian Border Police"
+out_is "prints the code" "RO"
+run_ok "add an Observer" seci-contrib party add US --name "United States" \
+    --kind observer
+run_fails 65 "the same code again" seci-contrib party add RO --name x \
+    --kind party
+err_has "says so" "party RO already exists"
+run_fails 65 "an account that is another Party's" seci-contrib party add BG \
+    --name Bulgaria --kind party --account RO49AAAA1B31007593840000
+err_has "names it" "account 'RO49AAAA1B31007593840000' is another party's already"
+run_fails 65 "an alias that is another Party's, whatever its case" \
+    seci-contrib party add BG --name Bulgaria --kind party \
+    --alias "ROMANIAN BORDER POLICE"
+run_fails 65 "a lower-case code" seci-contrib party add bg --name x --kind party
+err_has "explains" "bad party code 'bg'"
+run_fails 65 "a bad kind" seci-contrib party add BG --name x --kind member
+run_fails 64 "--name is required" seci-contrib party add BG --kind party
+run_fails 77 "a viewer may not add" env SECI_USER=vic seci-contrib party add \
+    BG --name x --kind party
+
+run_ok "list" seci-contrib -o csv party list
+out_is "accounts without blanks, joined by ';'" "code,name,kind,accounts,aliases
+RO,Romania,party,RO12BBBB0000000000000001;RO49AAAA1B31007593840000,Romanian Border Police
+US,United States,observer,,"
+run_ok "a viewer may list" env SECI_USER=vic seci-contrib party list
+
+cat >"$T/p.csv" <<'CSV'
+code,name,kind,accounts,aliases
+BG,Bulgaria,party,BG80BNBG96611020345678,Ministry of Interior Bulgaria;MoI BG
+RO,Romania,party,,
+GR,Greece,party,,
+CSV
+run_ok "import" seci-contrib party import "$T/p.csv"
+err_has "RO is a duplicate" "2 new, 1 duplicate"
+run_ok "again" seci-contrib party import "$T/p.csv"
+err_has "all duplicates" "0 new, 3 duplicate"
+printf 'code,name,kind\nRO,Roumanie,party\nxx,Bad,party\nMK,North Macedonia,member\n' \
+    >"$T/bad.csv"
+run_fails 65 "conflicting and bad rows" seci-contrib party import "$T/bad.csv"
+err_has "another name" "bad.csv:2: party RO exists with another name or kind"
+err_has "bad code" "bad.csv:3: bad party code 'xx'"
+err_has "bad kind" "bad.csv:4: bad kind 'member'"
+run_ok "list" seci-contrib -o csv party list
+is "nothing more written: five" "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" \
+    "BG GR RO US "
+ok "several aliases" grep -q '^BG,Bulgaria,party,BG80BNBG96611020345678,Ministry of Interior Bulgaria;MoI BG$' "$T/out"
+test_done

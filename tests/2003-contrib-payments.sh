@@ -1,0 +1,113 @@
+#!/bin/sh
+# seci-contrib payment import (generic profile): matching, suspense,
+# idempotence, a whole file or nothing; payment add, match, list;
+# foreign currencies.
+. "${top_srcdir:-..}/tests/lib.sh"
+
+init_db
+seci-contrib party add RO --name Romania --kind party \
+    --account RO49AAAA1B31007593840000 >/dev/null
+seci-contrib party add BG --name Bulgaria --kind party \
+    --alias "Ministry of Interior Bulgaria" >/dev/null
+seci-contrib party add GR --name Greece --kind party >/dev/null
+seci-contrib -y 2026 assess --total 300000 >/dev/null   # 100,000.00 each
+
+cat >"$T/bank.csv" <<'CSV'
+date,amount,currency,account,payer,reference,bank_id
+2026-02-10,60000.00,EUR,ro49 aaaa 1b31 0075 9384 0000,,any text,B-1
+2026-02-11,100000.00,EUR,,MINISTRY OF INTERIOR BULGARIA,,B-2
+2026-02-12,30000,EUR,GR99000,Athens,"SECI 2026, GR",B-3
+2026-02-13,500.00,EUR,XX000,Someone,GR and BG,B-4
+2026-02-14,-120.00,EUR,,Bank,fees,B-5
+2026-02-15,45000.00,EUR,,,contribution RO 2026,
+CSV
+run_ok "import" seci-contrib payment import "$T/bank.csv"
+err_has "the summary line" "5 new, 0 duplicate, 1 unmatched"
+err_has "the outgoing row is skipped" "warning: $T/bank.csv: 1 outgoing row skipped"
+run_ok "list" seci-contrib -y 2026 -o csv payment list
+out_is "matched by account, alias, code in the reference; two codes: suspense" \
+"id,date,party,amount,currency,base_amount,reference,bank_id,status
+1,2026-02-10,RO,60000.00,EUR,60000.00,any text,B-1,matched
+2,2026-02-11,BG,100000.00,EUR,100000.00,,B-2,matched
+3,2026-02-12,GR,30000.00,EUR,30000.00,\"SECI 2026, GR\",B-3,matched
+4,2026-02-13,,500.00,EUR,500.00,GR and BG,B-4,suspense
+5,2026-02-15,RO,45000.00,EUR,45000.00,contribution RO 2026,,matched"
+run_ok "again" seci-contrib payment import "$T/bank.csv"
+err_has "nothing twice, with or without a bank id" "0 new, 5 duplicate, 0 unmatched"
+
+# The ledger (cents): bank 235,500.00; RO paid 105,000.00 of 100,000.00:
+# 5,000.00 in advance; receivables 300,000.00 - 100,000.00 (RO) -
+# 100,000.00 (BG) - 30,000.00 (GR) = 70,000.00; 500.00 in suspense.
+is "bank" "$(ledger_balance 1000)" 23550000
+is "receivables" "$(ledger_balance 1100)" 7000000
+is "received in advance" "$(ledger_balance 2100)" -500000
+is "suspense" "$(ledger_balance 2200)" -50000
+
+run_ok "suspense list" seci-contrib -o csv suspense list
+out_is "the unmatched payment" "id,date,amount,currency,base_amount,account,payer,reference,bank_id
+4,2026-02-13,500.00,EUR,500.00,XX000,Someone,GR and BG,B-4"
+run_ok "match it to GR" seci-contrib payment match 4 --party GR
+run_fails 65 "not twice" seci-contrib payment match 4 --party GR
+run_fails 65 "an unknown payment" seci-contrib payment match 99 --party GR
+run_fails 65 "an unknown Party" seci-contrib payment match 1 --party ZZ
+is "suspense empty" "$(ledger_balance 2200)" 0
+is "GR's receivable down by 500.00" "$(ledger_balance 1100)" 6950000
+
+run_ok "a payment by hand" seci-contrib payment add --party GR --amount 100 \
+    --date 2026-03-01 --ref cash
+out_is "prints its ID" "6"
+run_fails 65 "for an unknown Party" seci-contrib payment add --party ZZ \
+    --amount 1 --date 2026-03-01
+run_fails 65 "of nothing" seci-contrib payment add --party GR --amount 0 \
+    --date 2026-03-01
+run_fails 64 "of three decimals" seci-contrib payment add --party GR \
+    --amount 1.005 --date 2026-03-01
+
+# Foreign currency: a rate column, or the rates table.
+run_ok "a USD rate from 2026-01-01" seci-contrib rate set USD 0.9215 \
+    --date 2026-01-01
+cat >"$T/usd.csv" <<'CSV'
+date,amount,currency,account,reference,bank_id,rate
+2026-04-01,1000.00,USD,,GR dues,U-1,
+2026-04-02,1000.00,USD,,GR dues,U-2,0.9
+2026-04-03,100000,JPY,,GR dues,U-3,
+CSV
+run_fails 65 "JPY without a rate" seci-contrib payment import "$T/usd.csv"
+err_has "which row" "usd.csv:4: no JPY rate on or before 2026-04-03"
+sed -i '4s/,$/,0.0061234/' "$T/usd.csv"
+run_ok "with a JPY rate in the file" seci-contrib payment import "$T/usd.csv"
+run_ok "list" seci-contrib -o csv payment list --from 2026-04-01
+# 1000.00 USD * 0.9215 = 921.50; * 0.9 = 900.00; 100000 JPY * 0.0061234 =
+# 612.34 EUR.
+out_is "original amount, currency and base amount" \
+"id,date,party,amount,currency,base_amount,reference,bank_id,status
+7,2026-04-01,GR,1000.00,USD,921.50,GR dues,U-1,matched
+8,2026-04-02,GR,1000.00,USD,900.00,GR dues,U-2,matched
+9,2026-04-03,GR,100000,JPY,612.34,GR dues,U-3,matched"
+run_ok "the rate is kept" seci-contrib -o csv rate list
+out_is "rates" "currency,date,rate
+USD,2026-01-01,0.9215"
+run_fails 64 "no rate for the base currency" seci-contrib rate set EUR 1
+
+# Bad files are refused whole, every bad line named.
+count=$(seci-contrib -o csv payment list --from 2000-01-01 | wc -l)
+printf 'date,amount,reference\n2026-05-01,10.00,RO ok\n2026-05-02,10.005,RO\n2026-05-03,1e9,RO\n2026-02-30,10.00,RO\n2026-05-05,,RO\n2026-05-06,10.00,\377\376\n2026-05-07,10.00,"RO\n' \
+    >"$T/bad.csv"
+run_fails 65 "a file with bad rows" seci-contrib payment import "$T/bad.csv"
+err_has "three decimals" "bad.csv:3: bad amount '10.005': more than 2 decimal places"
+err_has "an exponent" "bad.csv:4: bad amount '1e9': exponents are not amounts"
+err_has "an impossible date" "bad.csv:5: bad date '2026-02-30': no such day"
+err_has "an empty amount" "bad.csv:6: bad amount '': empty"
+err_has "invalid UTF-8" "bad.csv:7: invalid UTF-8"
+err_has "an unterminated quote" "bad.csv:8: unterminated quoted field"
+printf 'date,amount\n2026-05-01,1\0000\n' >"$T/nul.csv"
+run_fails 65 "a NUL byte" seci-contrib payment import "$T/nul.csv"
+err_has "named" "nul.csv:2: NUL byte"
+is "nothing written" "$(seci-contrib -o csv payment list --from 2000-01-01 | wc -l)" \
+    "$count"
+printf 'when,amount\n2026-05-01,1\n' >"$T/nodate.csv"
+run_fails 65 "no date column" seci-contrib payment import "$T/nodate.csv"
+err_has "named" "nodate.csv:1: missing column 'date'"
+run_ok "from stdin" sh -c "seci-contrib payment import <'$T/bank.csv'"
+run_ok "the ledger balances" seci-admin check
+test_done

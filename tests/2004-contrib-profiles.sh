@@ -1,0 +1,66 @@
+#!/bin/sh
+# Bank profiles: a Romanian export (';', dd.mm.yyyy, decimal commas, a
+# preamble) and one with debits and credits in separate columns.
+. "${top_srcdir:-..}/tests/lib.sh"
+
+init_db
+seci-contrib party add RO --name Romania --kind party \
+    --account RO49AAAA1B31007593840000 >/dev/null
+seci-contrib party add MD --name Moldova --kind party >/dev/null
+seci-contrib -y 2026 assess --total 200000 >/dev/null
+
+printf '\357\273\277Extras de cont RO49BANK0000000000000001\r\nPerioada 01.01.2026 - 31.03.2026\r\nData operatiunii;Data valutei;Suma;Moneda;Cont ordonator;Nume ordonator;Detalii;Referinta\r\n05.02.2026;06.02.2026;50.000,00;EUR;RO49AAAA1B31007593840000;Politia de Frontiera;Contributie 2026;BT-001\r\n"12.03.2026";13.03.2026;"1.234,56";EUR;MD00X;Ministerul;"Plata MD; tranzit";BT-002\r\n20.03.2026;20.03.2026;-15,00;EUR;;Banca;Comision;BT-003\r\n' \
+    >"$T/ro.csv"
+run_ok "a ro-bank export" seci-contrib payment import --profile ro-bank "$T/ro.csv"
+err_has "two new, the fee skipped" "2 new, 0 duplicate, 0 unmatched"
+run_ok "list" seci-contrib -y 2026 -o csv payment list
+out_is "dates and decimal commas read" \
+"id,date,party,amount,currency,base_amount,reference,bank_id,status
+1,2026-02-05,RO,50000.00,EUR,50000.00,Contributie 2026,BT-001,matched
+2,2026-03-12,MD,1234.56,EUR,1234.56,Plata MD; tranzit,BT-002,matched"
+run_ok "again" seci-contrib payment import --profile ro-bank "$T/ro.csv"
+err_has "duplicates" "0 new, 2 duplicate, 0 unmatched"
+sed 's/50.000,00/50.000,001/' "$T/ro.csv" >"$T/ro3.csv"
+run_fails 65 "three decimals with a decimal comma" \
+    seci-contrib payment import --profile ro-bank "$T/ro3.csv"
+err_has "line 4 (after the preamble)" "ro3.csv:4: bad amount '50.000,001'"
+sed 's/05.02.2026;06/31.02.2026;06/' "$T/ro.csv" >"$T/rod.csv"
+run_fails 65 "31.02." seci-contrib payment import --profile ro-bank "$T/rod.csv"
+err_has "no such day" "rod.csv:4: bad date '31.02.2026': no such day"
+
+cat >"$T/dc.csv" <<'CSV'
+Booking Date,Value Date,Debit,Credit,Currency,Counterparty Account,Counterparty Name,Remittance Information,Transaction ID
+2026-04-01,2026-04-01,,"25,000.00",EUR,RO49AAAA1B31007593840000,Border Police,2026,DC-1
+2026-04-02,2026-04-02,350.00,,EUR,,Landlord,Rent,DC-2
+2026-04-03,2026-04-03,,,EUR,,Nobody,Nothing,DC-3
+CSV
+run_fails 65 "debit-credit: a row with neither" \
+    seci-contrib payment import --profile debit-credit "$T/dc.csv"
+err_has "named" "dc.csv:4: no amount: credit and debit are both empty"
+sed -i '$d' "$T/dc.csv"
+run_ok "debit-credit" seci-contrib payment import --profile debit-credit "$T/dc.csv"
+err_has "the credit counts, the debit is skipped" "1 new, 0 duplicate, 0 unmatched"
+err_has "with a warning" "1 outgoing row skipped"
+run_ok "status" seci-contrib -y 2026 --as-of 2026-12-31 -o csv status
+ok "RO paid 75,000.00 of 100,000.00" \
+    grep -q '^RO,Romania,party,2026,100000.00,75000.00,25000.00,0.00,75.0,' "$T/out"
+
+run_fails 78 "an unknown profile" seci-contrib payment import --profile nosuch \
+    "$T/dc.csv"
+err_has "named" "no bank profile 'nosuch'"
+printf 'name: x\ncolumns:\n  date: D\n  amount: A\n  colour: C\n' >"$T/p.yaml"
+run_fails 78 "a profile with an unknown column key" \
+    seci-contrib payment import --profile "$T/p.yaml" "$T/dc.csv"
+err_has "file and line" "p.yaml:5: unknown column key 'colour'"
+printf 'name: x\ndelimiter: ";"\ncolumns:\n  date: Day\n  amount: Sum\n' \
+    >"$T/mine.yaml"
+printf 'Day;Sum;Extra\n2026-06-01;10;x\n' >"$T/mine.csv"
+run_ok "a profile by path" seci-contrib payment import --profile "$T/mine.yaml" \
+    "$T/mine.csv"
+mkdir -p "$XDG_CONFIG_HOME/seci/profiles"
+cp "$T/mine.yaml" "$XDG_CONFIG_HOME/seci/profiles/mine.yaml"
+sed -i 's/^2026-06-01;10;x$/2026-06-02;10;x/' "$T/mine.csv"
+run_ok "a profile by name from the user's config" \
+    seci-contrib payment import --profile mine "$T/mine.csv"
+err_has "read" "1 new, 0 duplicate, 1 unmatched"
+test_done
