@@ -51,7 +51,7 @@ main(void)
 
 	db = seci_db_open(path, 1000, &err);
 	ok(db != NULL, "open");
-	is_int(seci_db_schema_version(), 2, "schema version");
+	is_int(seci_db_schema_version(), 3, "schema version: three migrations");
 	seci_db_close(db);
 
 	err.code = 0;
@@ -77,7 +77,7 @@ main(void)
 	ok(seci_db_open(path, 1000, &err) == NULL &&
 	    err.code == SECI_EXIT_DATA && strstr(err.msg, "version 99"),
 	    "newer schema refused: %s", err.msg);
-	testdb_exec(path, "PRAGMA user_version = 2", NULL);
+	testdb_exec(path, "PRAGMA user_version = 3", NULL);
 
 	/* WAL, foreign keys, STRICT. */
 	db = seci_db_open(path, 1000, &err);
@@ -139,7 +139,8 @@ main(void)
 			version = sqlite3_column_int(s, 0);
 			tables = sqlite3_column_int(s, 1);
 		}
-		is_int(version, 2, "migrated to version 2");
+		is_int(version, seci_db_schema_version(), "migrated to the "
+		    "current version");
 		is_int(tables, 3, "with the budget tables");
 		is_str((const char *)sqlite3_column_text(s, 2), "old",
 		    "keeping its data");
