@@ -211,6 +211,9 @@ run_assess(struct seci_ctx *ctx)
 	    &o.observer_fee) < 0 : seci_money_parse_lenient(fee,
 	    seci_db_decimals(ctx->db), &o.observer_fee, &ctx->err) < 0)
 		return -1;
+	if (opt.due && strlen(opt.due) != 5)
+		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "--due: '%s' is "
+		    "not MM-DD", opt.due);
 	snprintf(o.due, sizeof(o.due), "%.5s", opt.due ? opt.due :
 	    ctx->conf.contribution_due);
 	if (opt.method && strcmp(opt.method, "key") == 0) {

@@ -134,6 +134,25 @@ seci_date_parse(const char *s, const char *fmt, seci_day *out,
 	return 0;
 }
 
+int
+seci_date_format_valid(const char *fmt)
+{
+	int y = 0, m = 0, d = 0;
+
+	for (; *fmt; fmt++) {
+		if (*fmt != '%')
+			continue;
+		switch (*++fmt) {
+		case 'Y': case 'y': y++; break;
+		case 'm': m++; break;
+		case 'd': case 'e': d++; break;
+		case '%': break;
+		default: return 0;
+		}
+	}
+	return y == 1 && m == 1 && d == 1;
+}
+
 char *
 seci_date_format(seci_day day, char *buf)
 {

@@ -29,6 +29,9 @@ void seci_date_ymd(seci_day day, int *y, int *m, int *d);
 int seci_date_parse(const char *s, const char *fmt, seci_day *out,
     struct seci_err *err);
 
+/* 1 if fmt uses only the conversions seci_date_parse() knows. */
+int seci_date_format_valid(const char *fmt);
+
 /* ISO form into buf (SECI_DATE_BUFSZ bytes); returns buf. */
 char *seci_date_format(seci_day day, char *buf);
 

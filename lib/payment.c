@@ -77,7 +77,6 @@ profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
     const char *file, struct seci_err *err)
 {
 	const struct seci_yaml *n, *cols, *c;
-	seci_day day;
 	int i;
 
 	for (n = root->child; n != NULL; n = n->next) {
@@ -104,12 +103,11 @@ profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
 		} else if (strcmp(n->key, "date_format") == 0 && v) {
 			free(p->date_format);
 			p->date_format = strdup(v);
-			/* A format seci cannot read is a config error. */
-			if (seci_date_parse("x", v, &day, err) < 0 &&
-			    err->code == SECI_EXIT_CONFIG)
-				return seci_err_prefix(err, 0, "%s:%lu", file,
-				    n->line);
-			seci_err_clear(err);
+			if (!seci_date_format_valid(v))
+				return seci_err_set(err, SECI_EXIT_CONFIG,
+				    "%s:%lu: date_format '%s' needs one each of "
+				    "%%Y (or %%y), %%m and %%d, and nothing "
+				    "else", file, n->line, v);
 		} else if (strcmp(n->key, "decimal") == 0 && v &&
 		    (strcmp(v, ".") == 0 || strcmp(v, ",") == 0)) {
 			p->decimal = v[0];
@@ -286,8 +284,21 @@ seci_rate_set(struct seci_db *db, const char *currency, const char *rate,
 	if (strcmp(currency, db->currency) == 0)
 		return seci_err_set(err, SECI_EXIT_USAGE, "%s is the base "
 		    "currency", currency);
+	char *before = NULL;
+
 	if (parse_rate(rate, &r, err) < 0)
 		return -1;
+	seci_date_format(date, day);
+	st = seci_db_stmt(db, "SELECT json_object('currency', currency, "
+	    "'date', date, 'rate', rate) FROM rate WHERE currency = ? AND "
+	    "date = ?", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, currency);
+	seci_db_bind_text(st, 2, day);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		before = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
 	st = seci_db_stmt(db, "INSERT INTO rate (currency, date, rate) VALUES "
 	    "(?1, ?2, ?3) ON CONFLICT DO UPDATE SET rate = ?3", err);
 	if (st == NULL)
@@ -299,9 +310,12 @@ seci_rate_set(struct seci_db *db, const char *currency, const char *rate,
 		return -1;
 	snprintf(key, sizeof(key), "%s/%s", currency, day);
 	if (asprintf(&after, "{\"currency\":\"%s\",\"date\":\"%s\","
-	    "\"rate\":\"%s\"}", currency, day, rate) < 0)
+	    "\"rate\":\"%s\"}", currency, day, rate) < 0) {
+		free(before);
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-	rc = seci_audit_append(db, "rate", key, NULL, after, err);
+	}
+	rc = seci_audit_append(db, "rate", key, before, after, err);
+	free(before);
 	free(after);
 	return rc;
 }
@@ -659,6 +673,16 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	if (seci_date_parse(pval(pi, row, P_DATE), pf->date_format, &date,
 	    &e) < 0)
 		BAD("%s", row->file, row->line, e.msg);
+	{
+		enum seci_budget_status bs;
+		int y, mo, dd;
+
+		seci_date_ymd(date, &y, &mo, &dd);
+		if (seci_budget_status(db, y, &bs, &e) == 0 &&
+		    bs == SECI_BUDGET_CLOSED)
+			BAD("budget year %d is closed", row->file, row->line,
+			    y);
+	}
 	if ((v = pval(pi, row, P_VALUE_DATE)) != NULL &&
 	    seci_date_parse(v, pf->date_format, &vdate, &e) < 0)
 		BAD("value date: %s", row->file, row->line, e.msg);
@@ -960,6 +984,13 @@ seci_payment_match(struct seci_db *db, int64_t id, const char *party,
 	if (!in_suspense)
 		return seci_err_set(err, SECI_EXIT_DATA, "payment %lld is not "
 		    "in suspense", (long long)id);
+	{
+		int y, mo, dd;
+
+		seci_date_ymd(date, &y, &mo, &dd);
+		if (seci_budget_writable(db, y, err) < 0)
+			return -1;
+	}
 	snprintf(key, sizeof(key), "%lld", (long long)id);
 	if ((before = seci_audit_row_json(db, "payment", "id", key,
 	    err)) == NULL)

@@ -28,6 +28,7 @@
 #include "expense.h"
 #include "asset.h"
 #include "contrib.h"
+#include "report.h"
 #include "cli.h"
 
 #endif

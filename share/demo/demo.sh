@@ -50,26 +50,19 @@ seci contrib -q party import "$demo/parties.csv"
 seci contrib -y 2026 assess >/dev/null
 seci contrib -q payment import "$demo/bank-2026.csv"
 
-echo "== Users"
-seci admin -o table user list
-echo
-echo "== Budget execution 2026 as of $asof"
-seci budget -y 2026 --as-of "$asof" -o table show
-echo
-echo "== Fixed assets"
-seci budget --as-of "$asof" -o table asset list
-echo
-echo "== Contributions 2026 as of $asof"
-seci contrib -y 2026 --as-of "$asof" -o table status
-echo
-echo "== Arrears as of $asof"
-seci contrib --as-of "$asof" -o table arrears
-echo
-echo "== Payments in suspense"
-seci contrib -o table suspense list
-echo
+# A monthly report that cron makes on the 1st of each month.
+seci report schedule add monthly --report monthly --every month \
+    --as-of 2026-01-01
+mkdir "$dir/reports"
+
 echo "== Database check"
 seci admin -o table check
 echo
-echo "== Audit seal (keep a copy outside the database)"
-seci admin -o table audit seal
+echo "== Reports cron would have made by $asof"
+seci report --as-of "$asof" run-due --outdir "$dir/reports" |
+    sed "s|$dir/||" | tail -3
+echo "   ..."
+echo
+echo "== The monthly report for November 2026"
+echo
+seci report --as-of "$asof" monthly

@@ -13,7 +13,7 @@ static char *
 render(enum seci_format f, int header)
 {
 	struct seci_err err = SECI_ERR_INIT;
-	struct seci_out_opts o = { f, header, 2, NULL };
+	struct seci_out_opts o = { .format = f, .header = header, .decimals = 2 };
 	struct seci_cell c[4];
 	struct seci_out *out;
 	char *buf = NULL;
@@ -45,7 +45,8 @@ int
 main(void)
 {
 	struct seci_err err = SECI_ERR_INIT;
-	struct seci_out_opts o = { SECI_FMT_CSV, 1, 2, NULL };
+	struct seci_out_opts o = { .format = SECI_FMT_CSV, .header = 1,
+	    .decimals = 2 };
 	enum seci_format f;
 	char *s;
 
