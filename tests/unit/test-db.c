@@ -51,7 +51,7 @@ main(void)
 
 	db = seci_db_open(path, 1000, &err);
 	ok(db != NULL, "open");
-	is_int(seci_db_schema_version(), 3, "schema version: three migrations");
+	is_int(seci_db_schema_version(), 4, "schema version: four migrations");
 	seci_db_close(db);
 
 	err.code = 0;
@@ -77,7 +77,7 @@ main(void)
 	ok(seci_db_open(path, 1000, &err) == NULL &&
 	    err.code == SECI_EXIT_DATA && strstr(err.msg, "version 99"),
 	    "newer schema refused: %s", err.msg);
-	testdb_exec(path, "PRAGMA user_version = 3", NULL);
+	testdb_exec(path, "PRAGMA user_version = 4", NULL);
 
 	/* WAL, foreign keys, STRICT. */
 	db = seci_db_open(path, 1000, &err);
