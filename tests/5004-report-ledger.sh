@@ -1,0 +1,48 @@
+#!/bin/sh
+# The journal: every posting as CSV, balanced; the hledger form, read by
+# hledger itself with the same account balances.
+. "${top_srcdir:-..}/tests/lib.sh"
+
+d=$top_srcdir/share/demo
+export SECI_CONFIG="$d/seci.yaml"
+init_db
+seci-budget load "$d/budget-2026.yaml"
+seci-budget -y 2026 adopt --decision JCC/2025/14 --date 2025-12-10
+seci-contrib -q party import "$d/parties.csv"
+seci-contrib -y 2026 assess >/dev/null
+seci-contrib -q payment import "$d/bank-2026.csv"
+seci-budget expense add --line 1.1 --amount 95400 --payee Payroll \
+    --date 2026-01-25 >/dev/null
+seci-budget expense approve 1 >/dev/null
+seci-budget expense pay 1 --date 2026-01-26 >/dev/null
+
+run_ok "csv" seci-report ledger
+ok "its columns" test "$(head -1 "$T/out")" = "txn,date,memo,source,account,account_name,amount"
+is "postings add up to zero" \
+    "$(tail -n +2 "$T/out" | awk -F, '{ s += $NF * 100 } END { printf "%d", s }')" 0
+is "the bank's postings add up to its balance" \
+    "$(tail -n +2 "$T/out" | awk -F, '$5 == "1000" { s += $NF * 100 } END { printf "%d", s }')" \
+    "$(ledger_balance 1000)"
+
+run_ok "hledger form" seci-report -o hledger ledger
+cp "$T/out" "$T/j.journal"
+ok "a transaction header" grep -q '^2026-01-01 (1) contributions assessed for 2026$' "$T/j.journal"
+if command -v hledger >/dev/null; then
+	run_ok "hledger reads it" hledger -f "$T/j.journal" balance --flat -N \
+	    -O csv
+	bad=0
+	tail -n +2 "$T/out" | tr -d '"' | while IFS=, read -r acct bal; do
+		code=$(echo "$acct" | sed 's/^[a-z]*:\([0-9]*\) .*/\1/')
+		cents=$(echo "$bal" | sed 's/ EUR$//; s/\.//')
+		[ "$cents" = "$(ledger_balance "$code")" ] || {
+			echo "#   $code: hledger $cents, seci $(ledger_balance "$code")"
+			echo bad >>"$T/mismatch"
+		}
+	done
+	ok "with the same balance for every account" test ! -e "$T/mismatch"
+	is "and every account with a balance" "$(tail -n +2 "$T/out" | wc -l)" \
+	    "$("${SQLITE3_SHELL:-sqlite3}" "$SECI_DB" "SELECT count(*) FROM (SELECT account FROM ledger_posting GROUP BY account HAVING sum(amount) <> 0)")"
+else
+	skip "hledger is not installed"
+fi
+test_done
