@@ -127,16 +127,6 @@ static const struct argp_option depreciate_options[] = {
 	    "(default: --as-of)", 0 }, O_END
 };
 
-/* A required option's value, or a usage error naming it. */
-static int
-need(struct seci_ctx *ctx, const char *value, const char *name)
-{
-	if (value == NULL || *value == '\0')
-		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "%s: --%s is "
-		    "required", ctx->cmd->name, name);
-	return 0;
-}
-
 /* --date if given, else the as-of date. */
 static int
 date_or_asof(struct seci_ctx *ctx, seci_day *day)
@@ -174,7 +164,7 @@ run_adopt(struct seci_ctx *ctx)
 {
 	seci_day day;
 
-	if (need(ctx, opt.decision, "decision") < 0 ||
+	if (seci_ctx_need(ctx, opt.decision, "decision") < 0 ||
 	    date_or_asof(ctx, &day) < 0)
 		return -1;
 	return seci_budget_adopt(ctx->db, ctx->year, opt.decision, day,
@@ -200,9 +190,9 @@ run_transfer(struct seci_ctx *ctx)
 	seci_money amount;
 	int64_t id;
 
-	if (need(ctx, opt.from, "from") < 0 || need(ctx, opt.to, "to") < 0 ||
-	    need(ctx, opt.amount, "amount") < 0 ||
-	    need(ctx, opt.reason, "reason") < 0 ||
+	if (seci_ctx_need(ctx, opt.from, "from") < 0 || seci_ctx_need(ctx, opt.to, "to") < 0 ||
+	    seci_ctx_need(ctx, opt.amount, "amount") < 0 ||
+	    seci_ctx_need(ctx, opt.reason, "reason") < 0 ||
 	    seci_ctx_money(ctx, "--amount", opt.amount, &amount) < 0 ||
 	    seci_budget_transfer(ctx->db, ctx->year, opt.from, opt.to, amount,
 	    opt.reason, opt.decision, ctx->as_of, (ctx->roles &
@@ -218,9 +208,9 @@ run_supplement(struct seci_ctx *ctx)
 	seci_money amount;
 	int64_t id;
 
-	if (need(ctx, opt.line, "line") < 0 ||
-	    need(ctx, opt.amount, "amount") < 0 ||
-	    need(ctx, opt.decision, "decision") < 0 ||
+	if (seci_ctx_need(ctx, opt.line, "line") < 0 ||
+	    seci_ctx_need(ctx, opt.amount, "amount") < 0 ||
+	    seci_ctx_need(ctx, opt.decision, "decision") < 0 ||
 	    seci_ctx_money(ctx, "--amount", opt.amount, &amount) < 0 ||
 	    seci_budget_supplement(ctx->db, ctx->year, opt.line, amount,
 	    opt.decision, ctx->as_of, &id, &ctx->err) < 0)
@@ -235,9 +225,9 @@ run_commit(struct seci_ctx *ctx)
 	seci_day day;
 	int64_t id;
 
-	if (need(ctx, opt.line, "line") < 0 ||
-	    need(ctx, opt.amount, "amount") < 0 ||
-	    need(ctx, opt.payee, "payee") < 0 || need(ctx, opt.ref, "ref") < 0 ||
+	if (seci_ctx_need(ctx, opt.line, "line") < 0 ||
+	    seci_ctx_need(ctx, opt.amount, "amount") < 0 ||
+	    seci_ctx_need(ctx, opt.payee, "payee") < 0 || seci_ctx_need(ctx, opt.ref, "ref") < 0 ||
 	    seci_ctx_money(ctx, "--amount", opt.amount, &amount) < 0 ||
 	    date_or_asof(ctx, &day) < 0 ||
 	    seci_commit_add(ctx->db, opt.line, amount, opt.payee, opt.ref, day,
@@ -265,10 +255,10 @@ run_expense_add(struct seci_ctx *ctx)
 	int64_t id;
 
 	memset(&e, 0, sizeof(e));
-	if (need(ctx, opt.line, "line") < 0 ||
-	    need(ctx, opt.amount, "amount") < 0 ||
-	    need(ctx, opt.payee, "payee") < 0 ||
-	    need(ctx, opt.date, "date") < 0 ||
+	if (seci_ctx_need(ctx, opt.line, "line") < 0 ||
+	    seci_ctx_need(ctx, opt.amount, "amount") < 0 ||
+	    seci_ctx_need(ctx, opt.payee, "payee") < 0 ||
+	    seci_ctx_need(ctx, opt.date, "date") < 0 ||
 	    seci_ctx_money(ctx, "--amount", opt.amount, &e.amount) < 0 ||
 	    seci_ctx_date(ctx, "--date", opt.date, &e.date) < 0)
 		return -1;
@@ -282,24 +272,18 @@ run_expense_add(struct seci_ctx *ctx)
 	return print_id(id);
 }
 
-static void
-progress(void *arg, unsigned long rows)
-{
-	fprintf(stderr, "\r%lu rows", rows);
-}
-
 static int
 run_expense_import(struct seci_ctx *ctx)
 {
 	struct seci_import_stats stats;
 	const char *name;
 	FILE *fp;
-	int rc, tty = !ctx->quiet && isatty(STDERR_FILENO);
+	int rc, tty = seci_ctx_progress_on(ctx);
 
 	if ((fp = seci_input_open(ctx->nargs ? ctx->args[0] : NULL, &name,
 	    &ctx->err)) == NULL)
 		return -1;
-	rc = seci_expense_import(ctx->db, fp, name, &stats, tty ? progress :
+	rc = seci_expense_import(ctx->db, fp, name, &stats, tty ? seci_ctx_progress :
 	    NULL, NULL, &ctx->err);
 	seci_input_close(fp);
 	if (tty && stats.read >= 100000)
@@ -353,7 +337,7 @@ run_expense_reject(struct seci_ctx *ctx)
 	int64_t id;
 
 	if (parse_id(ctx, ctx->args[0], &id) < 0 ||
-	    need(ctx, opt.reason, "reason") < 0)
+	    seci_ctx_need(ctx, opt.reason, "reason") < 0)
 		return -1;
 	return seci_expense_reject(ctx->db, id, opt.reason, ctx->as_of,
 	    &ctx->err);
@@ -366,7 +350,7 @@ run_expense_pay(struct seci_ctx *ctx)
 	int64_t id;
 	int i;
 
-	if (need(ctx, opt.date, "date") < 0 ||
+	if (seci_ctx_need(ctx, opt.date, "date") < 0 ||
 	    seci_ctx_date(ctx, "--date", opt.date, &day) < 0)
 		return -1;
 	/* Several IDs: all are paid, or none. */
@@ -399,10 +383,10 @@ run_asset_add(struct seci_ctx *ctx)
 	int64_t id;
 
 	memset(&a, 0, sizeof(a));
-	if (need(ctx, opt.tag, "tag") < 0 || need(ctx, opt.desc, "desc") < 0 ||
-	    need(ctx, opt.acquired, "acquired") < 0 ||
-	    need(ctx, opt.cost, "cost") < 0 ||
-	    need(ctx, opt.life, "life-years") < 0 ||
+	if (seci_ctx_need(ctx, opt.tag, "tag") < 0 || seci_ctx_need(ctx, opt.desc, "desc") < 0 ||
+	    seci_ctx_need(ctx, opt.acquired, "acquired") < 0 ||
+	    seci_ctx_need(ctx, opt.cost, "cost") < 0 ||
+	    seci_ctx_need(ctx, opt.life, "life-years") < 0 ||
 	    seci_ctx_date(ctx, "--acquired", opt.acquired, &a.acquired) < 0 ||
 	    seci_ctx_money(ctx, "--cost", opt.cost, &a.cost) < 0)
 		return -1;
@@ -432,7 +416,7 @@ run_asset_dispose(struct seci_ctx *ctx)
 	seci_money proceeds = 0;
 	seci_day day;
 
-	if (need(ctx, opt.date, "date") < 0 ||
+	if (seci_ctx_need(ctx, opt.date, "date") < 0 ||
 	    seci_ctx_date(ctx, "--date", opt.date, &day) < 0 ||
 	    (opt.proceeds && seci_ctx_money(ctx, "--proceeds", opt.proceeds,
 	    &proceeds) < 0))

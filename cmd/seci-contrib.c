@@ -134,26 +134,11 @@ static const struct argp_option rate_options[] = {
 };
 
 static int
-need(struct seci_ctx *ctx, const char *value, const char *name)
-{
-	if (value == NULL || *value == '\0')
-		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "%s: --%s is "
-		    "required", ctx->cmd->name, name);
-	return 0;
-}
-
-static void
-progress(void *arg, unsigned long rows)
-{
-	fprintf(stderr, "\r%lu rows", rows);
-}
-
-static int
 run_party_add(struct seci_ctx *ctx)
 {
 	struct seci_party p;
 
-	if (need(ctx, opt.name, "name") < 0 || need(ctx, opt.kind, "kind") < 0)
+	if (seci_ctx_need(ctx, opt.name, "name") < 0 || seci_ctx_need(ctx, opt.kind, "kind") < 0)
 		return -1;
 	p.code = ctx->args[0];
 	p.name = opt.name;
@@ -218,7 +203,7 @@ run_assess(struct seci_ctx *ctx)
 	    ctx->conf.contribution_due);
 	if (opt.method && strcmp(opt.method, "key") == 0) {
 		o.by_key = 1;
-		if (need(ctx, opt.key, "key") < 0)
+		if (seci_ctx_need(ctx, opt.key, "key") < 0)
 			return -1;
 		if ((o.key = seci_input_open(opt.key, &o.key_name,
 		    &ctx->err)) == NULL)
@@ -243,7 +228,7 @@ run_payment_import(struct seci_ctx *ctx)
 	unsigned long skipped;
 	const char *name;
 	FILE *fp;
-	int rc, tty = !ctx->quiet && isatty(STDERR_FILENO);
+	int rc, tty = seci_ctx_progress_on(ctx);
 
 	if ((prof = seci_profile_load(opt.profile ? opt.profile : "generic",
 	    &ctx->err)) == NULL)
@@ -254,7 +239,7 @@ run_payment_import(struct seci_ctx *ctx)
 		return -1;
 	}
 	rc = seci_payment_import(ctx->db, fp, name, prof, &stats, &skipped,
-	    tty ? progress : NULL, NULL, &ctx->err);
+	    tty ? seci_ctx_progress : NULL, NULL, &ctx->err);
 	seci_input_close(fp);
 	seci_profile_free(prof);
 	if (tty && stats.read >= 100000)
@@ -276,9 +261,9 @@ run_payment_add(struct seci_ctx *ctx)
 	int dec;
 
 	memset(&p, 0, sizeof(p));
-	if (need(ctx, opt.party, "party") < 0 ||
-	    need(ctx, opt.amount, "amount") < 0 ||
-	    need(ctx, opt.date, "date") < 0 ||
+	if (seci_ctx_need(ctx, opt.party, "party") < 0 ||
+	    seci_ctx_need(ctx, opt.amount, "amount") < 0 ||
+	    seci_ctx_need(ctx, opt.date, "date") < 0 ||
 	    seci_ctx_date(ctx, "--date", opt.date, &p.date) < 0)
 		return -1;
 	dec = seci_currency_decimals(opt.currency ? opt.currency :
@@ -328,7 +313,7 @@ run_payment_match(struct seci_ctx *ctx)
 	if (*end || end == ctx->args[0] || id <= 0)
 		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "bad payment ID "
 		    "'%s'", ctx->args[0]);
-	if (need(ctx, opt.party, "party") < 0)
+	if (seci_ctx_need(ctx, opt.party, "party") < 0)
 		return -1;
 	return seci_payment_match(ctx->db, id, opt.party, &ctx->err);
 }

@@ -279,6 +279,28 @@ seci_ctx_date(struct seci_ctx *ctx, const char *opt, const char *text,
 }
 
 int
+seci_ctx_need(struct seci_ctx *ctx, const char *value, const char *name)
+{
+	if (value == NULL || *value == '\0')
+		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "%s: --%s is "
+		    "required", ctx->cmd->name, name);
+	return 0;
+}
+
+void
+seci_ctx_progress(void *arg, unsigned long rows)
+{
+	(void)arg;
+	fprintf(stderr, "\r%lu rows", rows);
+}
+
+int
+seci_ctx_progress_on(const struct seci_ctx *ctx)
+{
+	return !ctx->quiet && isatty(STDERR_FILENO);
+}
+
+int
 seci_ctx_require(struct seci_ctx *ctx, unsigned need, const char *what)
 {
 	return seci_auth_require(ctx->login, ctx->roles, need, what,

@@ -101,6 +101,15 @@ int seci_ctx_money(struct seci_ctx *ctx, const char *opt, const char *text,
 int seci_ctx_date(struct seci_ctx *ctx, const char *opt, const char *text,
     seci_day *out);
 
+/* A required option's value, or SECI_EXIT_USAGE naming --name. */
+int seci_ctx_need(struct seci_ctx *ctx, const char *value, const char *name);
+
+/* Progress of long work, for seci_progress_fn: "\rN rows" on stderr.
+ * Pass it only when ctx says so: seci_ctx_progress_on(). */
+void seci_ctx_progress(void *arg, unsigned long rows);
+/* 1 when stderr is a terminal and -q was not given. */
+int seci_ctx_progress_on(const struct seci_ctx *ctx);
+
 /* Require one of the roles in need (director always passes). */
 int seci_ctx_require(struct seci_ctx *ctx, unsigned need, const char *what);
 
