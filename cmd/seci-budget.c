@@ -245,7 +245,8 @@ run_commit_close(struct seci_ctx *ctx)
 static int
 run_commit_list(struct seci_ctx *ctx)
 {
-	return seci_commit_list(ctx->db, ctx->year, &ctx->out, &ctx->err);
+	return seci_commit_list(ctx->db, ctx->year, ctx->as_of, &ctx->out,
+	    &ctx->err);
 }
 
 static int

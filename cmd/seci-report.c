@@ -128,15 +128,15 @@ run_schedule_add(struct seci_ctx *ctx)
 		    "--report and --every are required");
 	if (opt.day) {
 		day = strtol(opt.day, &end, 10);
-		if (*end || end == opt.day)
+		if (*end || end == opt.day || day < 1 || day > 28)
 			return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "--day: "
-			    "'%s' is not a number", opt.day);
+			    "'%s' is not a day from 1 to 28", opt.day);
 	}
 	s.name = ctx->args[0];
 	s.report = opt.report;
 	s.every = opt.every;
 	s.day = (int)day;
-	s.format = strcmp(ctx->format, "default") == 0 ? NULL : ctx->format;
+	s.format = ctx->format_given ? ctx->format : NULL;
 	s.start = ctx->as_of;
 	return seci_schedule_add(ctx->db, &s, &ctx->err);
 }
@@ -165,8 +165,15 @@ run_run_due(struct seci_ctx *ctx)
 	if (opt.outdir == NULL)
 		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "run-due: "
 		    "--outdir is required");
-	return seci_schedule_run_due(ctx->db, ctx->as_of, opt.outdir,
+	int failed = seci_schedule_run_due(ctx->db, ctx->as_of, opt.outdir,
 	    opt.force, ctx->conf.arrears_rule_years, stdout, &ctx->err);
+
+	if (failed < 0)
+		return -1;
+	/* What was made is kept; the exit status says not everything was. */
+	if (failed > 0)
+		ctx->status = SECI_EXIT_FINDINGS;
+	return 0;
 }
 
 static int
@@ -176,7 +183,8 @@ run_ledger(struct seci_ctx *ctx)
 
 	if (!hledger)
 		seci_format_parse(ctx->format, &ctx->out.format);
-	return seci_report_ledger(ctx->db, hledger, &ctx->out, &ctx->err);
+	return seci_report_ledger(ctx->db, hledger, ctx->as_of, &ctx->out,
+	    &ctx->err);
 }
 
 #define FIN SECI_ROLE_FINANCE
@@ -200,7 +208,7 @@ static const struct seci_cmd commands[] = {
 	    "actual", NULL, NULL, R, ANY, 0, 0, NULL, run_budget_vs_actual },
 	{ "schedule add", "NAME", "Schedule a report (-o: its format)",
 	    schedule_add_options, parse, W, FIN, 1, 1,
-	    "default,text,json,html,csv,tsv", run_schedule_add },
+	    "text,json,html,csv,tsv", run_schedule_add },
 	{ "schedule list", NULL, "List the schedules", NULL, NULL, R, ANY, 0,
 	    0, NULL, run_schedule_list },
 	{ "schedule remove", "NAME", "Remove a schedule", NULL, NULL, W, FIN,

@@ -197,7 +197,8 @@ depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
 		free(ch);
 		return seci_db_fail(db, rc, "depreciation", err);
 	}
-	qsort(ch, n, sizeof(*ch), cmp_charge);
+	if (n > 0)
+		qsort(ch, n, sizeof(*ch), cmp_charge);
 	for (i = 0; i < n; i = j) {
 		seci_money total = 0;
 

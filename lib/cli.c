@@ -451,6 +451,7 @@ settle_globals(struct seci_ctx *ctx, struct seci_err *err)
 
 		seci_date_ymd(ctx->as_of, &ctx->year, &m, &d);
 	}
+	ctx->format_given = priv->format != NULL;
 	ctx->out.fp = stdout;
 	ctx->out.header = !priv->no_header;
 	ctx->out.decimals = 2;

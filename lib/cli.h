@@ -78,6 +78,7 @@ struct seci_ctx {
 	const char *db_opt;		/* --db */
 	const char *config_opt;		/* --config */
 	const char *format;		/* the chosen format's name */
+	int format_given;		/* by -o, not by default */
 	struct seci_out_opts out;	/* for table,csv,tsv,json listings */
 	int year;			/* --year, default: year of as_of */
 	seci_day as_of;			/* --as-of, default: today */

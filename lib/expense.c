@@ -143,7 +143,7 @@ seci_commit_close(struct seci_db *db, const char *ref, seci_day date,
 }
 
 int
-seci_commit_list(struct seci_db *db, int year,
+seci_commit_list(struct seci_db *db, int year, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
@@ -153,18 +153,23 @@ seci_commit_list(struct seci_db *db, int year,
 		{ "amount", SECI_COL_MONEY }, { "consumed", SECI_COL_MONEY },
 		{ "remaining", SECI_COL_MONEY }, { "status", SECI_COL_TEXT },
 	};
+	char day[SECI_DATE_BUFSZ];
 	sqlite3_stmt *st;
 
+	/* As the commitments stood on as_of: made by then, consumed by the
+	 * expenses dated by then, closed only if closed by then. */
 	st = seci_db_stmt(db, "SELECT id, year, code, ref, payee, date, amount, "
-	    "used, CASE status WHEN 'open' THEN max(amount - used, 0) ELSE 0 "
-	    "END, status FROM (SELECT c.*, l.code, (SELECT coalesce(sum("
-	    "e.amount), 0) FROM expense e WHERE e.commitment_id = c.id AND "
-	    "e.status IN ('approved', 'paid')) AS used FROM commitment c JOIN "
-	    "budget_line l ON l.id = c.line_id WHERE c.year = ?) ORDER BY "
-	    "date, id", err);
+	    "used, CASE st WHEN 'open' THEN max(amount - used, 0) ELSE 0 END, "
+	    "st FROM (SELECT c.*, l.code, CASE WHEN c.status <> 'open' AND "
+	    "c.closed_on <= ?2 THEN c.status ELSE 'open' END AS st, (SELECT "
+	    "coalesce(sum(e.amount), 0) FROM expense e WHERE e.commitment_id = "
+	    "c.id AND e.status IN ('approved', 'paid') AND e.date <= ?2) AS used "
+	    "FROM commitment c JOIN budget_line l ON l.id = c.line_id WHERE "
+	    "c.year = ?1 AND c.date <= ?2) ORDER BY date, id", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
+	seci_db_bind_text(st, 2, seci_date_format(as_of, day));
 	return seci_db_print(db, st, cols, 10, oo, err);
 }
 

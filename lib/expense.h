@@ -30,8 +30,9 @@ int seci_commit_add(struct seci_db *db, const char *line, seci_money amount,
 int seci_commit_close(struct seci_db *db, const char *ref, seci_day date,
     struct seci_err *err);
 
-/* id,year,line,ref,payee,date,amount,consumed,remaining,status */
-int seci_commit_list(struct seci_db *db, int year,
+/* id,year,line,ref,payee,date,amount,consumed,remaining,status of the
+ * year's commitments as they stood on as_of. */
+int seci_commit_list(struct seci_db *db, int year, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err);
 
 struct seci_expense {

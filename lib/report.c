@@ -365,7 +365,8 @@ out:
 static const char journal_sql[] = "SELECT t.id, t.date, t.memo, t.source, "
     "p.account, a.name, p.amount, a.type FROM ledger_txn t JOIN "
     "ledger_posting p ON p.txn_id = t.id JOIN accounts a ON a.code = "
-    "p.account WHERE t.closed = 1 ORDER BY t.date, t.id, p.id";
+    "p.account WHERE t.closed = 1 AND t.date <= ? ORDER BY t.date, t.id, "
+    "p.id";
 
 static const char *
 hledger_top(const char *type)
@@ -398,7 +399,7 @@ hledger_text(FILE *fp, const char *s, int account)
 }
 
 int
-seci_report_ledger(struct seci_db *db, int hledger,
+seci_report_ledger(struct seci_db *db, int hledger, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
@@ -408,17 +409,19 @@ seci_report_ledger(struct seci_db *db, int hledger,
 		{ "amount", SECI_COL_MONEY },
 	};
 	sqlite3_stmt *st;
-	char buf[SECI_MONEY_BUFSZ];
+	char buf[SECI_MONEY_BUFSZ], day[SECI_DATE_BUFSZ];
 	FILE *fp = oo->fp ? oo->fp : stdout;
 	int64_t last = -1, id;
 	int rc;
 
 	if ((st = seci_db_stmt(db, journal_sql, err)) == NULL)
 		return -1;
+	seci_db_bind_text(st, 1, seci_date_format(as_of, day));
 	if (!hledger)
 		return seci_db_print(db, st, cols, 7, oo, err);
-	fprintf(fp, "; general journal of %s, amounts in %s\n\n",
-	    seci_admin_org(db, err), db->currency);
+	fputs("; general journal of ", fp);
+	hledger_text(fp, seci_admin_org(db, err), 0);
+	fprintf(fp, " to %s, amounts in %s\n\n", day, db->currency);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		if (id != last) {
@@ -505,7 +508,7 @@ monthly_collect(struct seci_db *db, struct monthly *m, long rule_years,
 	if (seci_report_balance_sheet(db, m->as_of, &o, err) < 0)
 		return -1;
 	o = grid_opts(&m->commits, db);
-	if (seci_commit_list(db, m->year, &o, err) < 0)
+	if (seci_commit_list(db, m->year, m->as_of, &o, err) < 0)
 		return -1;
 	return seci_audit_seal(db, &m->records, m->seal, err);
 }
@@ -753,7 +756,9 @@ html_table(FILE *fp, const struct grid *g, const char *const *cols,
 
 		if (skip_zero_col >= 0 && r->v[skip_zero_col] == 0)
 			continue;
-		fputs(r->total ? "<tr class=\"total\">" : "<tr>", fp);
+		k = col(g, "account");
+		fputs(r->total || (k >= 0 && strcmp(r->s[k], "total") == 0) ?
+		    "<tr class=\"total\">" : "<tr>", fp);
 		for (j = 0; j < n; j++) {
 			k = col(g, cols[j]);
 			fputs(j > 1 ? "<td class=\"n\">" : "<td>", fp);
@@ -943,7 +948,6 @@ seci_report_monthly(struct seci_db *db, seci_day month, seci_day as_of,
 		o.header = 1;
 		o.decimals = db->decimals;
 		o.fp = fp;
-		snprintf(m.org, sizeof(m.org), "%s", seci_admin_org(db, err));
 		fprintf(fp, "{\"month\":\"%04d-%02d\",\"as_of\":\"%s\","
 		    "\"currency\":\"%s\",\n\"execution\":", m.year, m.month,
 		    seci_date_format(m.as_of, day), db->currency);
@@ -1300,7 +1304,8 @@ produce(struct seci_db *db, const struct sched *s, const struct period *p,
 
 static int
 record_run(struct seci_db *db, const struct sched *s, const struct period *p,
-    const char *path, const char *sha, struct seci_err *err)
+    const char *path, const char *sha, const char *before,
+    struct seci_err *err)
 {
 	sqlite3_stmt *st;
 	char now[32], key[160], *after;
@@ -1323,10 +1328,19 @@ record_run(struct seci_db *db, const struct sched *s, const struct period *p,
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		return -1;
 	snprintf(key, sizeof(key), "%s/%s", s->name, p->name);
-	if (asprintf(&after, "{\"schedule\":\"%s\",\"period\":\"%s\","
-	    "\"sha256\":\"%s\"}", s->name, p->name, sha) < 0)
+	st = seci_db_stmt(db, "SELECT json_object('schedule', schedule, "
+	    "'period', period, 'path', path, 'sha256', sha256) FROM report_run "
+	    "WHERE schedule = ? AND period = ?", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, s->name);
+	seci_db_bind_text(st, 2, p->name);
+	after = sqlite3_step(st) == SQLITE_ROW ? strdup((const char *)
+	    sqlite3_column_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	if (after == NULL)
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-	rc = seci_audit_append(db, "report_run", key, NULL, after, err);
+	rc = seci_audit_append(db, "report_run", key, before, after, err);
 	free(after);
 	return rc;
 }
@@ -1351,19 +1365,82 @@ sha256_file(const char *path, char *hex, struct seci_err *err)
 	return 0;
 }
 
+/* Produce one period's report into outdir; its path into path. */
+static int
+run_one(struct seci_db *db, const struct sched *s, const struct period *p,
+    const char *outdir, const char *done, long rule_years, char *path,
+    size_t size, struct seci_err *err)
+{
+	char tmp[4200], sha[65], *before = NULL;
+	sqlite3_stmt *st;
+	FILE *fp;
+	int fd, rc;
+
+	snprintf(path, size, "%s/%s-%s.%s", outdir, s->name, p->name,
+	    strcmp(s->format, "text") == 0 ? "txt" : s->format);
+	/* Written whole beside it, then renamed: a reader never sees half a
+	 * report. */
+	snprintf(tmp, sizeof(tmp), "%s/.%s-%s.XXXXXX", outdir, s->name,
+	    p->name);
+	if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create a report "
+		    "in '%s': %s", outdir, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		return -1;
+	}
+	fchmod(fd, 0640);
+	rc = produce(db, s, p, rule_years, fp, err);
+	if (fclose(fp) != 0 && rc == 0)
+		rc = seci_err_set(err, SECI_EXIT_IOERR, "cannot write '%s': %s",
+		    path, strerror(errno));
+	if (rc == 0 && rename(tmp, path) < 0)
+		rc = seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create "
+		    "'%s': %s", path, strerror(errno));
+	if (rc < 0) {
+		unlink(tmp);
+		return -1;
+	}
+	if (done[0]) {
+		st = seci_db_stmt(db, "SELECT json_object('schedule', schedule, "
+		    "'period', period, 'path', path, 'sha256', sha256) FROM "
+		    "report_run WHERE schedule = ? AND period = ?", err);
+		if (st == NULL)
+			return -1;
+		seci_db_bind_text(st, 1, s->name);
+		seci_db_bind_text(st, 2, p->name);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			before = strdup((const char *)sqlite3_column_text(st,
+			    0));
+		sqlite3_reset(st);
+	}
+	rc = sha256_file(path, sha, err) < 0 ? -1 : record_run(db, s, p, path,
+	    sha, before, err);
+	free(before);
+	return rc;
+}
+
 int
 seci_schedule_run_due(struct seci_db *db, seci_day as_of, const char *outdir,
     int force, long rule_years, FILE *out, struct seci_err *err)
 {
 	struct sched *s = NULL;
 	struct period p;
-	char path[4096], tmp[4200], done[4096], sha[65];
+	char path[4096], done[4096];
 	size_t n, i;
-	int k, last, fd, rc = -1;
-	FILE *fp;
+	int k, last, failed = 0;
 
+	struct stat st;
+
+	if (stat(outdir, &st) < 0 || !S_ISDIR(st.st_mode) ||
+	    access(outdir, W_OK | X_OK) < 0)
+		return seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot write "
+		    "reports in '%s': %s", outdir, errno ? strerror(errno) :
+		    "not a folder");
 	if (load_schedules(db, &s, &n, err) < 0)
-		goto out;
+		return -1;
 	for (i = 0; i < n; i++) {
 		/* The last period due; nothing if even the first is not. */
 		for (last = -1, k = period_index(s[i].every, s[i].start); ;
@@ -1377,49 +1454,29 @@ seci_schedule_run_due(struct seci_db *db, seci_day as_of, const char *outdir,
 			period_of(s[i].every, k, s[i].day, &p);
 			if (produced(db, s[i].name, p.name, done, sizeof(done),
 			    err) < 0)
-				goto out;
+				goto fail;
 			if (done[0] && !(force && k == last))
 				continue;
-			snprintf(path, sizeof(path), "%s/%s-%s.%s", outdir,
-			    s[i].name, p.name, strcmp(s[i].format, "text") ==
-			    0 ? "txt" : s[i].format);
-			/* Written whole beside it, then renamed: a reader
-			 * never sees half a report. */
-			snprintf(tmp, sizeof(tmp), "%s/.%s-%s.XXXXXX", outdir,
-			    s[i].name, p.name);
-			if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd,
-			    "w")) == NULL) {
-				seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot "
-				    "create a report in '%s': %s", outdir,
-				    strerror(errno));
-				if (fd >= 0) {
-					close(fd);
-					unlink(tmp);
-				}
-				goto out;
+			if (run_one(db, &s[i], &p, outdir, done, rule_years,
+			    path, sizeof(path), err) < 0) {
+				/* A database error ends the run; a report
+				 * that cannot be made is told and skipped,
+				 * so one schedule never blocks the others. */
+				if (err->code == SECI_EXIT_BUSY ||
+				    err->code == SECI_EXIT_SOFTWARE)
+					goto fail;
+				seci_err_report(err, SECI_ERROR, "schedule %s, "
+				    "%s: %s", s[i].name, p.name, err->msg);
+				seci_err_clear(err);
+				failed++;
+				break;
 			}
-			fchmod(fd, 0640);
-			rc = produce(db, &s[i], &p, rule_years, fp, err);
-			if (fclose(fp) != 0 && rc == 0)
-				rc = seci_err_set(err, SECI_EXIT_IOERR, "cannot "
-				    "write '%s': %s", path, strerror(errno));
-			if (rc == 0 && rename(tmp, path) < 0)
-				rc = seci_err_set(err, SECI_EXIT_CANTCREAT,
-				    "cannot create '%s': %s", path,
-				    strerror(errno));
-			if (rc < 0) {
-				unlink(tmp);
-				goto out;
-			}
-			rc = -1;
-			if (sha256_file(path, sha, err) < 0 ||
-			    record_run(db, &s[i], &p, path, sha, err) < 0)
-				goto out;
 			fprintf(out, "%s\n", path);
 		}
 	}
-	rc = 0;
-out:
 	free(s);
-	return rc;
+	return failed;
+fail:
+	free(s);
+	return -1;
 }

@@ -35,9 +35,10 @@ int seci_report_performance(struct seci_db *db, int year, seci_day as_of,
 int seci_report_budget_vs_actual(struct seci_db *db, int year,
     seci_day as_of, const struct seci_out_opts *oo, struct seci_err *err);
 
-/* The general journal: txn,date,memo,source,account,account_name,amount
- * (a row per posting), or with hledger set, an hledger journal. */
-int seci_report_ledger(struct seci_db *db, int hledger,
+/* The general journal up to as_of: txn,date,memo,source,account,
+ * account_name,amount (a row per posting), or with hledger set, an
+ * hledger journal. */
+int seci_report_ledger(struct seci_db *db, int hledger, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err);
 
 enum seci_doc_format { SECI_DOC_TEXT, SECI_DOC_JSON, SECI_DOC_HTML };
@@ -78,7 +79,9 @@ int seci_schedule_due(struct seci_db *db, seci_day as_of,
  * Produce each report whose period has ended and is due as of as_of and
  * that was not produced yet (force: produce the latest due period of each
  * schedule again), into outdir as NAME-PERIOD.EXT, written whole or not
- * at all; record it and print its path on out.
+ * at all; record it and print its path on out.  A report that cannot be
+ * made is reported (err's hook) and its schedule skipped; the others go
+ * on.  Returns the number of schedules that failed, or -1.
  */
 int seci_schedule_run_due(struct seci_db *db, seci_day as_of,
     const char *outdir, int force, long rule_years, FILE *out,

@@ -41,11 +41,12 @@ A1,Salaries,100000.00,90000.00,0.00,10000.00
 A2,Meetings,50000.00,3000.00,5000.00,42000.00
 B1,Rent,20000.00,0.00,0.00,20000.00
 B2,Equipment,30000.00,0.00,0.00,30000.00"
-run_ok "2027's commitments" seci-budget -y 2027 -o csv commit list
+run_ok "2027's commitments" seci-budget -y 2027 --as-of 2027-01-05 -o csv \
+    commit list
 out_is "PO-1 carried with what it still held" \
 "id,year,line,ref,payee,date,amount,consumed,remaining,status
 2,2027,A2,PO-1,Hotel,2027-01-01,5000.00,0.00,5000.00,open"
-run_ok "2026's" seci-budget -y 2026 -o csv commit list
+run_ok "2026's" seci-budget -y 2026 --as-of 2027-01-05 -o csv commit list
 ok "marked carried" grep -q '^1,2026,A2,PO-1,Hotel,2026-03-01,8000.00,3000.00,0.00,carried$' "$T/out"
 
 # Read-only now.

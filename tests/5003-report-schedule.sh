@@ -71,10 +71,22 @@ run_ok "nothing recorded by the failed run" seci-report --as-of 2026-07-01 -o cs
 ok "June still to do" grep -q '^monthly,monthly,2026-06,2026-07-01,$' "$T/out"
 run_fails 64 "run-due needs --outdir" seci-report run-due
 
+# A report that cannot be made does not stop the others.
+run_ok "a yearly execution report from 2025, a year without a budget" \
+    seci-report --as-of 2025-06-01 schedule add exec --report execution \
+    --every year
+run_fails 1 "run-due: 1, one schedule failed" seci-report --as-of 2026-07-01 \
+    run-due --outdir "$T/r"
+err_has "which, and why" "schedule exec, 2025: no budget for 2025"
+out_is "the other report was made" "$T/r/monthly-2026-06.txt"
+run_ok "and recorded" seci-report --as-of 2026-07-01 -o csv due
+ok "June produced" grep -q "^monthly,monthly,2026-06,2026-07-01,$T/r/monthly-2026-06.txt$" "$T/out"
+run_ok "remove the failing one" seci-report schedule remove exec
+
 run_ok "list" seci-report -o csv schedule list
 out_is "both, with the last period made" "name,report,every,day,format,start,last_period
 bs,balance-sheet,quarter,10,json,2026-01-15,2026-Q1
-monthly,monthly,month,1,text,2026-01-15,2026-05"
+monthly,monthly,month,1,text,2026-01-15,2026-06"
 run_ok "remove" seci-report schedule remove bs
 run_fails 65 "remove an unknown one" seci-report schedule remove bs
 test_done

@@ -35,6 +35,7 @@ man_examples() {
 	{
 		line = $0
 		gsub(/\\e/, "\\", line)
+		gsub(/\\&/, "", line)
 		gsub(/\/srv\/seci\//, T "/", line)
 		if (first && line ~ /^#!/) { isscript = 1 }
 		if (first) { first = 0; if (line !~ /^#!/) isscript = 0 }
