@@ -138,7 +138,10 @@ run_schedule_add(struct seci_ctx *ctx)
 	s.day = (int)day;
 	s.format = ctx->format_given ? ctx->format : NULL;
 	s.start = ctx->as_of;
-	return seci_schedule_add(ctx->db, &s, &ctx->err);
+	if (seci_schedule_add(ctx->db, &s, &ctx->err) < 0)
+		return -1;
+	printf("%s\n", s.name);
+	return 0;
 }
 
 static int

@@ -1058,11 +1058,21 @@ carry_commitments(struct seci_db *db, int year, seci_day date,
 		if (left > 0) {
 			if (seci_budget_line(db, year + 1, code, &next,
 			    &miss) < 0 || next.status == SECI_BUDGET_CLOSED) {
-				seci_err_report(err, SECI_ERROR, "commitment %s "
-				    "on line %s cannot carry over: no line %s "
-				    "in the %d budget", (const char *)
-				    sqlite3_column_text(st, 1), code, code,
-				    year + 1);
+				if (miss.code)
+					seci_err_report(err, SECI_ERROR,
+					    "commitment %s on line %s cannot "
+					    "carry over: no line %s in the %d "
+					    "budget", (const char *)
+					    sqlite3_column_text(st, 1), code,
+					    code, year + 1);
+				else
+					seci_err_report(err, SECI_ERROR,
+					    "commitment %s on line %s cannot "
+					    "carry over: the %d budget is "
+					    "closed", (const char *)
+					    sqlite3_column_text(st, 1), code,
+					    year + 1);
+				seci_err_clear(&miss);
 				missing++;
 				free(before);
 				continue;

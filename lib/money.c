@@ -64,10 +64,10 @@ int
 seci_money_parse(const char *s, int decimals, char decimal_mark,
     seci_money *out, struct seci_err *err)
 {
-	const char *p = s, *end;
+	const char *p = s, *end, *sep = NULL;
 	uint64_t mag = 0, limit;
 	int neg = 0, ndigits = 0, ngroup = 0, grouped = 0, nfrac = 0;
-	size_t sl;
+	size_t sl, seplen = 0;
 
 	if (s == NULL)
 		return bad(err, "", "empty");
@@ -100,6 +100,12 @@ seci_money_parse(const char *s, int decimals, char decimal_mark,
 			if ((grouped && ngroup != 3) || ngroup > 3)
 				return bad(err, s, "misplaced thousands "
 				    "separator");
+			/* One kind of separator: "1,234 567" is no number. */
+			if (sep && (sl != seplen || memcmp(sep, p, sl) != 0))
+				return bad(err, s, "mixed thousands "
+				    "separators");
+			sep = p;
+			seplen = sl;
 			grouped = 1;
 			ngroup = 0;
 			p += sl;

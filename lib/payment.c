@@ -822,7 +822,7 @@ seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
 	o.skip_lines = profile->skip;
 	o.cols = cols;
 	o.ncols = n;
-	o.warn_unknown = profile->all_required ? 0 : 1;
+	o.warn_unknown = 1;
 	pi.db = db;
 	pi.prof = profile;
 	pi.stats = stats;
