@@ -141,7 +141,7 @@ cmp_charge(const void *a, const void *b)
 static int
 depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
 {
-	struct charge *ch = NULL, *c;
+	struct charge *ch = NULL;
 	size_t n = 0, cap = 0, i, j;
 	sqlite3_stmt *st, *ins;
 	struct seci_ledger_ref ref = { "depreciation", 0, 0 };
@@ -174,17 +174,11 @@ depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
 			from = y * 12 + m;	/* the month after */
 		for (k = from - first + 1; k <= life && first + k - 1 <= last;
 		    k++) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				if ((c = realloc(ch, cap * sizeof(*c))) ==
-				    NULL) {
-					free(ch);
-					sqlite3_reset(st);
-					return seci_err_set(err,
-					    SECI_EXIT_SOFTWARE,
-					    "out of memory");
-				}
-				ch = c;
+			if (seci_grow(&ch, &cap, n, sizeof(*ch)) < 0) {
+				free(ch);
+				sqlite3_reset(st);
+				return seci_err_set(err, SECI_EXIT_SOFTWARE,
+				    "out of memory");
 			}
 			ch[n].month = first + k - 1;
 			ch[n].asset = sqlite3_column_int64(st, 0);

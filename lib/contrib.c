@@ -394,7 +394,7 @@ static int
 load_parties(struct seci_db *db, int year, struct party_row **out,
     size_t *n, struct seci_err *err)
 {
-	struct party_row *p = NULL, *q;
+	struct party_row *p = NULL;
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
@@ -407,15 +407,11 @@ load_parties(struct seci_db *db, int year, struct party_row **out,
 	sqlite3_bind_int(st, 1, year);
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((q = realloc(p, cap * sizeof(*q))) == NULL) {
-				free(p);
-				sqlite3_reset(st);
-				return seci_err_set(err, SECI_EXIT_SOFTWARE,
-				    "out of memory");
-			}
-			p = q;
+		if (seci_grow(&p, &cap, *n, sizeof(*p)) < 0) {
+			free(p);
+			sqlite3_reset(st);
+			return seci_err_set(err, SECI_EXIT_SOFTWARE,
+			    "out of memory");
 		}
 		memset(&p[*n], 0, sizeof(p[*n]));
 		snprintf(p[*n].code, sizeof(p[*n].code), "%s",
@@ -755,7 +751,7 @@ load_positions(struct seci_db *db, seci_day as_of, struct position **out,
     size_t *n, struct seci_err *err)
 {
 	struct seci_err ignore = SECI_ERR_INIT;
-	struct position *p = NULL, *q;
+	struct position *p = NULL;
 	sqlite3_stmt *st;
 	char day[SECI_DATE_BUFSZ];
 	size_t cap = 0, i;
@@ -769,12 +765,8 @@ load_positions(struct seci_db *db, seci_day as_of, struct position **out,
 	seci_db_bind_text(st, 1, seci_date_format(as_of, day));
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((q = realloc(p, cap * sizeof(*q))) == NULL)
-				break;
-			p = q;
-		}
+		if (seci_grow(&p, &cap, *n, sizeof(*p)) < 0)
+			break;
 		memset(&p[*n], 0, sizeof(p[*n]));
 		snprintf(p[*n].code, sizeof(p[*n].code), "%s",
 		    (const char *)sqlite3_column_text(st, 0));

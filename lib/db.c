@@ -153,6 +153,23 @@ seci_db_print(struct seci_db *db, sqlite3_stmt *st,
 }
 
 int
+seci_grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	void **arr = p, *q;
+	size_t c = *cap ? *cap : 16;
+
+	if (n < *cap)
+		return 0;
+	while (c <= n)
+		c *= 2;
+	if ((q = realloc(*arr, c * size)) == NULL)
+		return -1;
+	*arr = q;
+	*cap = c;
+	return 0;
+}
+
+int
 seci_db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s == NULL)

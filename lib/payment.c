@@ -387,7 +387,7 @@ static int
 load_names(struct seci_db *db, const char *sql, struct name_party **out,
     size_t *n, struct seci_err *err)
 {
-	struct name_party *a = NULL, *b;
+	struct name_party *a = NULL;
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
@@ -396,12 +396,8 @@ load_names(struct seci_db *db, const char *sql, struct name_party **out,
 		return -1;
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((b = realloc(a, cap * sizeof(*b))) == NULL)
-				break;
-			a = b;
-		}
+		if (seci_grow(&a, &cap, *n, sizeof(*a)) < 0)
+			break;
 		a[*n].name = strdup((const char *)sqlite3_column_text(st, 0));
 		snprintf(a[*n].party, sizeof(a[*n].party), "%s",
 		    (const char *)sqlite3_column_text(st, 1));

@@ -149,7 +149,7 @@ static int
 balances(struct seci_db *db, const char *from, seci_day to,
     struct balance **out, size_t *n, struct seci_err *err)
 {
-	struct balance *b = NULL, *nb;
+	struct balance *b = NULL;
 	sqlite3_stmt *st;
 	char day[SECI_DATE_BUFSZ];
 	size_t cap = 0;
@@ -166,12 +166,8 @@ balances(struct seci_db *db, const char *from, seci_day to,
 	seci_db_bind_text(st, 2, from);
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((nb = realloc(b, cap * sizeof(*nb))) == NULL)
-				break;
-			b = nb;
-		}
+		if (seci_grow(&b, &cap, *n, sizeof(*b)) < 0)
+			break;
 		snprintf(b[*n].code, sizeof(b[*n].code), "%s",
 		    (const char *)sqlite3_column_text(st, 0));
 		snprintf(b[*n].name, sizeof(b[*n].name), "%s",
@@ -1163,7 +1159,7 @@ load_schedules(struct seci_db *db, struct sched **out, size_t *n,
     struct seci_err *err)
 {
 	struct seci_err ignore = SECI_ERR_INIT;
-	struct sched *s = NULL, *ns;
+	struct sched *s = NULL;
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
@@ -1174,12 +1170,8 @@ load_schedules(struct seci_db *db, struct sched **out, size_t *n,
 		return -1;
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			if ((ns = realloc(s, cap * sizeof(*ns))) == NULL)
-				break;
-			s = ns;
-		}
+		if (seci_grow(&s, &cap, *n, sizeof(*s)) < 0)
+			break;
 		snprintf(s[*n].name, sizeof(s[*n].name), "%s",
 		    (const char *)sqlite3_column_text(st, 0));
 		snprintf(s[*n].report, sizeof(s[*n].report), "%s",

@@ -56,6 +56,11 @@ int seci_db_print(struct seci_db *db, sqlite3_stmt *st,
     const struct seci_col *cols, int ncols, const struct seci_out_opts *oo,
     struct seci_err *err);
 
+/* Room for item n (0-based) in the array *p of items of size bytes with
+ * capacity *cap, doubling it when full: 0, or -1 when out of memory (*p
+ * left as it was). */
+int seci_grow(void *p, size_t *cap, size_t n, size_t size);
+
 /* Bind text, or NULL when s is NULL. */
 int seci_db_bind_text(sqlite3_stmt *st, int i, const char *s);
 
