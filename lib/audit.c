@@ -93,7 +93,7 @@ seci_audit_append(struct seci_db *db, const char *table, const char *key,
 	struct tm tm;
 	time_t t = time(NULL);
 	int64_t id;
-	int rc, i;
+	int i;
 
 	if (!db->head_known && head(db, NULL, err) < 0)
 		return -1;
@@ -101,11 +101,8 @@ seci_audit_append(struct seci_db *db, const char *table, const char *key,
 	    err);
 	if (last == NULL)
 		return -1;
-	rc = sqlite3_step(last);
-	id = sqlite3_column_int64(last, 0);
-	sqlite3_reset(last);
-	if (rc != SQLITE_ROW)
-		return seci_db_fail(db, rc, "audit", err);
+	if (seci_db_one_int(db, last, &id, err) < 0)
+		return -1;
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	f[0] = now;

@@ -915,7 +915,6 @@ seci_budget_transfer(struct seci_db *db, int year, const char *from,
 	char c[SECI_MONEY_BUFSZ];
 	sqlite3_stmt *st;
 	seci_money used, limit;
-	int rc;
 
 	if (amount <= 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "a transfer amount "
@@ -948,11 +947,8 @@ seci_budget_transfer(struct seci_db *db, int year, const char *from,
 		if (st == NULL)
 			return -1;
 		sqlite3_bind_int64(st, 1, src.id);
-		rc = sqlite3_step(st);
-		used = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW)
-			return seci_db_fail(db, rc, "transfer", err);
+		if (seci_db_one_int(db, st, &used, err) < 0)
+			return -1;
 		limit = (seci_money)((__int128)src.initial * limit_pct / 100);
 		if (used > limit - amount)
 			return seci_err_set(err, SECI_EXIT_DATA, "transfers out "
@@ -1156,11 +1152,8 @@ seci_budget_close(struct seci_db *db, int year, seci_day date,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
-	rc = sqlite3_step(st);
-	proposed = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return seci_db_fail(db, rc, "close", err);
+	if (seci_db_one_int(db, st, &proposed, err) < 0)
+		return -1;
 	if (proposed > 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "%lld expense%s of %d "
 		    "%s still proposed; approve or reject them first",

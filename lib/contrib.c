@@ -298,7 +298,6 @@ seci_party_net(struct seci_db *db, const char *party, seci_money *net,
     struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	st = seci_db_stmt(db, "SELECT (SELECT coalesce(sum(amount), 0) FROM "
 	    "assessment WHERE party = ?1) - (SELECT coalesce(sum(amount), 0) "
@@ -306,12 +305,7 @@ seci_party_net(struct seci_db *db, const char *party, seci_money *net,
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, party);
-	rc = sqlite3_step(st);
-	*net = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return seci_db_fail(db, rc, "party", err);
-	return 0;
+	return seci_db_one_int(db, st, net, err);
 }
 
 void
@@ -463,7 +457,6 @@ budget_total(struct seci_db *db, int year, seci_money *total,
 {
 	enum seci_budget_status s;
 	sqlite3_stmt *st;
-	int rc;
 
 	if (seci_budget_status(db, year, &s, err) < 0)
 		return -1;
@@ -476,11 +469,8 @@ budget_total(struct seci_db *db, int year, seci_money *total,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
-	rc = sqlite3_step(st);
-	*total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return seci_db_fail(db, rc, "assess", err);
+	if (seci_db_one_int(db, st, total, err) < 0)
+		return -1;
 	if (*total < 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "the %d budget's other "
 		    "income exceeds its appropriations", year);

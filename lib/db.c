@@ -153,6 +153,19 @@ seci_db_print(struct seci_db *db, sqlite3_stmt *st,
 }
 
 int
+seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,
+    struct seci_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return seci_db_fail(db, rc, "database", err);
+	return 0;
+}
+
+int
 seci_grow(void *p, size_t *cap, size_t n, size_t size)
 {
 	void **arr = p, *q;

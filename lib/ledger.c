@@ -102,7 +102,6 @@ seci_ledger_balance(struct seci_db *db, const char *account, seci_day as_of,
 {
 	sqlite3_stmt *st;
 	char day[SECI_DATE_BUFSZ];
-	int rc;
 
 	st = seci_db_stmt(db, "SELECT coalesce(sum(p.amount), 0) FROM "
 	    "ledger_posting p JOIN ledger_txn t ON t.id = p.txn_id WHERE "
@@ -111,12 +110,7 @@ seci_ledger_balance(struct seci_db *db, const char *account, seci_day as_of,
 		return -1;
 	seci_db_bind_text(st, 1, account);
 	seci_db_bind_text(st, 2, seci_date_format(as_of, day));
-	rc = sqlite3_step(st);
-	*balance = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return seci_db_fail(db, rc, "ledger", err);
-	return 0;
+	return seci_db_one_int(db, st, balance, err);
 }
 
 int

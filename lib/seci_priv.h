@@ -61,6 +61,11 @@ int seci_db_print(struct seci_db *db, sqlite3_stmt *st,
  * left as it was). */
 int seci_grow(void *p, size_t *cap, size_t n, size_t size);
 
+/* Step st (bound) for a single integer into *out (0 for NULL or no
+ * row); 0, or -1 with err filled. The statement is reset. */
+int seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,
+    struct seci_err *err);
+
 /* Bind text, or NULL when s is NULL. */
 int seci_db_bind_text(sqlite3_stmt *st, int i, const char *s);
 
