@@ -86,9 +86,11 @@ party_check(const struct seci_party *p, const char *where,
 	return 0;
 }
 
+/* Insert a Party; audited on its own unless it comes with a bulk import
+ * (import_id), which is audited once for all its rows. */
 static int
 party_insert(struct seci_db *db, const struct seci_party *p,
-    struct seci_err *err)
+    int64_t import_id, struct seci_err *err)
 {
 	sqlite3_stmt *st;
 	char acct[128], now[32], *after;
@@ -99,14 +101,16 @@ party_insert(struct seci_db *db, const struct seci_party *p,
 
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	st = seci_db_stmt(db, "INSERT INTO party (code, name, kind, added) "
-	    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", err);
+	st = seci_db_stmt(db, "INSERT INTO party (code, name, kind, added, "
+	    "import_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", err);
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, p->code);
 	seci_db_bind_text(st, 2, p->name);
 	seci_db_bind_text(st, 3, p->kind);
 	seci_db_bind_text(st, 4, now);
+	if (import_id)
+		sqlite3_bind_int64(st, 5, import_id);
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		return -1;
 	if (sqlite3_changes(db->h) == 0)
@@ -138,6 +142,8 @@ party_insert(struct seci_db *db, const struct seci_party *p,
 			    "another party's already", is_acct ? "account" :
 			    "alias", v);
 	}
+	if (import_id)
+		return 0;
 	if ((after = party_json(db, p->code, err)) == NULL)
 		return -1;
 	rc = seci_audit_append(db, "party", p->code, NULL, after, err);
@@ -151,7 +157,7 @@ seci_party_add(struct seci_db *db, const struct seci_party *p,
 {
 	if (party_check(p, "", err) < 0)
 		return -1;
-	return party_insert(db, p, err);
+	return party_insert(db, p, 0, err);
 }
 
 int
@@ -199,6 +205,7 @@ split_semi(char *s, char **out, size_t max)
 struct party_import {
 	struct seci_db *db;
 	struct seci_import_stats *stats;
+	struct seci_import *imp;
 };
 
 static int
@@ -253,7 +260,7 @@ party_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	p.naccounts = split_semi(acc, a, 32);
 	p.aliases = (const char *const *)l;
 	p.naliases = split_semi(ali, l, 32);
-	rc = party_insert(pi->db, &p, &e);
+	rc = party_insert(pi->db, &p, seci_import_id(pi->imp), &e);
 	free(acc);
 	free(ali);
 	if (rc < 0) {
@@ -276,13 +283,14 @@ seci_party_import(struct seci_db *db, FILE *fp, const char *name,
 	};
 	struct seci_csv_opts o = { .cols = cols, .ncols = 5,
 	    .warn_unknown = 1 };
-	struct party_import pi = { db, stats };
+	struct party_import pi = { db, stats, NULL };
 	struct seci_import *imp;
 	int rc;
 
 	memset(stats, 0, sizeof(*stats));
 	if ((imp = seci_import_begin(db, "party", name, err)) == NULL)
 		return -1;
+	pi.imp = imp;
 	seci_import_csv_opts(imp, &o);
 	rc = seci_csv_read(fp, name, &o, party_row, &pi, NULL, err);
 	if (rc == 0)

@@ -51,5 +51,11 @@ err_has "bad kind" "bad.csv:4: bad kind 'member'"
 run_ok "list" seci-contrib -o csv party list
 is "nothing more written: five" "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" \
     "BG GR RO US "
+run_ok "audit" seci-admin -o tsv audit log
+is "party add audited once each (RO, US)" \
+    "$(cut -f6 "$T/out" | grep -cx party)" 2
+is "each import once, with its counts (the refused one not at all)" \
+    "$(cut -f6 "$T/out" | grep -cx imports)" 2
+run_ok "list" seci-contrib -o csv party list
 ok "several aliases" grep -q '^BG,Bulgaria,party,BG80BNBG96611020345678,Ministry of Interior Bulgaria;MoI BG$' "$T/out"
 test_done

@@ -4,7 +4,8 @@ CREATE TABLE party (
 	code TEXT PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 16),
 	name TEXT NOT NULL CHECK (name <> ''),
 	kind TEXT NOT NULL CHECK (kind = 'party' OR kind = 'observer'),
-	added TEXT NOT NULL
+	added TEXT NOT NULL,
+	import_id INTEGER REFERENCES imports(id)
 ) STRICT;
 
 -- Bank accounts (upper case, no spaces) and payer names a Party pays
