@@ -93,5 +93,13 @@ err_has "with its line" "nul.csv:2: NUL byte"
 run_fails 66 "a missing file" seci-budget expense import "$T/none.csv"
 err_has "named" "cannot open '$T/none.csv'"
 
+# Round trip: what expense list writes, expense import reads.
+seci-budget -y 2026 -o csv expense list >"$T/list.csv"
+run_ok "a second database with the same budget" sh -c \
+    "seci-admin init --db '$T/two.db' && seci-budget --db '$T/two.db' load '$T/budget-2026.yaml' && seci-budget --db '$T/two.db' -y 2026 adopt --decision X && seci-budget --db '$T/two.db' commit --line A2 --amount 8000 --payee Hotel --ref PO-1 --date 2026-01-05 >/dev/null"
+run_ok "imports the list" seci-budget --db "$T/two.db" -q expense import \
+    "$T/list.csv"
+run_ok "listed there" seci-budget --db "$T/two.db" -y 2026 -o csv expense list
+ok "the same expenses" cmp -s "$T/out" "$T/list.csv"
 # A closed year refuses imports (see 1007 for closing).
 test_done

@@ -57,5 +57,11 @@ is "party add audited once each (RO, US)" \
 is "each import once, with its counts (the refused one not at all)" \
     "$(cut -f6 "$T/out" | grep -cx imports)" 2
 run_ok "list" seci-contrib -o csv party list
+cp "$T/out" "$T/parties.csv"
+run_ok "round trip: into a second database" \
+    sh -c "seci-admin init --db '$T/two.db' && seci-contrib --db '$T/two.db' -q party import '$T/parties.csv'"
+run_ok "listed there" seci-contrib --db "$T/two.db" -o csv party list
+ok "the same, byte for byte" cmp -s "$T/out" "$T/parties.csv"
+run_ok "list" seci-contrib -o csv party list
 ok "several aliases" grep -q '^BG,Bulgaria,party,BG80BNBG96611020345678,Ministry of Interior Bulgaria;MoI BG$' "$T/out"
 test_done
