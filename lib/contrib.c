@@ -299,32 +299,6 @@ seci_party_import(struct seci_db *db, FILE *fp, const char *name,
 	return rc;
 }
 
-/* ---- net positions ------------------------------------------------------ */
-
-int
-seci_party_net(struct seci_db *db, const char *party, seci_money *net,
-    struct seci_err *err)
-{
-	sqlite3_stmt *st;
-
-	st = seci_db_stmt(db, "SELECT (SELECT coalesce(sum(amount), 0) FROM "
-	    "assessment WHERE party = ?1) - (SELECT coalesce(sum(amount), 0) "
-	    "FROM payment WHERE party = ?1)", err);
-	if (st == NULL)
-		return -1;
-	seci_db_bind_text(st, 1, party);
-	return seci_db_one_int(db, st, net, err);
-}
-
-void
-seci_net_change(seci_money old, seci_money new_net, seci_money *receivable,
-    seci_money *advance)
-{
-	/* receivable = max(net, 0); advance (a liability) = max(-net, 0) */
-	*receivable += (new_net > 0 ? new_net : 0) - (old > 0 ? old : 0);
-	*advance -= (new_net < 0 ? -new_net : 0) - (old < 0 ? -old : 0);
-}
-
 /* ---- assessment ------------------------------------------------------- */
 
 struct key_entry {
@@ -551,12 +525,12 @@ seci_assess(struct seci_db *db, const struct seci_assess_opts *o,
 	};
 	struct party_row *p = NULL;
 	struct seci_ledger_ref ref = { "assessment", 0, 0 };
-	struct seci_posting post[4];
+	struct seci_posting post[3];
 	struct seci_out *out;
 	struct seci_cell c[5];
 	char due[SECI_DATE_BUFSZ], mmdd[16], key[40], memo[64], now[32];
-	seci_money total = o->total, rec = 0, adv = 0, rev_p = 0, rev_o = 0;
-	seci_money *shares = NULL, net;
+	seci_money total = o->total, rec = 0, rev_p = 0, rev_o = 0;
+	seci_money *shares = NULL;
 	int64_t *weights = NULL;
 	seci_day dueday;
 	size_t n, i, np = 0;
@@ -614,9 +588,7 @@ seci_assess(struct seci_db *db, const struct seci_assess_opts *o,
 
 		if (!p[i].has_old && p[i].amount == 0)
 			continue;
-		if (seci_party_net(db, p[i].code, &net, err) < 0)
-			goto out;
-		seci_net_change(net, net - old + p[i].amount, &rec, &adv);
+		rec += p[i].amount - old;
 		if (p[i].observer)
 			rev_o += p[i].amount - old;
 		else
@@ -673,18 +645,17 @@ seci_assess(struct seci_db *db, const struct seci_assess_opts *o,
 		rc = -1;
 	}
 	/* One ledger transaction, on the first day of the year: receivables
-	 * (and advances the new assessments take) against revenue. */
+	 * against revenue.  (What a Party paid beyond its assessments is
+	 * shown as received in advance by the balance sheet.) */
 	post[0].account = SECI_ACC_RECEIVABLE;
 	post[0].amount = rec;
-	post[1].account = SECI_ACC_ADVANCE;
-	post[1].amount = adv;
-	post[2].account = SECI_ACC_CONTRIBUTIONS;
-	post[2].amount = -rev_p;
-	post[3].account = SECI_ACC_OBSERVER_FEES;
-	post[3].amount = -rev_o;
+	post[1].account = SECI_ACC_CONTRIBUTIONS;
+	post[1].amount = -rev_p;
+	post[2].account = SECI_ACC_OBSERVER_FEES;
+	post[2].amount = -rev_o;
 	snprintf(memo, sizeof(memo), "contributions assessed for %d", o->year);
-	if ((rec || adv || rev_p || rev_o) && seci_ledger_post(db,
-	    seci_date_from_ymd(o->year, 1, 1), memo, &ref, post, 4, NULL,
+	if ((rec || rev_p || rev_o) && seci_ledger_post(db,
+	    seci_date_from_ymd(o->year, 1, 1), memo, &ref, post, 3, NULL,
 	    err) < 0)
 		goto out;
 	if ((out = seci_out_begin(oo, cols, 5, err)) == NULL)

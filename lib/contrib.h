@@ -9,9 +9,11 @@
  * assessment k has received clamp(T - S_{k-1}, 0, a_k): this is computed,
  * never stored, and never grows with the number of payments.
  *
- * The ledger follows each Party's net position, assessed less paid: a
- * positive one is a receivable, a negative one contributions received in
- * advance; every assessment and payment posts the change of both.
+ * The ledger: assessments debit receivables, payments credit them (an
+ * unmatched one credits suspense).  A Party that has paid more than its
+ * assessments holds a credit: the balance sheet shows it, as of its date,
+ * as contributions received in advance (a liability), and receivables as
+ * what the other Parties still owe, Party by Party.
  */
 #ifndef SECI_CONTRIB_H
 #define SECI_CONTRIB_H
@@ -164,17 +166,5 @@ int seci_rate_set(struct seci_db *db, const char *currency,
 /* currency,date,rate */
 int seci_rate_list(struct seci_db *db, const struct seci_out_opts *oo,
     struct seci_err *err);
-
-/* ---- Shared with the payment code --------------------------------------- */
-
-/* A Party's net position: assessed less paid, all dates. */
-int seci_party_net(struct seci_db *db, const char *party, seci_money *net,
-    struct seci_err *err);
-
-/* Postings for a net position moving from old to new: receivable and
- * contributions received in advance.  Adds to *receivable and *advance
- * (debit positive). */
-void seci_net_change(seci_money old, seci_money new_net,
-    seci_money *receivable, seci_money *advance);
 
 #endif

@@ -344,16 +344,11 @@ struct name_party {
 	char party[SECI_PARTY_CODE_MAX + 1];
 };
 
-struct party_net {
-	char code[SECI_PARTY_CODE_MAX + 1];
-	seci_money net;
-};
-
-/* Postings of one day: bank, receivable, advance, suspense. */
+/* Postings of one day: bank, receivable, suspense. */
 struct day_sums {
 	seci_day day;
 	int used;
-	seci_money bank, rec, adv, susp;
+	seci_money bank, rec, susp;
 };
 
 struct matcher {
@@ -361,8 +356,6 @@ struct matcher {
 	size_t naccounts, naliases;
 	char (*codes)[SECI_PARTY_CODE_MAX + 1];
 	size_t ncodes;
-	struct party_net *nets;
-	size_t nnets;
 	struct day_sums *days;	/* open addressing on the day */
 	size_t daycap, ndays;
 };
@@ -379,7 +372,6 @@ matcher_free(struct matcher *m)
 	free(m->accounts);
 	free(m->aliases);
 	free(m->codes);
-	free(m->nets);
 	free(m->days);
 }
 
@@ -430,25 +422,14 @@ matcher_init(struct seci_db *db, struct matcher *m, struct seci_err *err)
 		free(codes);
 		return -1;
 	}
-	/* Every Party's net position before anything here is booked. */
 	m->codes = calloc(m->ncodes ? m->ncodes : 1, sizeof(*m->codes));
-	m->nets = calloc(m->ncodes ? m->ncodes : 1, sizeof(*m->nets));
 	for (i = 0; i < m->ncodes; i++) {
-		if (m->codes && m->nets) {
+		if (m->codes)
 			memcpy(m->codes[i], codes[i].party,
 			    sizeof(m->codes[i]));
-			memcpy(m->nets[i].code, codes[i].party,
-			    sizeof(m->nets[i].code));
-			if (seci_party_net(db, codes[i].party,
-			    &m->nets[i].net, err) < 0)
-				m->codes[i][0] = '\0';
-		}
 		free(codes[i].name);
 	}
-	m->nnets = m->ncodes;
 	free(codes);
-	if (err->code)
-		return -1;
 	m->daycap = 1024;
 	m->days = calloc(m->daycap, sizeof(*m->days));
 	if (m->codes == NULL || m->days == NULL)
@@ -551,15 +532,14 @@ day_slot(struct matcher *m, seci_day day, struct seci_err *err)
 	return &m->days[i];
 }
 
-/* Account a payment of amount on day: to party (its net position moves)
- * or, without one, to suspense. */
+/* Account a payment of amount on day, from the bank (or, when it is
+ * being matched, out of suspense): to the Party's receivable, or without
+ * one, into suspense. */
 static int
-book(struct seci_db *db, struct matcher *m, const char *party,
-    seci_money amount, seci_day day, int from_suspense, struct seci_err *err)
+book(struct matcher *m, const char *party, seci_money amount, seci_day day,
+    int from_suspense, struct seci_err *err)
 {
 	struct day_sums *d = day_slot(m, day, err);
-	struct party_net *pn = NULL;
-	size_t i;
 
 	if (d == NULL)
 		return -1;
@@ -567,17 +547,10 @@ book(struct seci_db *db, struct matcher *m, const char *party,
 		d->susp += amount;
 	else
 		d->bank += amount;
-	if (party == NULL) {
+	if (party == NULL)
 		d->susp -= amount;
-		return 0;
-	}
-	for (i = 0; i < m->nnets; i++)
-		if (strcmp(m->nets[i].code, party) == 0)
-			pn = &m->nets[i];
-	if (pn == NULL)
-		return seci_err_set(err, SECI_EXIT_DATA, "no party %s", party);
-	seci_net_change(pn->net, pn->net - amount, &d->rec, &d->adv);
-	pn->net -= amount;
+	else
+		d->rec -= amount;
 	return 0;
 }
 
@@ -597,7 +570,7 @@ post_days(struct seci_db *db, struct matcher *m, int64_t import_id,
     const char *memo, struct seci_err *err)
 {
 	struct seci_ledger_ref ref = { "payment", 0, import_id };
-	struct seci_posting p[4];
+	struct seci_posting p[3];
 	size_t i;
 
 	qsort(m->days, m->daycap, sizeof(*m->days), cmp_day);
@@ -606,11 +579,9 @@ post_days(struct seci_db *db, struct matcher *m, int64_t import_id,
 		p[0].amount = m->days[i].bank;
 		p[1].account = SECI_ACC_RECEIVABLE;
 		p[1].amount = m->days[i].rec;
-		p[2].account = SECI_ACC_ADVANCE;
-		p[2].amount = m->days[i].adv;
-		p[3].account = SECI_ACC_SUSPENSE;
-		p[3].amount = m->days[i].susp;
-		if (seci_ledger_post(db, m->days[i].day, memo, &ref, p, 4, NULL,
+		p[2].account = SECI_ACC_SUSPENSE;
+		p[2].amount = m->days[i].susp;
+		if (seci_ledger_post(db, m->days[i].day, memo, &ref, p, 3, NULL,
 		    err) < 0)
 			return -1;
 	}
@@ -784,7 +755,7 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	pi->stats->added++;
 	if (party == NULL)
 		pi->stats->unmatched++;
-	return book(db, &pi->m, party, base, date, 0, err);
+	return book(&pi->m, party, base, date, 0, err);
 #undef BAD
 }
 
@@ -936,7 +907,7 @@ seci_payment_add(struct seci_db *db, const struct seci_payment *p,
 	*id = sqlite3_last_insert_rowid(db->h);
 	snprintf(memo, sizeof(memo), "payment %lld from %s", (long long)*id,
 	    p->party);
-	if (book(db, &m, p->party, base, p->date, 0, err) < 0 ||
+	if (book(&m, p->party, base, p->date, 0, err) < 0 ||
 	    post_days(db, &m, 0, memo, err) < 0 ||
 	    audit_payment(db, *id, NULL, err) < 0)
 		goto out;
@@ -1004,7 +975,7 @@ seci_payment_match(struct seci_db *db, int64_t id, const char *party,
 	/* Out of suspense, into the Party's position, on the payment's
 	 * date. */
 	if (seci_db_exec_stmt(db, st, err) < 0 ||
-	    book(db, &m, party, base, date, 1, err) < 0 ||
+	    book(&m, party, base, date, 1, err) < 0 ||
 	    post_days(db, &m, 0, memo, err) < 0)
 		goto fail;
 	matcher_free(&m);

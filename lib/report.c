@@ -14,6 +14,7 @@
 #include "budget.h"
 #include "contrib.h"
 #include "expense.h"
+#include "ledger.h"
 #include "money.h"
 #include "report.h"
 #include "seci_priv.h"
@@ -203,6 +204,30 @@ statement_row(struct seci_out *o, const char *section, const char *account,
 	return seci_out_row(o, c, err);
 }
 
+/*
+ * What Parties had paid beyond their assessments on as_of, Party by Party
+ * (assessments count from the first day of their year, as posted).  The
+ * ledger keeps one receivable account; the balance sheet shows such
+ * credits as contributions received in advance.
+ */
+static int
+advances(struct seci_db *db, seci_day as_of, seci_money *adv,
+    struct seci_err *err)
+{
+	char day[SECI_DATE_BUFSZ];
+	sqlite3_stmt *st;
+
+	st = seci_db_stmt(db, "SELECT coalesce(sum(-n), 0) FROM (SELECT "
+	    "(SELECT coalesce(sum(amount), 0) FROM assessment WHERE party = "
+	    "p.code AND printf('%04d-01-01', year) <= ?1) - (SELECT "
+	    "coalesce(sum(amount), 0) FROM payment WHERE party = p.code AND "
+	    "date <= ?1) AS n FROM party p) WHERE n < 0", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, seci_date_format(as_of, day));
+	return seci_db_one_int(db, st, adv, err);
+}
+
 int
 seci_report_balance_sheet(struct seci_db *db, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err)
@@ -213,12 +238,20 @@ seci_report_balance_sheet(struct seci_db *db, seci_day as_of,
 	    "net_assets" };
 	struct balance *b = NULL;
 	struct seci_out *o = NULL;
-	seci_money total[3] = { 0, 0, 0 }, surplus = 0;
+	seci_money total[3] = { 0, 0, 0 }, surplus = 0, adv;
 	size_t n, i;
 	int s, rc = -1;
 
-	if (balances(db, NULL, as_of, &b, &n, err) < 0)
+	if (balances(db, NULL, as_of, &b, &n, err) < 0 ||
+	    advances(db, as_of, &adv, err) < 0)
 		goto out;
+	/* Receivables gross of the credits some Parties hold; those credits
+	 * under received in advance. */
+	for (i = 0; i < n; i++)
+		if (strcmp(b[i].code, SECI_ACC_RECEIVABLE) == 0)
+			b[i].amount += adv;
+		else if (strcmp(b[i].code, SECI_ACC_ADVANCE) == 0)
+			b[i].amount -= adv;
 	/* Revenue (credits, negative) less expenses: the surplus. */
 	for (i = 0; i < n; i++)
 		if (strcmp(b[i].type, "revenue") == 0 ||

@@ -19,8 +19,10 @@
 
 /* section,account,name,amount: assets, liabilities and net assets, one
  * row per account with a balance, then one per section with account
- * "total".  Net assets include the surplus to date (account 3100:
- * revenue less expenses).  Assets always equal liabilities plus net
+ * "total".  Receivables (1100) are what Parties owe, and what some paid
+ * beyond their assessments shows as received in advance (2100), Party by
+ * Party as of the date.  Net assets include the surplus to date (account
+ * 3100: revenue less expenses).  Assets always equal liabilities plus net
  * assets; if the ledger says otherwise, SECI_EXIT_SOFTWARE. */
 int seci_report_balance_sheet(struct seci_db *db, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err);

@@ -35,13 +35,17 @@ out_is "matched by account, alias, code in the reference; two codes: suspense" \
 run_ok "again" seci-contrib payment import "$T/bank.csv"
 err_has "nothing twice, with or without a bank id" "0 new, 5 duplicate, 0 unmatched"
 
-# The ledger (cents): bank 235,500.00; RO paid 105,000.00 of 100,000.00:
-# 5,000.00 in advance; receivables 300,000.00 - 100,000.00 (RO) -
-# 100,000.00 (BG) - 30,000.00 (GR) = 70,000.00; 500.00 in suspense.
+# The ledger (cents): bank 235,500.00; receivables 300,000.00 assessed
+# less 235,000.00 matched = 65,000.00 net; 500.00 in suspense.
 is "bank" "$(ledger_balance 1000)" 23550000
-is "receivables" "$(ledger_balance 1100)" 7000000
-is "received in advance" "$(ledger_balance 2100)" -500000
+is "receivables, net" "$(ledger_balance 1100)" 6500000
 is "suspense" "$(ledger_balance 2200)" -50000
+# The balance sheet, Party by Party: RO paid 105,000.00 of 100,000.00, so
+# 5,000.00 received in advance, and BG 0 + GR 70,000.00 still owed.
+run_ok "balance sheet" seci-report --as-of 2026-02-28 -o csv balance-sheet
+ok "receivables owed, 70,000.00" grep -q '^assets,1100,Contributions receivable,70000.00$' "$T/out"
+ok "RO's credit as received in advance" \
+    grep -q '^liabilities,2100,Contributions received in advance,5000.00$' "$T/out"
 
 run_ok "suspense list" seci-contrib -o csv suspense list
 out_is "the unmatched payment" "id,date,amount,currency,base_amount,account,payer,reference,bank_id
@@ -51,7 +55,7 @@ run_fails 65 "not twice" seci-contrib payment match 4 --party GR
 run_fails 65 "an unknown payment" seci-contrib payment match 99 --party GR
 run_fails 65 "an unknown Party" seci-contrib payment match 1 --party ZZ
 is "suspense empty" "$(ledger_balance 2200)" 0
-is "GR's receivable down by 500.00" "$(ledger_balance 1100)" 6950000
+is "GR's receivable down by 500.00" "$(ledger_balance 1100)" 6450000
 
 run_ok "a payment by hand" seci-contrib payment add --party GR --amount 100 \
     --date 2026-03-01 --ref cash
@@ -109,5 +113,23 @@ printf 'when,amount\n2026-05-01,1\n' >"$T/nodate.csv"
 run_fails 65 "no date column" seci-contrib payment import "$T/nodate.csv"
 err_has "named" "nodate.csv:1: missing column 'date'"
 run_ok "from stdin" sh -c "seci-contrib payment import <'$T/bank.csv'"
+
+# Payments count in date order whatever order they come in: a bank file
+# newest first.  A fresh Party DD is assessed 1,000.00 for 2027, as are
+# RO, BG and GR, and pays 600.00 in June and 600.00 in March.
+seci-contrib party add DD --name D --kind party >/dev/null
+seci-contrib -y 2027 assess --total 4000 >/dev/null  # 1,000.00 each
+printf 'date,amount,reference,bank_id\n2027-06-01,600,DD,N-2\n2027-03-01,600,DD,N-1\n' \
+    >"$T/newest.csv"
+run_ok "newest first" seci-contrib payment import "$T/newest.csv"
+run_ok "balance sheet in April" seci-report --as-of 2027-04-01 -o csv balance-sheet
+run_ok "status in April" seci-contrib -y 2027 --as-of 2027-04-01 -o csv status
+ok "DD: 600.00 paid, 400.00 owed, no credit" \
+    grep -q '^DD,D,party,2027,1000.00,600.00,400.00,0.00,60.0,' "$T/out"
+run_ok "balance sheet at year end" seci-report --as-of 2027-12-31 -o csv balance-sheet
+# Received in advance: DD's 200.00, and RO's 5,000.00 of 2026 less its
+# 2027 assessment of 1,000.00.
+ok "DD's 200.00 and RO's 4,000.00 received in advance" \
+    grep -q '^liabilities,2100,Contributions received in advance,4200.00$' "$T/out"
 run_ok "the ledger balances" seci-admin check
 test_done
