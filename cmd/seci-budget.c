@@ -153,8 +153,8 @@ run_load(struct seci_ctx *ctx)
 		return -1;
 	dot = strrchr(name, '.');
 	csv = dot && strcmp(dot, ".csv") == 0;
-	rc = seci_budget_load(ctx->db, fp, name, csv, ctx->year, &year,
-	    &ctx->err);
+	rc = seci_budget_load(ctx->db, fp, name, csv, ctx->year,
+	    ctx->year_given, &year, &ctx->err);
 	seci_input_close(fp);
 	return rc;
 }

@@ -368,6 +368,24 @@ seci_asset_dispose(struct seci_db *db, const char *tag, seci_day date,
 	if (date < acq)
 		return seci_err_set(err, SECI_EXIT_DATA, "asset '%s' cannot be "
 		    "disposed of before it was acquired", tag);
+	/* Months after the disposal already written off would stay so. */
+	st = seci_db_stmt(db, "SELECT count(*) FROM depreciation WHERE "
+	    "asset_id = ? AND month > substr(?, 1, 7)", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	seci_db_bind_text(st, 2, seci_date_format(date, day));
+	{
+		int64_t later;
+
+		if (seci_db_one_int(db, st, &later, err) < 0)
+			return -1;
+		if (later > 0)
+			return seci_err_set(err, SECI_EXIT_DATA, "depreciation "
+			    "of asset '%s' is posted for %lld month%s after "
+			    "%.7s; it cannot be disposed of before them", tag,
+			    (long long)later, later == 1 ? "" : "s", day);
+	}
 	if (depreciate(db, id, month_index(date), err) < 0 ||
 	    (before = seci_audit_row_json(db, "asset", "tag", tag,
 	    err)) == NULL)

@@ -44,13 +44,20 @@ seci_budget_status(struct seci_db *db, int year,
 int
 seci_budget_writable(struct seci_db *db, int year, struct seci_err *err)
 {
-	enum seci_budget_status s;
+	sqlite3_stmt *st;
+	int64_t last;
 
-	if (seci_budget_status(db, year, &s, err) < 0)
+	/* A closed year locks itself and everything before it: a change
+	 * dated earlier would still move its figures. */
+	st = seci_db_stmt(db, "SELECT coalesce(max(year), 0) FROM budget "
+	    "WHERE status = 'closed'", err);
+	if (st == NULL || seci_db_one_int(db, st, &last, err) < 0)
 		return -1;
-	if (s == SECI_BUDGET_CLOSED)
-		return seci_err_set(err, SECI_EXIT_DATA, "budget year %d is "
-		    "closed; it can no longer change", year);
+	if (year <= last)
+		return seci_err_set(err, SECI_EXIT_DATA, year == last ? "budget "
+		    "year %d is closed; it can no longer change" : "budget year "
+		    "%d is closed, and %d before it can no longer change",
+		    year == last ? year : (int)last, year);
 	return 0;
 }
 
@@ -108,8 +115,8 @@ static const char figures_sql[] =
     " (SELECT coalesce(sum(max(c.amount - (SELECT coalesce(sum(e.amount), 0) "
     "     FROM expense e WHERE e.commitment_id = c.id "
     "     AND e.status IN ('approved', 'paid') AND e.date <= ?2), 0)), 0) "
-    "   FROM commitment c WHERE c.line_id = l.id AND c.status = 'open' "
-    "   AND c.date <= ?2), "
+    "   FROM commitment c WHERE c.line_id = l.id AND c.date <= ?2 "
+    "   AND (c.status = 'open' OR c.closed_on > ?2)), "
     " (SELECT coalesce(sum(amount), 0) FROM expense WHERE line_id = l.id "
     "   AND status IN ('approved', 'paid') AND date <= ?2), "
     " (SELECT coalesce(sum(amount), 0) FROM expense WHERE line_id = l.id "
@@ -422,6 +429,10 @@ doc_add_line(struct doc *d, int income, const char *chapter,
 	if (code == NULL || *code == '\0') {
 		doc_bad(d, where, "a line without a code");
 		ok = 0;
+	} else if (strlen(code) > 32) {
+		doc_bad(d, where, "line code '%.40s...' is longer than 32 "
+		    "characters", code);
+		ok = 0;
 	}
 	if (name == NULL || *name == '\0') {
 		doc_bad(d, where, "line '%s' has no name", code ? code : "");
@@ -471,8 +482,9 @@ doc_add_chapter(struct doc *d, const char *code, const char *name,
 	struct doc_chapter *c;
 	size_t i;
 
-	if (code == NULL || *code == '\0') {
-		doc_bad(d, where, "a chapter without a code");
+	if (code == NULL || *code == '\0' || strlen(code) > 32) {
+		doc_bad(d, where, "a chapter needs a code of 1 to 32 "
+		    "characters");
 		return 0;
 	}
 	for (i = 0; i < d->nchapters; i++)
@@ -546,6 +558,18 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 		if (ch->kind != SECI_YAML_MAP) {
 			doc_bad(d, ch->line, "a chapter must be a mapping");
 			continue;
+		}
+		if (code != NULL) {
+			size_t k;
+
+			for (k = 0; k < d->nchapters; k++)
+				if (strcmp(d->chapters[k].code, code) == 0)
+					break;
+			if (k < d->nchapters) {
+				doc_bad(d, ch->line, "chapter '%s' appears twice",
+				    code);
+				continue;
+			}
 		}
 		if (doc_add_chapter(d, code, scalar(ch, "name"), ch->line) < 0)
 			goto fail;
@@ -788,7 +812,7 @@ write_doc(struct seci_db *db, struct doc *d, int replace,
 
 int
 seci_budget_load(struct seci_db *db, FILE *fp, const char *name, int csv,
-    int year, int *year_out, struct seci_err *err)
+    int year, int year_given, int *year_out, struct seci_err *err)
 {
 	enum seci_budget_status status = SECI_BUDGET_NONE;
 	struct doc d;
@@ -806,6 +830,9 @@ seci_budget_load(struct seci_db *db, FILE *fp, const char *name, int csv,
 	/* A CSV without a year column is for --year. */
 	if (csv && d.year == 0)
 		d.year = year;
+	else if (csv && year_given && d.year != year)
+		doc_bad(&d, 2, "the file is for %d, not %d (--year)", d.year,
+		    year);
 	if (d.bad) {
 		seci_err_set(err, SECI_EXIT_DATA, "%s: %u problem%s; nothing "
 		    "loaded", name, d.bad, d.bad == 1 ? "" : "s");
@@ -928,7 +955,9 @@ seci_budget_transfer(struct seci_db *db, int year, const char *from,
 	if (src.id == dst.id)
 		return seci_err_set(err, SECI_EXIT_DATA, "a transfer needs two "
 		    "different lines");
-	if (seci_budget_figures(db, src.id, date, &f, err) < 0)
+	/* The whole year's commitments and spending count, as for approvals. */
+	if (seci_budget_figures(db, src.id, seci_date_from_ymd(year, 12, 31),
+	    &f, err) < 0)
 		return -1;
 	if (amount > f.available)
 		return seci_err_set(err, SECI_EXIT_DATA, "line %s has %s "
@@ -994,7 +1023,8 @@ seci_budget_supplement(struct seci_db *db, int year, const char *line,
 		return seci_err_set(err, SECI_EXIT_USAGE, "supplement: "
 		    "--decision is required");
 	if (adopted_line(db, year, line, &l, err) < 0 ||
-	    seci_budget_figures(db, l.id, date, &f, err) < 0)
+	    seci_budget_figures(db, l.id, seci_date_from_ymd(year, 12, 31), &f,
+	    err) < 0)
 		return -1;
 	if (amount < 0 && -amount > f.available)
 		return seci_err_set(err, SECI_EXIT_DATA, "line %s has %s "

@@ -44,8 +44,8 @@ struct seci_line_figures {
 int seci_budget_status(struct seci_db *db, int year,
     enum seci_budget_status *status, struct seci_err *err);
 
-/* 0 if changes dated in year are allowed; SECI_EXIT_DATA if the year is
- * closed (read-only). */
+/* 0 if changes dated in year are allowed; SECI_EXIT_DATA if that year,
+ * or a later one, is closed (read-only). */
 int seci_budget_writable(struct seci_db *db, int year, struct seci_err *err);
 
 /* Find line code of year: SECI_EXIT_DATA "no budget line" when absent. */
@@ -59,13 +59,14 @@ int seci_budget_figures(struct seci_db *db, int64_t line_id, seci_day as_of,
 /*
  * Load a budget document: YAML (year, currency, chapters with lines,
  * income) or, when csv is set, the CSV that seci_budget_export() writes
- * (year from the file's year column, or year when that is absent).  Every
+ * (year from the file's year column, or year when that is absent; with
+ * year_given, a year column must say the same).  Every
  * problem is reported with file and line, and nothing is written
  * (SECI_EXIT_DATA).  A draft is replaced; an adopted or closed budget
  * cannot be reloaded.  year_out receives the year loaded.
  */
 int seci_budget_load(struct seci_db *db, FILE *fp, const char *name,
-    int csv, int year, int *year_out, struct seci_err *err);
+    int csv, int year, int year_given, int *year_out, struct seci_err *err);
 
 /* JCC adoption of the draft: the initial appropriations are then fixed. */
 int seci_budget_adopt(struct seci_db *db, int year, const char *decision,

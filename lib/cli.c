@@ -446,6 +446,7 @@ settle_globals(struct seci_ctx *ctx, struct seci_err *err)
 			return seci_err_set(err, SECI_EXIT_USAGE, "--year: bad "
 			    "year '%s'", priv->year);
 		ctx->year = (int)y;
+		ctx->year_given = 1;
 	} else {
 		int m, d;
 

@@ -81,6 +81,7 @@ struct seci_ctx {
 	int format_given;		/* by -o, not by default */
 	struct seci_out_opts out;	/* for table,csv,tsv,json listings */
 	int year;			/* --year, default: year of as_of */
+	int year_given;			/* by -y, not by default */
 	seci_day as_of;			/* --as-of, default: today */
 	int quiet, verbose;
 	char **args;			/* positional arguments */

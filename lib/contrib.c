@@ -76,9 +76,9 @@ party_check(const struct seci_party *p, const char *where,
 		return seci_err_set(err, SECI_EXIT_DATA, "%sbad party code "
 		    "'%s': use 1 to %d capital letters, digits, '_' or '-'",
 		    where, p->code ? p->code : "", SECI_PARTY_CODE_MAX);
-	if (p->name == NULL || *p->name == '\0')
-		return seci_err_set(err, SECI_EXIT_DATA, "%sparty %s has no "
-		    "name", where, p->code);
+	if (p->name == NULL || *p->name == '\0' || strlen(p->name) > 150)
+		return seci_err_set(err, SECI_EXIT_DATA, "%sparty %s needs a "
+		    "name of 1 to 150 bytes", where, p->code);
 	if (p->kind == NULL || (strcmp(p->kind, "party") != 0 &&
 	    strcmp(p->kind, "observer") != 0))
 		return seci_err_set(err, SECI_EXIT_DATA, "%sbad kind '%s': use "
@@ -413,7 +413,7 @@ check_unallocated(struct seci_db *db, int year, struct seci_err *err)
 	const char *party = NULL;
 	int rc;
 
-	st = seci_db_stmt(db, "SELECT a.party FROM assessment a WHERE a.year = "
+	st = seci_db_stmt(db, "SELECT a.party FROM assessment a WHERE a.year >= "
 	    "?1 AND a.amount > 0 AND (SELECT coalesce(sum(amount), 0) FROM "
 	    "payment WHERE party = a.party) > (SELECT coalesce(sum(amount), 0) "
 	    "FROM assessment b WHERE b.party = a.party AND (b.year < a.year OR "
@@ -425,8 +425,8 @@ check_unallocated(struct seci_db *db, int year, struct seci_err *err)
 		party = (const char *)sqlite3_column_text(st, 0);
 	if (party)
 		seci_err_set(err, SECI_EXIT_DATA, "payments are allocated to "
-		    "the %d assessments (party %s, at least); re-assessing "
-		    "%d is refused", year, party, year);
+		    "the assessments of %d or later (party %s, at least); "
+		    "assessing %d again would move them", year, party, year);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return seci_db_fail(db, rc, "assess", err);
@@ -1032,8 +1032,10 @@ fill(FILE *out, const char *tpl, const char *const *keys,
 	while ((q = strstr(p, "{{")) != NULL) {
 		fwrite(p, 1, (size_t)(q - p), out);
 		e = strstr(q, "}}");
-		if (e == NULL)
+		if (e == NULL) {
+			p = q;	/* the rest, "{{" and all, as it is */
 			break;
+		}
 		kl = (size_t)(e - q - 2);
 		for (i = 0; i < n; i++)
 			if (strlen(keys[i]) == kl &&

@@ -303,7 +303,6 @@ cached_line(struct importer *im, int year, const char *code,
 	struct seci_err quiet = SECI_ERR_INIT;
 	struct line_cache *c;
 	struct seci_line l;
-	enum seci_budget_status s;
 	size_t i;
 
 	for (i = 0; i < im->nlines; i++)
@@ -322,8 +321,7 @@ cached_line(struct importer *im, int year, const char *code,
 	snprintf(c->code, sizeof(c->code), "%s", code);
 	if (seci_budget_line(im->db, year, code, &l, &quiet) == 0)
 		c->id = l.id;
-	if (seci_budget_status(im->db, year, &s, &quiet) == 0)
-		c->closed = s == SECI_BUDGET_CLOSED;
+	c->closed = seci_budget_writable(im->db, year, &quiet) < 0;
 	return c;
 }
 
@@ -478,9 +476,39 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 			    "line '%s' in %d", row->file, row->line,
 			    v[X_LINE], year);
 			bad = 1;
-		} else if (lc->closed) {
+		} else if (lc->closed && !bad) {
+			/* Only welcome as a duplicate of a row imported before
+			 * the year closed. */
+			int64_t known;
+			char cents[24], day[SECI_DATE_BUFSZ];
+			const char *f[5];
+			sqlite3_stmt *st;
+
+			snprintf(cents, sizeof(cents), "%lld", (long long)amount);
+			f[0] = seci_date_format(date, day);
+			f[1] = v[X_LINE];
+			f[2] = v[X_PAYEE];
+			f[3] = cents;
+			f[4] = v[X_DESC] ? v[X_DESC] : "";
+			seci_row_key(f, 5, key);
+			st = seci_db_stmt(im->db, "SELECT count(*) FROM expense "
+			    "WHERE reference = ?1 OR row_key = ?2", err);
+			if (st == NULL)
+				return -1;
+			seci_db_bind_text(st, 1, v[X_REF] && *v[X_REF] ?
+			    v[X_REF] : NULL);
+			seci_db_bind_text(st, 2, v[X_REF] && *v[X_REF] ? NULL :
+			    key);
+			if (seci_db_one_int(im->db, st, &known, err) < 0)
+				return -1;
+			if (known) {
+				im->stats->duplicate++;
+				return 0;
+			}
 			seci_err_report(err, SECI_ERROR, "%s:%lu: budget year "
 			    "%d is closed", row->file, row->line, year);
+			bad = 1;
+		} else if (lc->closed) {
 			bad = 1;
 		} else if (v[X_COMMIT] && *v[X_COMMIT] &&
 		    find_commitment(im->db, year, v[X_COMMIT], lc->id,
@@ -805,6 +833,10 @@ seci_expense_pay(struct seci_db *db, int64_t id, seci_day date,
 		return seci_err_set(err, SECI_EXIT_DATA, "expense %lld is %s; "
 		    "only an approved expense can be paid", (long long)id,
 		    r.status);
+	if (date < r.date)
+		return seci_err_set(err, SECI_EXIT_DATA, "expense %lld is dated "
+		    "after %s; it cannot be paid before it", (long long)id,
+		    seci_date_format(date, day));
 	/* Paying a payable of a closed year is a cash event of the year it
 	 * happens in: that year must be open. */
 	if (seci_budget_writable(db, year_of(date), err) < 0 ||

@@ -209,15 +209,22 @@ seci_profile_load(const char *name, struct seci_err *err)
 
 /* ---- rates and conversion ------------------------------------------------ */
 
-/* A rate: a positive decimal with up to 10 decimals, in 1e-10 units. */
+/* A rate: a positive decimal with up to 10 decimals, in 1e-10 units;
+ * digits and one decimal mark only (no thousands separators: "1,085" is
+ * a mistake, never 1085). */
 static int
-parse_rate(const char *s, int64_t *out, struct seci_err *err)
+parse_rate(const char *s, char mark, int64_t *out, struct seci_err *err)
 {
 	seci_money v;
+	const char *p;
 
-	if (seci_money_parse(s, 10, '.', &v, err) < 0 || v <= 0)
+	for (p = s ? s : ""; *p; p++)
+		if (!(*p >= '0' && *p <= '9') && *p != mark)
+			break;
+	if (s == NULL || *p || seci_money_parse(s, 10, mark, &v, err) < 0 ||
+	    v <= 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "bad exchange rate "
-		    "'%.40s'", s ? s : "");
+		    "'%.40s': digits and one '%c' only", s ? s : "", mark);
 	*out = v;
 	return 0;
 }
@@ -266,7 +273,7 @@ lookup_rate(struct seci_db *db, const char *currency, seci_day date,
 		    currency, day);
 	if (rc != SQLITE_ROW)
 		return seci_db_fail(db, rc, "rate", err);
-	return parse_rate(text, rate, err);
+	return parse_rate(text, '.', rate, err);
 }
 
 int
@@ -286,7 +293,7 @@ seci_rate_set(struct seci_db *db, const char *currency, const char *rate,
 		    "currency", currency);
 	char *before = NULL;
 
-	if (parse_rate(rate, &r, err) < 0)
+	if (parse_rate(rate, '.', &r, err) < 0)
 		return -1;
 	seci_date_format(date, day);
 	st = seci_db_stmt(db, "SELECT json_object('currency', currency, "
@@ -629,7 +636,7 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	seci_money amount = 0, base = 0;
 	int64_t rate = 0;
 	sqlite3_stmt *st;
-	int dec;
+	int dec, closed;
 
 #define BAD(...) do { seci_err_report(err, SECI_ERROR, "%s:%lu: " \
 	    __VA_ARGS__); return 1; } while (0)
@@ -641,14 +648,11 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	    &e) < 0)
 		BAD("%s", row->file, row->line, e.msg);
 	{
-		enum seci_budget_status bs;
 		int y, mo, dd;
 
 		seci_date_ymd(date, &y, &mo, &dd);
-		if (seci_budget_status(db, y, &bs, &e) == 0 &&
-		    bs == SECI_BUDGET_CLOSED)
-			BAD("budget year %d is closed", row->file, row->line,
-			    y);
+		closed = seci_budget_writable(db, y, &e) < 0 ? y : 0;
+		seci_err_clear(&e);
 	}
 	if ((v = pval(pi, row, P_VALUE_DATE)) != NULL &&
 	    seci_date_parse(v, pf->date_format, &vdate, &e) < 0)
@@ -685,7 +689,7 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		base = amount;
 	} else {
 		if ((v = pval(pi, row, P_RATE)) != NULL) {
-			if (parse_rate(v, &rate, &e) < 0)
+			if (parse_rate(v, pf->decimal, &rate, &e) < 0)
 				BAD("%s", row->file, row->line, e.msg);
 			snprintf(ratebuf, sizeof(ratebuf), "%s", v);
 		} else if (lookup_rate(db, currency, date, &rate, ratebuf,
@@ -721,6 +725,27 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		f[4] = pval(pi, row, P_REFERENCE);
 		memcpy(key, "h:", 3);
 		seci_row_key(f, 5, key + 2);
+	}
+	if (closed) {
+		/* A row of a closed year is only welcome as a duplicate (a
+		 * bank export spanning the year end, imported again). */
+		int64_t known;
+
+		st = seci_db_stmt(db, "SELECT count(*) FROM payment WHERE "
+		    "bank_id = ?1 OR dedup_key = ?2", err);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, pval(pi, row, P_BANK_ID), -1,
+		    SQLITE_STATIC);
+		if (key[0])
+			sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		if (seci_db_one_int(db, st, &known, err) < 0)
+			return -1;
+		if (!known)
+			BAD("budget year %d is closed", row->file, row->line,
+			    closed);
+		pi->stats->duplicate++;
+		return 0;
 	}
 	party = match(&pi->m, acct, pval(pi, row, P_PAYER),
 	    pval(pi, row, P_REFERENCE), &how);
@@ -876,7 +901,7 @@ seci_payment_add(struct seci_db *db, const struct seci_payment *p,
 		return -1;
 	if (strcmp(currency, db->currency) != 0) {
 		if (p->rate) {
-			if (parse_rate(p->rate, &rate, err) < 0)
+			if (parse_rate(p->rate, '.', &rate, err) < 0)
 				return -1;
 			snprintf(ratebuf, sizeof(ratebuf), "%s", p->rate);
 		} else if (lookup_rate(db, currency, p->date, &rate, ratebuf,

@@ -1052,9 +1052,10 @@ seci_schedule_add(struct seci_db *db, const struct seci_schedule *s,
 	int rc;
 
 	if (s->name == NULL || *s->name == '\0' || strchr(s->name, '/') ||
-	    s->name[0] == '.')
+	    s->name[0] == '.' || strlen(s->name) > 64)
 		return seci_err_set(err, SECI_EXIT_USAGE, "bad schedule name "
-		    "'%s': it names files, so no '/' and no leading '.'",
+		    "'%s': it names files, so 1 to 64 characters, no '/' and "
+		    "no leading '.'",
 		    s->name ? s->name : "");
 	if (!kind_ok(s->report))
 		return seci_err_set(err, SECI_EXIT_USAGE, "unknown report '%s' "

@@ -79,6 +79,18 @@ run_fails 65 "nothing was written" seci-budget -y 2028 show
 err_has "no budget" "no budget for 2028"
 
 printf 'year: 2029\ncurrency: USD\nchapters:\n  - {code: A, name: A, lines: [{code: A1, name: x, kind: staff, amount: 1}]}\n' >"$T/usd.yaml"
+cat >"$T/twice.yaml" <<'YAML'
+year: 2029
+chapters:
+  - {code: A, name: A, lines: [{code: A1, name: x, kind: staff, amount: 1}]}
+  - {code: B, name: B, lines: [{code: B1, name: y, kind: staff, amount: 1}]}
+  - {code: A, name: A, lines: [{code: A2, name: z, kind: staff, amount: 1}]}
+YAML
+run_fails 65 "a chapter twice" seci-budget load "$T/twice.yaml"
+err_has "named, with its line" "twice.yaml:5: chapter 'A' appears twice"
+run_fails 65 "a CSV for 2026 loaded with -y 2028" seci-budget --db "$T/two.db" \
+    -y 2028 load "$T/export.csv"
+err_has "says so" "the file is for 2026, not 2028 (--year)"
 run_fails 65 "another currency" seci-budget load "$T/usd.yaml"
 err_has "names it" "usd.yaml:2: currency USD differs from the database's"
 printf 'year: 2029\nchapters: [\n' >"$T/broken.yaml"

@@ -112,13 +112,20 @@ ok "amounts as strings, percent as a number" \
 run_ok "show as of 2026-03-02" seci-budget -y 2026 --as-of 2026-03-02 -o csv show
 ok "A2 revised 45,000.00" grep -q '^A,A2,Meetings,operational,50000.00,0.00,5000.00,0.00,45000.00,0.00,0.00,45000.00,0.0$' "$T/out"
 
+# A commitment dated later in the year counts against a transfer made now.
+run_fails 65 "B1's 26,000.01 less a September commitment of 26,000.00 leaves 0.01" \
+    sh -c "seci-budget commit --line B1 --amount 26000 --payee P --ref PO-9 --date 2026-09-01 >/dev/null && seci-budget -y 2026 --as-of 2026-06-01 transfer --from B1 --to A1 --amount 0.02 --reason x --decision J"
+err_has "refused" "line B1 has 0.01 available"
 run_ok "close the commitment" seci-budget --as-of 2026-07-01 commit close PO-1
+run_ok "show as of the day before" seci-budget -y 2026 --as-of 2026-06-30 -o csv show
+ok "PO-1 still committed then" grep -q '^A,A2,.*,44999.99,5000.00,5000.00,34999.99,11.1$' "$T/out"
 run_ok "show after" seci-budget -y 2026 --as-of 2026-07-01 -o csv show
 ok "A2 committed back to 0, available 39,999.99" \
     grep -q '^A,A2,.*,44999.99,0.00,5000.00,39999.99,11.1$' "$T/out"
 run_fails 65 "closing it twice" seci-budget commit close PO-1
-run_ok "commit list" seci-budget -y 2026 -o csv commit list
+run_ok "commit list" seci-budget -y 2026 --as-of 2026-12-31 -o csv commit list
 out_is "consumed and closed" "id,year,line,ref,payee,date,amount,consumed,remaining,status
-1,2026,A2,PO-1,Hotel,2026-04-02,8000.00,3000.00,0.00,closed"
+1,2026,A2,PO-1,Hotel,2026-04-02,8000.00,3000.00,0.00,closed
+2,2026,B1,PO-9,P,2026-09-01,26000.00,0.00,26000.00,open"
 run_ok "the ledger balances" seci-admin -o csv check
 test_done

@@ -86,6 +86,8 @@ run_ok "reject" seci-budget expense reject 7 --reason "duplicate invoice"
 run_fails 65 "a rejected expense cannot be approved" \
     seci-budget expense approve 7
 run_fails 65 "nor paid" seci-budget expense pay 7 --date 2026-05-02
+run_fails 65 "not before its own date" seci-budget expense pay 1 --date 2026-03-09
+err_has "says so" "expense 1 is dated after 2026-03-09"
 run_ok "pay an approved one" seci-budget expense pay 1 --date 2026-03-20
 run_fails 65 "not twice" seci-budget expense pay 1 --date 2026-03-21
 run_fails 64 "pay needs --date" seci-budget expense pay 2

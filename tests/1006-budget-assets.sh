@@ -54,6 +54,9 @@ run_ok "mid-April posts nothing for April" seci-budget asset depreciate \
     --through 2026-04-15
 is "still unchanged" "$(ledger 5200)" 35555
 
+run_fails 65 "not disposed of before months already written off" \
+    seci-budget asset dispose LAP-1 --date 2026-02-10
+err_has "says which" "depreciation of asset 'LAP-1' is posted for 1 month after 2026-02"
 # Dispose of LAP-1 on 2026-06-10 for 2,500.00: depreciation through June
 # is 6/36 of 3,600.00 = 600.00, book value 3,000.00, so a loss of 500.00.
 run_ok "dispose" seci-budget asset dispose LAP-1 --date 2026-06-10 \

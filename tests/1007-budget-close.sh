@@ -32,12 +32,17 @@ seci-budget expense reject 4 --reason test >/dev/null
 
 small_budget 2027
 seci-budget load "$T/budget-2027.yaml"
-# Worked by hand: A1 100,000.00 revised, 90,000.00 spent, 10,000.00
-# lapses.  A2: 50,000.00, 3,000.00 spent, PO-1 still holds 5,000.00,
+# A bank-style export across the year end, imported before the close.
+printf 'date,line,payee,amount,description,reference\n2026-12-28,A1,Staff,10.00,December,YE-1\n2027-01-02,A1,Staff,20.00,January,YE-2\n' \
+    >"$T/yearend.csv"
+seci-budget -q expense import "$T/yearend.csv"
+seci-budget expense approve 5 >/dev/null
+# Worked by hand: A1 100,000.00 revised, 90,000.00 + 10.00 (the December
+# row of the year-end export) spent, 9,990.00 lapses.  A2: 50,000.00, 3,000.00 spent, PO-1 still holds 5,000.00,
 # which carries to 2027, so 42,000.00 lapses.  B1, B2: all lapses.
 run_ok "close 2026" seci-budget -y 2026 --as-of 2027-01-05 -o csv close
 out_is "the lapsed appropriations" "line,name,revised,spent,carried,lapsed
-A1,Salaries,100000.00,90000.00,0.00,10000.00
+A1,Salaries,100000.00,90010.00,0.00,9990.00
 A2,Meetings,50000.00,3000.00,5000.00,42000.00
 B1,Rent,20000.00,0.00,0.00,20000.00
 B2,Equipment,30000.00,0.00,0.00,30000.00"
@@ -67,6 +72,18 @@ run_ok "paying 2026's payable in 2027 is a 2027 event" \
     seci-budget expense pay 1 --date 2027-01-10
 run_fails 65 "but not dated in 2026" seci-budget expense pay 2 \
     --date 2026-12-31
+run_fails 65 "nothing dated in an earlier year either" seci-budget asset add \
+    --tag OLD --desc x --acquired 2025-06-15 --cost 1200 --life-years 2
+err_has "says why" "budget year 2026 is closed, and 2025 before it can no longer change"
+run_fails 65 "no payment dated in it" sh -c \
+    "seci-contrib party add AA --name A --kind party >/dev/null && seci-contrib payment add --party AA --amount 1 --date 2026-06-01"
+printf 'date,line,payee,amount,description\n2026-12-30,A1,x,1.00,late\n2027-01-03,A2,y,2.00,early\n' \
+    >"$T/span.csv"
+run_fails 65 "the year-end file, with a new 2026 row: refused" \
+    seci-budget expense import "$T/span.csv"
+run_ok "the export across the year end, imported again after the close" \
+    seci-budget expense import "$T/yearend.csv"
+err_has "is all duplicates" "0 new, 2 duplicate"
 run_ok "show still works for 2026" seci-budget -y 2026 -o csv show \
     --as-of 2026-12-31
 run_ok "and 2027 is open" seci-budget expense add --line A2 --amount 1 \

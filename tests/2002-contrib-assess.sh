@@ -83,6 +83,8 @@ run_ok "AL pays 10.00" seci-contrib payment add --party AL --amount 10 \
     --date 2026-02-01
 run_fails 65 "re-assessing 2026 is refused" seci-contrib -y 2026 assess \
     --total 1000000
-err_has "naming a Party" "payments are allocated to the 2026 assessments (party AL, at least)"
+err_has "naming a Party" "payments are allocated to the assessments of 2026 or later (party AL, at least)"
+run_fails 65 "nor may an earlier year be assessed, moving AL's payment" \
+    seci-contrib -y 2025 assess --total 1000
 run_ok "the ledger balances" seci-admin check
 test_done

@@ -92,6 +92,13 @@ run_ok "the rate is kept" seci-contrib -o csv rate list
 out_is "rates" "currency,date,rate
 USD,2026-01-01,0.9215"
 run_fails 64 "no rate for the base currency" seci-contrib rate set EUR 1
+run_fails 65 "a rate with a thousands separator is a mistake, not 1085" \
+    seci-contrib rate set USD 1,085
+err_has "says so" "bad exchange rate '1,085': digits and one '.' only"
+printf 'date,amount,currency,reference,bank_id,rate\n2026-04-05,100.00,USD,GR,U-9,"1,085"\n' \
+    >"$T/r.csv"
+run_fails 65 "in a file too" seci-contrib payment import "$T/r.csv"
+err_has "with its line" "r.csv:2: bad exchange rate '1,085'"
 
 # Bad files are refused whole, every bad line named.
 count=$(seci-contrib -o csv payment list --from 2000-01-01 | wc -l)

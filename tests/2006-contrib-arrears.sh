@@ -53,5 +53,10 @@ run_ok "a template of one's own" seci-contrib --as-of 2026-05-15 remind \
 tr -d '\f' <"$T/out" >"$T/letters.txt" && mv "$T/letters.txt" "$T/out"
 out_is "filled in" "Dear Party AA: EUR 30,000.00 by 2026-05-15.
 Dear Party BB: EUR 5,000.00 by 2026-05-15."
+printf 'Owes {{total_overdue}} and {{oops\n' >"$T/u.txt"
+run_ok "an unterminated {{ is kept as it is" seci-contrib --as-of 2026-05-15 \
+    remind --template "$T/u.txt"
+ok "once" test "$(grep -c 'and {{oops' "$T/out")" -eq 2 -a \
+    "$(grep -c 'and  and' "$T/out")" -eq 0
 run_fails 66 "a missing template" seci-contrib remind --template "$T/none"
 test_done
