@@ -842,6 +842,19 @@ seci_budget_load(struct seci_db *db, FILE *fp, const char *name, int csv,
 		seci_err_set(err, SECI_EXIT_DATA, "%s: no budget lines", name);
 		goto out;
 	}
+	{
+		seci_money sum = 0;
+		size_t i;
+
+		for (i = 0; i < d.nlines + d.nincome; i++)
+			if (seci_money_add(sum, i < d.nlines ? d.lines[i].amount :
+			    d.income[i - d.nlines].amount, &sum, err) < 0) {
+				seci_err_set(err, SECI_EXIT_DATA, "%s: the "
+				    "amounts add up beyond what seci can count",
+				    name);
+				goto out;
+			}
+	}
 	if (seci_budget_status(db, d.year, &status, err) < 0)
 		goto out;
 	if (status == SECI_BUDGET_ADOPTED || status == SECI_BUDGET_CLOSED) {

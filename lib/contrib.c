@@ -304,6 +304,7 @@ seci_party_import(struct seci_db *db, FILE *fp, const char *name,
 struct key_entry {
 	char code[SECI_PARTY_CODE_MAX + 1];
 	int64_t micro;		/* percent in millionths */
+	unsigned long line;
 };
 
 struct key_read {
@@ -354,6 +355,7 @@ key_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	k->e = n;
 	snprintf(k->e[k->n].code, sizeof(k->e[k->n].code), "%s", row->val[0]);
 	k->e[k->n].micro = micro;
+	k->e[k->n].line = row->line;
 	k->n++;
 	return 0;
 }
@@ -482,8 +484,8 @@ apply_key(struct party_row *p, size_t n, const struct seci_assess_opts *o,
 			if (strcmp(p[i].code, k.e[j].code) == 0)
 				break;
 		if (i == n || p[i].observer) {
-			seci_err_report(err, SECI_ERROR, "%s: %s is not a "
-			    "Party", o->key_name, k.e[j].code);
+			seci_err_report(err, SECI_ERROR, "%s:%lu: %s is not a "
+			    "Party", o->key_name, k.e[j].line, k.e[j].code);
 			bad++;
 			continue;
 		}
@@ -852,7 +854,8 @@ seci_contrib_status(struct seci_db *db, int year, seci_day as_of,
 		if (!found)
 			continue;
 		credit = p[i].paid > all ? p[i].paid - all : 0;
-		if (assessed > 0) {
+		/* The counts are of Parties; Observers are in the totals. */
+		if (assessed > 0 && strcmp(p[i].kind, "party") == 0) {
 			if (paid == assessed)
 				full++;
 			else if (paid > 0)

@@ -86,7 +86,8 @@ profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
 			free(p->name);
 			p->name = strdup(v);
 		} else if (strcmp(n->key, "delimiter") == 0 && v &&
-		    strlen(v) == 1) {
+		    strlen(v) == 1 && v[0] != '"' && v[0] != '\n' &&
+		    v[0] != '\r') {
 			p->delim = (unsigned char)v[0];
 		} else if (strcmp(n->key, "delimiter") == 0 && v &&
 		    strcmp(v, "tab") == 0) {
