@@ -718,7 +718,7 @@ positions_free(struct position *p, size_t n)
 
 /* Every Party with what it paid by as_of and its assessments. */
 static int
-load_positions(struct seci_db *db, seci_day as_of, struct position **out,
+read_positions(struct seci_db *db, seci_day as_of, struct position **out,
     size_t *n, struct seci_err *err)
 {
 	struct seci_err ignore = SECI_ERR_INIT;
@@ -795,6 +795,87 @@ load_positions(struct seci_db *db, seci_day as_of, struct position **out,
 
 /* What assessment k has received of the T paid: clamp(T - S_{k-1}, 0,
  * a_k), S_{k-1} being what the older ones take. */
+/*
+ * The positions, read once per transaction and date: the monthly report
+ * asks for them three times (status, arrears, balance sheet).  Nothing in
+ * the transaction may have changed since (the connection's change count
+ * says so); the cache goes with the transaction.  Borrowed: the caller
+ * does not free them.
+ */
+struct positions_memo {
+	seci_day as_of;
+	int64_t changes;
+	struct position *p;
+	size_t n;
+};
+
+static void
+memo_free(void *arg)
+{
+	struct positions_memo *m = arg;
+
+	positions_free(m->p, m->n);
+	free(m);
+}
+
+static int
+load_positions(struct seci_db *db, seci_day as_of, struct position **out,
+    size_t *n, struct seci_err *err)
+{
+	struct positions_memo *m = db->memo_free == memo_free ? db->memo : NULL;
+	int64_t changes = sqlite3_total_changes64(db->h);
+	struct position *p = NULL;
+	size_t np = 0;
+
+	if (m && m->as_of == as_of && m->changes == changes) {
+		*out = m->p;
+		*n = m->n;
+		return 0;
+	}
+	if (read_positions(db, as_of, &p, &np, err) < 0) {
+		positions_free(p, p ? np : 0);
+		return -1;
+	}
+	if ((m = calloc(1, sizeof(*m))) == NULL) {
+		positions_free(p, np);
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	}
+	if (db->memo && db->memo_free)
+		db->memo_free(db->memo);
+	m->as_of = as_of;
+	m->changes = changes;
+	m->p = p;
+	m->n = np;
+	db->memo = m;
+	db->memo_free = memo_free;
+	*out = p;
+	*n = np;
+	return 0;
+}
+
+int
+seci_contrib_advances(struct seci_db *db, seci_day as_of, seci_money *adv,
+    struct seci_err *err)
+{
+	struct position *p;
+	size_t n, i, k;
+
+	if (load_positions(db, as_of, &p, &n, err) < 0)
+		return -1;
+	*adv = 0;
+	for (i = 0; i < n; i++) {
+		seci_money due = 0;
+
+		/* Assessments count from the first day of their year. */
+		for (k = 0; k < p[i].na; k++)
+			if (seci_date_from_ymd(p[i].a[k].year, 1, 1) <= as_of)
+				due += p[i].a[k].amount;
+		if (p[i].paid > due)
+			*adv += p[i].paid - due;
+	}
+	return 0;
+}
+
 static seci_money
 received(const struct position *p, size_t k)
 {
@@ -901,7 +982,6 @@ seci_contrib_status(struct seci_db *db, int year, seci_day as_of,
 	o = NULL;
 out:
 	seci_out_abort(o);
-	positions_free(p, p ? n : 0);
 	return rc;
 }
 
@@ -992,7 +1072,6 @@ seci_contrib_arrears(struct seci_db *db, seci_day as_of, long rule_years,
 	o = NULL;
 out:
 	seci_out_abort(o);
-	positions_free(p, p ? n : 0);
 	return rc;
 }
 
@@ -1140,6 +1219,5 @@ nomem:
 out:
 	free(details);
 	free(tpl);
-	positions_free(p, p ? n : 0);
 	return rc;
 }

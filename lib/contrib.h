@@ -104,6 +104,12 @@ int seci_contrib_remind(struct seci_db *db, seci_day as_of,
     const char *template, const char *outdir, FILE *out, int *letters,
     struct seci_err *err);
 
+/* What Parties had paid beyond their assessments on as_of, Party by Party
+ * (assessments count from the first day of their year): contributions
+ * received in advance. */
+int seci_contrib_advances(struct seci_db *db, seci_day as_of,
+    seci_money *adv, struct seci_err *err);
+
 /* ---- Payments ----------------------------------------------------------- */
 
 /* A bank-export profile: which columns mean what, and how to read them. */

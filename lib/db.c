@@ -467,6 +467,15 @@ seci_db_migrate(struct seci_db *db, struct seci_err *err)
 	return load_settings(db, err);
 }
 
+static void
+memo_drop(struct seci_db *db)
+{
+	if (db->memo && db->memo_free)
+		db->memo_free(db->memo);
+	db->memo = NULL;
+	db->memo_free = NULL;
+}
+
 void
 seci_db_close(struct seci_db *db)
 {
@@ -474,6 +483,7 @@ seci_db_close(struct seci_db *db)
 
 	if (db == NULL)
 		return;
+	memo_drop(db);
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	if (db->h != NULL)
@@ -519,6 +529,7 @@ int
 seci_db_begin(struct seci_db *db, int write, struct seci_err *err)
 {
 	db->head_known = 0;
+	memo_drop(db);
 	if (exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err) < 0)
 		return -1;
 	return load_settings(db, err);

@@ -204,30 +204,6 @@ statement_row(struct seci_out *o, const char *section, const char *account,
 	return seci_out_row(o, c, err);
 }
 
-/*
- * What Parties had paid beyond their assessments on as_of, Party by Party
- * (assessments count from the first day of their year, as posted).  The
- * ledger keeps one receivable account; the balance sheet shows such
- * credits as contributions received in advance.
- */
-static int
-advances(struct seci_db *db, seci_day as_of, seci_money *adv,
-    struct seci_err *err)
-{
-	char day[SECI_DATE_BUFSZ];
-	sqlite3_stmt *st;
-
-	st = seci_db_stmt(db, "SELECT coalesce(sum(-n), 0) FROM (SELECT "
-	    "(SELECT coalesce(sum(amount), 0) FROM assessment WHERE party = "
-	    "p.code AND printf('%04d-01-01', year) <= ?1) - (SELECT "
-	    "coalesce(sum(amount), 0) FROM payment WHERE party = p.code AND "
-	    "date <= ?1) AS n FROM party p) WHERE n < 0", err);
-	if (st == NULL)
-		return -1;
-	seci_db_bind_text(st, 1, seci_date_format(as_of, day));
-	return seci_db_one_int(db, st, adv, err);
-}
-
 int
 seci_report_balance_sheet(struct seci_db *db, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err)
@@ -243,7 +219,7 @@ seci_report_balance_sheet(struct seci_db *db, seci_day as_of,
 	int s, rc = -1;
 
 	if (balances(db, NULL, as_of, &b, &n, err) < 0 ||
-	    advances(db, as_of, &adv, err) < 0)
+	    seci_contrib_advances(db, as_of, &adv, err) < 0)
 		goto out;
 	/* Receivables gross of the credits some Parties hold; those credits
 	 * under received in advance. */

@@ -21,6 +21,8 @@ struct seci_db {
 	char tool[32];
 	char *command;
 	char head_hash[65];		/* audit chain head, once known */
+	void *memo;			/* a module's cache for this transaction */
+	void (*memo_free)(void *);
 	int head_known;
 	struct {
 		const char *sql;	/* static string: compared by address */
