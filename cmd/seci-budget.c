@@ -52,7 +52,8 @@ parse(int key, char *arg, struct argp_state *state)
 }
 
 #define O_LINE { "line", OPT_LINE, "LINE", 0, "Budget line code", 0 }
-#define O_AMOUNT { "amount", OPT_AMOUNT, "AMOUNT", 0, "Amount, e.g. 1234.50", 0 }
+#define O_AMOUNT \
+	{ "amount", OPT_AMOUNT, "AMOUNT", 0, "Amount, e.g. 1234.50", 0 }
 #define O_DECISION(doc) { "decision", OPT_DECISION, "REF", 0, doc, 0 }
 #define O_DATE(doc) { "date", OPT_DATE, "DATE", 0, doc, 0 }
 #define O_END { NULL, 0, NULL, 0, NULL, 0 }
@@ -190,7 +191,8 @@ run_transfer(struct seci_ctx *ctx)
 	seci_money amount;
 	int64_t id;
 
-	if (seci_ctx_need(ctx, opt.from, "from") < 0 || seci_ctx_need(ctx, opt.to, "to") < 0 ||
+	if (seci_ctx_need(ctx, opt.from, "from") < 0 ||
+	    seci_ctx_need(ctx, opt.to, "to") < 0 ||
 	    seci_ctx_need(ctx, opt.amount, "amount") < 0 ||
 	    seci_ctx_need(ctx, opt.reason, "reason") < 0 ||
 	    seci_ctx_money(ctx, "--amount", opt.amount, &amount) < 0 ||
@@ -227,7 +229,8 @@ run_commit(struct seci_ctx *ctx)
 
 	if (seci_ctx_need(ctx, opt.line, "line") < 0 ||
 	    seci_ctx_need(ctx, opt.amount, "amount") < 0 ||
-	    seci_ctx_need(ctx, opt.payee, "payee") < 0 || seci_ctx_need(ctx, opt.ref, "ref") < 0 ||
+	    seci_ctx_need(ctx, opt.payee, "payee") < 0 ||
+	    seci_ctx_need(ctx, opt.ref, "ref") < 0 ||
 	    seci_ctx_money(ctx, "--amount", opt.amount, &amount) < 0 ||
 	    date_or_asof(ctx, &day) < 0 ||
 	    seci_commit_add(ctx->db, opt.line, amount, opt.payee, opt.ref, day,
@@ -384,7 +387,8 @@ run_asset_add(struct seci_ctx *ctx)
 	int64_t id;
 
 	memset(&a, 0, sizeof(a));
-	if (seci_ctx_need(ctx, opt.tag, "tag") < 0 || seci_ctx_need(ctx, opt.desc, "desc") < 0 ||
+	if (seci_ctx_need(ctx, opt.tag, "tag") < 0 ||
+	    seci_ctx_need(ctx, opt.desc, "desc") < 0 ||
 	    seci_ctx_need(ctx, opt.acquired, "acquired") < 0 ||
 	    seci_ctx_need(ctx, opt.cost, "cost") < 0 ||
 	    seci_ctx_need(ctx, opt.life, "life-years") < 0 ||
@@ -451,7 +455,8 @@ run_close(struct seci_ctx *ctx)
 #define R SECI_DB_READ
 
 static const struct seci_cmd commands[] = {
-	{ "load", "FILE", "Load a draft budget (YAML, or CSV from export)", load_options, parse, W, FIN, 1, 1, NULL, run_load },
+	{ "load", "FILE", "Load a draft budget (YAML, or CSV from export)",
+	    load_options, parse, W, FIN, 1, 1, NULL, run_load },
 	{ "adopt", NULL, "Record the JCC's adoption of the budget",
 	    adopt_options, parse, W, DIR, 0, 0, NULL, run_adopt },
 	{ "show", NULL, "Appropriations and execution per line",
@@ -483,10 +488,12 @@ static const struct seci_cmd commands[] = {
 	    0, 0, NULL, run_expense_list },
 	{ "asset add", NULL, "Register a fixed asset", asset_add_options,
 	    parse, W, FIN, 0, 0, NULL, run_asset_add },
-	{ "asset list", NULL, "The asset register as of --as-of", NULL, NULL, R, ANY, 0, 0, NULL, run_asset_list },
+	{ "asset list", NULL, "The asset register as of --as-of", NULL, NULL,
+	    R, ANY, 0, 0, NULL, run_asset_list },
 	{ "asset dispose", "TAG", "Take an asset off the register",
 	    dispose_options, parse, W, FIN, 1, 1, NULL, run_asset_dispose },
-	{ "asset depreciate", NULL, "Post depreciation of months that ended", depreciate_options, parse, W, FIN, 0, 0, NULL,
+	{ "asset depreciate", NULL, "Post depreciation of months that ended",
+	    depreciate_options, parse, W, FIN, 0, 0, NULL,
 	    run_asset_depreciate },
 	{ "close", NULL, "Close --year: carry commitments, lapse the rest",
 	    NULL, NULL, W, DIR, 0, 0, NULL, run_close },

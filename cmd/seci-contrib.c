@@ -138,7 +138,8 @@ run_party_add(struct seci_ctx *ctx)
 {
 	struct seci_party p;
 
-	if (seci_ctx_need(ctx, opt.name, "name") < 0 || seci_ctx_need(ctx, opt.kind, "kind") < 0)
+	if (seci_ctx_need(ctx, opt.name, "name") < 0 ||
+	    seci_ctx_need(ctx, opt.kind, "kind") < 0)
 		return -1;
 	p.code = ctx->args[0];
 	p.name = opt.name;

@@ -15,7 +15,7 @@
 #include "seci_priv.h"
 #include "yaml.h"
 
-/* ---- profiles ---------------------------------------------------------- */
+/* ---- profiles ------------------------------------------------------------ */
 
 enum { P_DATE, P_VALUE_DATE, P_AMOUNT, P_CREDIT, P_DEBIT, P_CURRENCY,
     P_ACCOUNT, P_PAYER, P_REFERENCE, P_BANK_ID, P_RATE, P_NCOLS };
@@ -345,7 +345,7 @@ seci_rate_list(struct seci_db *db, const struct seci_out_opts *oo,
 	return seci_db_print(db, st, cols, 3, oo, err);
 }
 
-/* ---- matching and the ledger ----------------------------------------------- */
+/* ---- matching and the ledger --------------------------------------------- */
 
 struct name_party {
 	char *name;
@@ -596,7 +596,7 @@ post_days(struct seci_db *db, struct matcher *m, int64_t import_id,
 	return 0;
 }
 
-/* ---- import ------------------------------------------------------------- */
+/* ---- import -------------------------------------------------------------- */
 
 struct payment_import {
 	struct seci_db *db;
@@ -840,7 +840,7 @@ out:
 	return rc;
 }
 
-/* ---- one payment ------------------------------------------------------------ */
+/* ---- one payment --------------------------------------------------------- */
 
 static int
 audit_payment(struct seci_db *db, int64_t id, char *before,

@@ -19,7 +19,7 @@
 #include "report.h"
 #include "seci_priv.h"
 
-/* ---- rows collected from the other modules ------------------------------ */
+/* ---- rows collected from the other modules ------------------------------- */
 
 struct grid_row {
 	char **s;		/* each cell as text ("" for null) */
@@ -135,7 +135,7 @@ grid_opts(struct grid *g, const struct seci_db *db)
 	return o;
 }
 
-/* ---- ledger balances ------------------------------------------------------ */
+/* ---- ledger balances ----------------------------------------------------- */
 
 struct balance {
 	char code[16];
@@ -365,7 +365,7 @@ out:
 	return rc;
 }
 
-/* ---- the journal ------------------------------------------------------------ */
+/* ---- the journal --------------------------------------------------------- */
 
 static const char journal_sql[] = "SELECT t.id, t.date, t.memo, t.source, "
     "p.account, a.name, p.amount, a.type FROM ledger_txn t JOIN "
@@ -456,7 +456,7 @@ seci_report_ledger(struct seci_db *db, int hledger, seci_day as_of,
 	return 0;
 }
 
-/* ---- the monthly report ------------------------------------------------------- */
+/* ---- the monthly report -------------------------------------------------- */
 
 static const char *const month_names[] = { "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October",
@@ -990,7 +990,7 @@ seci_report_monthly(struct seci_db *db, seci_day month, seci_day as_of,
 	return rc;
 }
 
-/* ---- the schedule ---------------------------------------------------------- */
+/* ---- the schedule -------------------------------------------------------- */
 
 static const char *const report_kinds[] = { "monthly", "execution",
     "contributions", "arrears", "balance-sheet", "performance",
