@@ -60,6 +60,10 @@ seci_db_fail(struct seci_db *db, int rc, const char *what,
 	case SQLITE_CORRUPT:
 		return seci_err_set(err, SECI_EXIT_DATA, "%s: %s", what, msg);
 	default:
+		/* sum() beyond 64 bits: the data, not the program. */
+		if (strcmp(msg, "integer overflow") == 0)
+			return seci_err_set(err, SECI_EXIT_DATA, "%s: amounts "
+			    "add up beyond 64 bits", what);
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "%s: %s", what,
 		    msg);
 	}

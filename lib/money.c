@@ -60,9 +60,10 @@ bad(struct seci_err *err, const char *s, const char *why)
 	    s, why);
 }
 
-int
-seci_money_parse(const char *s, int decimals, char decimal_mark,
-    seci_money *out, struct seci_err *err)
+/* The number itself; seci_money_parse adds the bound of real amounts. */
+static int
+parse(const char *s, int decimals, char decimal_mark, seci_money *out,
+    struct seci_err *err)
 {
 	const char *p = s, *end, *sep = NULL;
 	uint64_t mag = 0, limit;
@@ -156,6 +157,32 @@ seci_money_parse(const char *s, int decimals, char decimal_mark,
 	return 0;
 }
 
+static int
+bounded(const char *s, int decimals, seci_money v, seci_money *out,
+    struct seci_err *err)
+{
+	char lim[SECI_MONEY_BUFSZ], why[SECI_MONEY_BUFSZ + 32];
+
+	if (v >= SECI_MONEY_MAX || v <= -SECI_MONEY_MAX) {
+		seci_money_format(SECI_MONEY_MAX - 1, decimals, 0, lim);
+		snprintf(why, sizeof(why), "too large (the limit is %s)", lim);
+		return bad(err, s, why);
+	}
+	*out = v;
+	return 0;
+}
+
+int
+seci_money_parse(const char *s, int decimals, char decimal_mark,
+    seci_money *out, struct seci_err *err)
+{
+	seci_money v;
+
+	if (parse(s, decimals, decimal_mark, &v, err) < 0)
+		return -1;
+	return bounded(s, decimals, v, out, err);
+}
+
 int
 seci_money_parse_lenient(const char *s, int decimals, seci_money *out,
     struct seci_err *err)
@@ -168,14 +195,13 @@ seci_money_parse_lenient(const char *s, int decimals, seci_money *out,
 		return seci_money_parse(s, decimals, '.', out, err);
 	for (i = decimals; i < 6; i++)
 		scale *= 10;
-	if (seci_money_parse(s, 6, '.', &wide, err) < 0)
+	if (parse(s, 6, '.', &wide, err) < 0)
 		return -1;
 	if (wide % scale != 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "bad amount '%.40s': "
 		    "more than %d decimal place%s", s, decimals,
 		    decimals == 1 ? "" : "s");
-	*out = wide / scale;
-	return 0;
+	return bounded(s, decimals, wide / scale, out, err);
 }
 
 char *

@@ -16,6 +16,7 @@ typedef int64_t seci_money;
 
 /* Longest formatted amount: sign, 19 digits, 6 separators, mark, NUL. */
 #define SECI_MONEY_BUFSZ 48
+#define SECI_MONEY_MAX INT64_C(1000000000000000)	/* 10^15 */
 
 /* Minor-unit digits of an ISO 4217 currency (2 for most; 0 for JPY,
  * 3 for KWD...).  Returns -1 if code is not three capital letters. */
@@ -27,7 +28,10 @@ int seci_currency_decimals(const char *code);
  * Thousands separators (space, no-break space, apostrophe, and the mark
  * that is not the decimal mark) are accepted only in groups of three.
  * Errors (code SECI_EXIT_DATA, message naming the text): empty, more
- * decimals than the currency has, overflow, exponent or other junk.
+ * decimals than the currency has, exponent or other junk, and a
+ * magnitude of SECI_MONEY_MAX minor units or more -- beyond any real
+ * amount, and small enough that thousands of them still add up within
+ * 64 bits.
  */
 int seci_money_parse(const char *s, int decimals, char decimal_mark,
     seci_money *out, struct seci_err *err);

@@ -623,6 +623,49 @@ pval(const struct payment_import *pi, const struct seci_csv_row *row, int c)
 	return v && *v ? v : NULL;
 }
 
+/*
+ * A bank id seen before is a duplicate only when it is the same
+ * transaction: an id that comes back with another date, amount or
+ * currency is another bank's id or a changed export, and skipping it
+ * would lose money. 0 if the same, else an error (1 for a data error).
+ */
+static int
+same_bank_id(struct seci_db *db, const struct seci_csv_row *row,
+    const char *id, const char *day, const char *currency,
+    seci_money amount, struct seci_err *err)
+{
+	char was[SECI_MONEY_BUFSZ];
+	sqlite3_stmt *st;
+	int rc, dec;
+
+	st = seci_db_stmt(db, "SELECT date, currency, orig_amount, id FROM "
+	    "payment WHERE bank_id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return seci_db_fail(db, rc, "payment", err);
+	}
+	if (strcmp((const char *)sqlite3_column_text(st, 0), day) == 0 &&
+	    strcmp((const char *)sqlite3_column_text(st, 1), currency) == 0 &&
+	    sqlite3_column_int64(st, 2) == amount) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	dec = seci_currency_decimals((const char *)sqlite3_column_text(st,
+	    1));
+	seci_money_format(sqlite3_column_int64(st, 2), dec, 0, was);
+	seci_err_report(err, SECI_ERROR, "%s:%lu: bank id '%.40s' is "
+	    "payment %lld already, of %s %s %s: another bank's id, or a "
+	    "changed export; not imported", row->file, row->line, id,
+	    (long long)sqlite3_column_int64(st, 3),
+	    (const char *)sqlite3_column_text(st, 0), was,
+	    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	return 1;
+}
+
 static int
 payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 {
@@ -670,16 +713,26 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 			BAD("%s", row->file, row->line, e.msg);
 		if (pf->negate)
 			amount = -amount;
-	} else if ((v = pval(pi, row, P_CREDIT)) != NULL) {
-		if (seci_money_parse(v, dec, pf->decimal, &amount, &e) < 0)
-			BAD("credit: %s", row->file, row->line, e.msg);
-	} else if ((v = pval(pi, row, P_DEBIT)) != NULL) {
-		if (seci_money_parse(v, dec, pf->decimal, &amount, &e) < 0)
-			BAD("debit: %s", row->file, row->line, e.msg);
-		amount = -amount;
 	} else {
-		BAD("no amount: credit and debit are both empty", row->file,
-		    row->line);
+		/* Two columns: a credit is money in; a debit is money out
+		 * whatever its sign (many banks write it negative). */
+		seci_money credit = 0, debit = 0;
+		const char *cv = pval(pi, row, P_CREDIT);
+		const char *dv = pval(pi, row, P_DEBIT);
+
+		if (cv == NULL && dv == NULL)
+			BAD("no amount: credit and debit are both empty",
+			    row->file, row->line);
+		if (cv && seci_money_parse(cv, dec, pf->decimal, &credit,
+		    &e) < 0)
+			BAD("credit: %s", row->file, row->line, e.msg);
+		if (dv && seci_money_parse(dv, dec, pf->decimal, &debit,
+		    &e) < 0)
+			BAD("debit: %s", row->file, row->line, e.msg);
+		if (credit != 0 && debit != 0)
+			BAD("both credit and debit are filled", row->file,
+			    row->line);
+		amount = credit != 0 ? credit : debit < 0 ? debit : -debit;
 	}
 	if (amount <= 0) {
 		/* Money going out, or nothing: not a contribution. */
@@ -775,6 +828,11 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		return -1;
 	if (sqlite3_changes(db->h) == 0) {
+		int same;
+
+		if (pval(pi, row, P_BANK_ID) && (same = same_bank_id(db, row,
+		    pval(pi, row, P_BANK_ID), day, currency, amount, err)) != 0)
+			return same;
 		pi->stats->duplicate++;
 		return 0;
 	}

@@ -63,4 +63,53 @@ sed -i 's/^2026-06-01;10;x$/2026-06-02;10;x/' "$T/mine.csv"
 run_ok "a profile by name from the user's config" \
     seci-contrib payment import --profile mine "$T/mine.csv"
 err_has "read" "1 new, 0 duplicate, 1 unmatched"
+# A debit is money out whatever its sign: a refund written -1,200.00 in
+# the Debit column must not become 1,200.00 received from Romania.
+cat >"$T/neg.csv" <<'CSV'
+Booking Date,Value Date,Debit,Credit,Currency,Counterparty Account,Counterparty Name,Remittance Information,Transaction ID
+2026-05-01,2026-05-01,-1200.00,,EUR,RO49AAAA1B31007593840000,Border Police,Refund of overpayment RO,DC-10
+2026-05-02,2026-05-02,-35.70,,EUR,,Bank,Charges,DC-11
+2026-05-03,2026-05-03,0.00,100.00,EUR,RO49AAAA1B31007593840000,Border Police,2026,DC-12
+CSV
+run_ok "negative debits" seci-contrib payment import --profile debit-credit \
+    "$T/neg.csv"
+err_has "only the credit is new" "1 new, 0 duplicate, 0 unmatched"
+err_has "the two debits are skipped" "2 outgoing rows skipped"
+run_ok "status" seci-contrib -y 2026 --as-of 2026-12-31 -o csv status
+ok "RO paid 75,000.00 + 100.00, nothing from the refund" \
+    grep -q '^RO,Romania,party,2026,100000.00,75100.00,24900.00,0.00,75.1,' \
+    "$T/out"
+printf '%s\n%s\n' "$(head -1 "$T/neg.csv")" \
+    '2026-05-04,2026-05-04,10.00,20.00,EUR,,X,Y,DC-13' >"$T/both.csv"
+run_fails 65 "credit and debit both filled" \
+    seci-contrib payment import --profile debit-credit "$T/both.csv"
+err_has "named" "both.csv:2: both credit and debit are filled"
+
+# A bank id seen before with other data is no duplicate: refused, named,
+# never silently dropped (another bank's ids can collide).
+printf '%s\n%s\n' "$(head -1 "$T/neg.csv")" \
+    '2026-06-01,2026-06-01,,"50,000.00",EUR,,Moldova,MD 2026,DC-12' \
+    >"$T/clash.csv"
+b=$(seci-contrib -o csv payment list | wc -l)
+run_fails 65 "a known bank id with another amount" \
+    seci-contrib payment import --profile debit-credit "$T/clash.csv"
+err_has "names both" "clash.csv:2: bank id 'DC-12' is payment 6 already, of 2026-05-03 100.00 EUR"
+run_ok "payments" seci-contrib -o csv payment list
+is "nothing written" "$(wc -l <"$T/out")" "$b"
+printf '%s\n%s\n%s\n' "$(head -1 "$T/neg.csv")" \
+    '2026-06-01,2026-06-01,,10.00,EUR,,Moldova,MD,DC-20' \
+    '2026-06-01,2026-06-01,,11.00,EUR,,Moldova,MD,DC-20' >"$T/clash2.csv"
+run_fails 65 "one id twice in a file with other amounts" \
+    seci-contrib payment import --profile debit-credit "$T/clash2.csv"
+err_has "the second row" "clash2.csv:3: bank id 'DC-20' is payment"
+
+# Amounts beyond any real one are refused before they reach the books.
+printf 'date,amount,bank_id\n2026-06-01,92233720368547758.07,G1\n' \
+    >"$T/huge.csv"
+run_fails 65 "an amount near 2^63 cents" seci-contrib payment import "$T/huge.csv"
+err_has "named" "huge.csv:2: bad amount '92233720368547758.07': too large (the limit is 9999999999999.99)"
+run_fails 64 "an assessment total beyond the limit" \
+    seci-contrib -y 2027 assess --total 92233720368547758.07
+run_ok "nothing assessed for 2027" seci-contrib -y 2027 -o csv status
+is "no 2027 rows" "$(grep -c ',2027,' "$T/out")" 0
 test_done

@@ -26,17 +26,20 @@ test_money__parse_good(void)
 	is_int(parse2("  7.00 ", &rc), 700, "blanks around are ignored");
 	is_int(parse2("1,234,567.89", &rc), 123456789,
 	    "comma thousands groups with a '.' decimal mark");
-	is_int(parse2("92233720368547758.07", &rc), INT64_MAX,
+	/* The bound is 10^15 minor units: 9 999 999 999 999.99 passes. */
+	is_int(parse2("9999999999999.99", &rc), INT64_C(999999999999999),
 	    "largest amount");
-	is_int(parse2("-92233720368547758.08", &rc), INT64_MIN,
-	    "smallest amount");
+	is_int(parse2("-9,999,999,999,999.99", &rc),
+	    -INT64_C(999999999999999), "smallest amount");
 }
 
 static void
 test_money__parse_rejects(void)
 {
 	static const char *const bad[] = { "12.345", "1e9", "1E9", "1,5", "",
-	    "   ", "92233720368547758.08", "9223372036854775807", "12.",
+	    "   ", "92233720368547758.08", "9223372036854775807",
+	    "10000000000000.00", "-10000000000000", "92233720368547758.07",
+	    "12.",
 	    ".5", "12a", "--1", "1 23", "1,23,456", "0x10", "NaN", "1.2.3",
 	    "12,345.6.7", "1,234,", "-", "1,234 567", "1 234'567.00", NULL };
 	struct seci_err err = SECI_ERR_INIT;
@@ -53,6 +56,12 @@ test_money__parse_rejects(void)
 	ok(strstr(err.msg, "12.345") && strstr(err.msg, "more than 2"),
 	    "message names the text and the decimals: %s", err.msg);
 	ok(seci_money_parse(NULL, 2, '.', &v, &err) == -1, "NULL refused");
+	seci_money_parse("10000000000000", 2, '.', &v, &err);
+	ok(strstr(err.msg, "limit is 9999999999999.99") != NULL,
+	    "the bound is named: %s", err.msg);
+	err.code = 0;
+	ok(seci_money_parse_lenient("10000000000000", 2, &v, &err) == -1 &&
+	    err.code == SECI_EXIT_DATA, "configured amounts have the bound");
 }
 
 static void
@@ -105,7 +114,8 @@ test_money__roundtrip(void)
 
 	srand(7);
 	for (i = 0; i < 10000 && good; i++) {
-		v = ((int64_t)rand() << 31 | rand()) * (rand() % 2 ? 1 : -1);
+		v = (((int64_t)rand() << 31 | rand()) % SECI_MONEY_MAX) *
+		    (rand() % 2 ? 1 : -1);
 		seci_money_format(v, 2, i % 2 ? ',' : 0, buf);
 		good = seci_money_parse(buf, 2, '.', &back, &err) == 0 &&
 		    back == v;
