@@ -1,6 +1,7 @@
 /* budget.c - the annual budget: load, adopt, show, transfers, close. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -530,9 +531,44 @@ parse_year(const char *s, int *year)
 	return 0;
 }
 
+/*
+ * Every key of a mapping must be one the document knows: a misspelt
+ * "incomes:" would drop income, and "amount: 1,150,000.00" in a flow
+ * mapping reads as the amount 1 and a key "000.00".
+ */
+static void
+known_keys(struct doc *d, const struct seci_yaml *map,
+    const char *const *keys)
+{
+	const struct seci_yaml *k;
+	size_t i;
+
+	for (k = map->child; k != NULL; k = k->next) {
+		for (i = 0; keys[i] != NULL; i++)
+			if (strcmp(k->key, keys[i]) == 0)
+				break;
+		if (keys[i] != NULL)
+			continue;
+		if (isdigit((unsigned char)k->key[0]))
+			doc_bad(d, k->key_line, "unknown key '%.40s': quote an "
+			    "amount written with ',' between braces", k->key);
+		else
+			doc_bad(d, k->key_line, "unknown key '%.40s'",
+			    k->key);
+	}
+}
+
 static int
 read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 {
+	static const char *const top_keys[] = { "year", "currency",
+	    "chapters", "income", NULL };
+	static const char *const chapter_keys[] = { "code", "name", "lines",
+	    NULL };
+	static const char *const line_keys[] = { "code", "name", "kind",
+	    "amount", NULL };
+	static const char *const income_keys[] = { "code", "name", "amount",
+	    NULL };
 	const struct seci_yaml *chapters, *ch, *lines, *l, *inc;
 	struct seci_yaml *root;
 	const char *cur;
@@ -540,6 +576,8 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 	if ((root = seci_yaml_load(fp, d->file, SECI_EXIT_DATA,
 	    d->err)) == NULL)
 		return -1;
+	if (root->kind == SECI_YAML_MAP)
+		known_keys(d, root, top_keys);
 	if (parse_year(scalar(root, "year"), &d->year) < 0)
 		doc_bad(d, root->line, "'year' must be a year such as 2027");
 	cur = scalar(root, "currency");
@@ -571,6 +609,7 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 				continue;
 			}
 		}
+		known_keys(d, ch, chapter_keys);
 		if (doc_add_chapter(d, code, scalar(ch, "name"), ch->line) < 0)
 			goto fail;
 		lines = seci_yaml_get(ch, "lines");
@@ -585,6 +624,7 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 				    "mapping");
 				continue;
 			}
+			known_keys(d, l, line_keys);
 			if (doc_add_line(d, 0, code, scalar(l, "code"),
 			    scalar(l, "name"), scalar(l, "kind"),
 			    scalar(l, "amount"), l->line) < 0)
@@ -595,10 +635,17 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 	if (inc != NULL && inc->kind != SECI_YAML_SEQ && !inc->plain_null)
 		doc_bad(d, inc->line, "'income' must be a list");
 	for (l = inc && inc->kind == SECI_YAML_SEQ ? inc->child : NULL;
-	    l != NULL; l = l->next)
+	    l != NULL; l = l->next) {
+		if (l->kind != SECI_YAML_MAP) {
+			doc_bad(d, l->line, "an income item must be a "
+			    "mapping");
+			continue;
+		}
+		known_keys(d, l, income_keys);
 		if (doc_add_line(d, 1, NULL, scalar(l, "code"),
 		    scalar(l, "name"), NULL, scalar(l, "amount"), l->line) < 0)
 			goto fail;
+	}
 	seci_yaml_free(root);
 	return 0;
 fail:

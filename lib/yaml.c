@@ -94,6 +94,8 @@ parse_items(struct builder *b, struct seci_yaml *coll)
 					return -1;
 				}
 			char *key = strdup((char *)ev.data.scalar.value);
+			unsigned long kline = (unsigned long)
+			    ev.start_mark.line + 1;
 			yaml_event_delete(&ev);
 			if (key == NULL || next_event(b, &ev) < 0) {
 				free(key);
@@ -105,6 +107,7 @@ parse_items(struct builder *b, struct seci_yaml *coll)
 				return -1;
 			}
 			item->key = key;
+			item->key_line = kline;
 		} else {
 			if ((item = parse_node(b, &ev)) == NULL)
 				return -1;

@@ -17,6 +17,7 @@ struct seci_yaml {
 	enum seci_yaml_kind kind;
 	unsigned long line;
 	char *key;		/* set on the values of a mapping */
+	unsigned long key_line;	/* the line of that key */
 	char *value;		/* scalars only */
 	int plain_null;		/* an unquoted ~, null or empty scalar */
 	struct seci_yaml *child;	/* first item or entry */

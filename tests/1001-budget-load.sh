@@ -108,4 +108,22 @@ seci-admin user add vic --role viewer >/dev/null
 run_fails 77 "a viewer may not load" \
     env SECI_USER=vic seci-budget load "$T/budget-2026.yaml"
 run_ok "but may look" env SECI_USER=vic seci-budget -y 2026 show
+# Keys the document does not know are errors, not silently dropped: a
+# flow mapping's "1,150,000.00" would otherwise load 1.00, and a misspelt
+# "incomes:" would drop 80,000.00 of income.
+cat >"$T/keys.yaml" <<'YAML'
+year: 2029
+chapters:
+  - code: A
+    lines:
+      - {code: "1.1", name: Salaries, kind: staff, amount: 1,150,000.00}
+      - {code: "1.2", name: Rent, kind: operational, amount: "1,000.00", note: x}
+incomes:
+  - {code: I1, name: Grant, amount: 80000}
+YAML
+run_fails 65 "unknown keys" seci-budget load "$T/keys.yaml"
+err_has "the split amount" "keys.yaml:5: unknown key '000.00': quote an amount written with ',' between braces"
+err_has "a line's key" "keys.yaml:6: unknown key 'note'"
+err_has "a misspelt top key" "keys.yaml:7: unknown key 'incomes'"
+run_fails 65 "nothing loaded" seci-budget -y 2029 show
 test_done
