@@ -186,8 +186,7 @@ run_ledger(struct seci_ctx *ctx)
 
 	if (!hledger)
 		seci_format_parse(ctx->format, &ctx->out.format);
-	return seci_report_ledger(ctx->db, hledger, ctx->as_of, &ctx->out,
-	    &ctx->err);
+	return seci_report_ledger(ctx->db, hledger, &ctx->out, &ctx->err);
 }
 
 #define FIN SECI_ROLE_FINANCE

@@ -370,7 +370,7 @@ out:
 static const char journal_sql[] = "SELECT t.id, t.date, t.memo, t.source, "
     "p.account, a.name, p.amount, a.type FROM ledger_txn t JOIN "
     "ledger_posting p ON p.txn_id = t.id JOIN accounts a ON a.code = "
-    "p.account WHERE t.closed = 1 AND t.date <= ? ORDER BY t.date, t.id, "
+    "p.account WHERE t.closed = 1 ORDER BY t.date, t.id, "
     "p.id";
 
 static const char *
@@ -404,7 +404,7 @@ hledger_text(FILE *fp, const char *s, int account)
 }
 
 int
-seci_report_ledger(struct seci_db *db, int hledger, seci_day as_of,
+seci_report_ledger(struct seci_db *db, int hledger,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
@@ -414,19 +414,18 @@ seci_report_ledger(struct seci_db *db, int hledger, seci_day as_of,
 		{ "amount", SECI_COL_MONEY },
 	};
 	sqlite3_stmt *st;
-	char buf[SECI_MONEY_BUFSZ], day[SECI_DATE_BUFSZ];
+	char buf[SECI_MONEY_BUFSZ];
 	FILE *fp = oo->fp ? oo->fp : stdout;
 	int64_t last = -1, id;
 	int rc;
 
 	if ((st = seci_db_stmt(db, journal_sql, err)) == NULL)
 		return -1;
-	seci_db_bind_text(st, 1, seci_date_format(as_of, day));
 	if (!hledger)
 		return seci_db_print(db, st, cols, 7, oo, err);
 	fputs("; general journal of ", fp);
 	hledger_text(fp, seci_admin_org(db, err), 0);
-	fprintf(fp, " to %s, amounts in %s\n\n", day, db->currency);
+	fprintf(fp, ", amounts in %s\n\n", db->currency);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		if (id != last) {

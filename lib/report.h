@@ -37,10 +37,10 @@ int seci_report_performance(struct seci_db *db, int year, seci_day as_of,
 int seci_report_budget_vs_actual(struct seci_db *db, int year,
     seci_day as_of, const struct seci_out_opts *oo, struct seci_err *err);
 
-/* The general journal up to as_of: txn,date,memo,source,account,
+/* The whole general journal: txn,date,memo,source,account,
  * account_name,amount (a row per posting), or with hledger set, an
  * hledger journal. */
-int seci_report_ledger(struct seci_db *db, int hledger, seci_day as_of,
+int seci_report_ledger(struct seci_db *db, int hledger,
     const struct seci_out_opts *oo, struct seci_err *err);
 
 enum seci_doc_format { SECI_DOC_TEXT, SECI_DOC_JSON, SECI_DOC_HTML };

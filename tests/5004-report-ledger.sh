@@ -45,4 +45,10 @@ if command -v hledger >/dev/null; then
 else
 	skip "hledger is not installed"
 fi
+# The journal is whole whatever --as-of says: an auditor's export leaves
+# out nothing dated later (the 2027 assessment, dated 2027-01-01).
+seci-contrib -y 2027 assess --total 1000 >/dev/null
+run_ok "with an early --as-of" seci-report --as-of 2026-06-30 ledger
+ok "the 2027 assessment is there" grep -q '^[0-9]*,2027-01-01,contributions assessed for 2027,' "$T/out"
+is "and the January expense" "$(grep -c ',2026-01-26,' "$T/out")" 2
 test_done
