@@ -321,6 +321,12 @@ seci_admin_backup(struct seci_db *db, const char *dest,
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
 		return seci_err_set(err, SECI_EXIT_USAGE, "'%s' is the database "
 		    "itself", dest);
+	/* The copy replaces dest by a rename: a device, a FIFO or a
+	 * symbolic link there would be replaced, not written. */
+	if (lstat(dest, &a) == 0 && !S_ISREG(a.st_mode))
+		return seci_err_set(err, SECI_EXIT_CANTCREAT, "'%s' is not a "
+		    "regular file; give a new name or a file to replace",
+		    dest);
 	if (asprintf(&tmp, "%s.XXXXXX", dest) < 0)
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 	if ((fd = mkstemp(tmp)) < 0) {

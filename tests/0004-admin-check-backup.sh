@@ -25,6 +25,13 @@ is "with the same users" "$(cut -d, -f1 "$T/out" | tr '\n' ' ')" \
     "login $(id -un) "
 run_ok "backup replaces an older copy" seci-admin backup "$T/copy.db"
 run_fails 73 "backup into a missing folder" seci-admin backup "$T/no/copy.db"
+mkfifo "$T/fifo"
+run_fails 73 "backup over a FIFO" seci-admin backup "$T/fifo"
+err_has "says why" "'$T/fifo' is not a regular file"
+ok "the FIFO is still one" test -p "$T/fifo"
+ln -s "$T/copy.db" "$T/link.db"
+run_fails 73 "backup over a symbolic link" seci-admin backup "$T/link.db"
+ok "the link is still one" test -L "$T/link.db"
 ls "$T" >"$T/ls"
 ok "leaves no temporary file" sh -c "! grep -q 'copy.db.' '$T/ls'"
 
