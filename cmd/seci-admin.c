@@ -169,7 +169,7 @@ check_row(void *arg, const char *check, const char *detail)
 
 	c[0] = seci_cell_text(check);
 	c[1] = seci_cell_text(detail ? "problem" : "ok");
-	c[2] = seci_cell_text(detail ? detail : "");
+	c[2] = detail ? seci_cell_text(detail) : seci_cell_null();
 	if (!r->failed && seci_out_row(r->out, c, r->err) < 0)
 		r->failed = 1;
 }

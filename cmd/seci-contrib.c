@@ -192,11 +192,17 @@ run_assess(struct seci_ctx *ctx)
 		o.has_total = 1;
 		if (seci_ctx_money(ctx, "--total", opt.total, &o.total) < 0)
 			return -1;
+		if (o.total < 0)
+			return seci_err_set(&ctx->err, SECI_EXIT_USAGE,
+			    "--total: '%s' is negative", opt.total);
 	}
 	if (opt.fee ? seci_ctx_money(ctx, "--observer-fee", fee,
 	    &o.observer_fee) < 0 : seci_money_parse_lenient(fee,
 	    seci_db_decimals(ctx->db), &o.observer_fee, &ctx->err) < 0)
 		return -1;
+	if (opt.fee && o.observer_fee < 0)
+		return seci_err_set(&ctx->err, SECI_EXIT_USAGE,
+		    "--observer-fee: '%s' is negative", opt.fee);
 	if (opt.due && strlen(opt.due) != 5)
 		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "--due: '%s' is "
 		    "not MM-DD", opt.due);

@@ -172,9 +172,9 @@ seci_party_list(struct seci_db *db, const struct seci_out_opts *oo,
 	sqlite3_stmt *st;
 
 	st = seci_db_stmt(db, "SELECT code, name, kind, (SELECT "
-	    "coalesce(group_concat(account, ';'), '') FROM (SELECT account FROM "
+	    "group_concat(account, ';') FROM (SELECT account FROM "
 	    "party_account WHERE party = p.code ORDER BY account)), (SELECT "
-	    "coalesce(group_concat(alias, ';'), '') FROM (SELECT alias FROM "
+	    "group_concat(alias, ';') FROM (SELECT alias FROM "
 	    "party_alias WHERE party = p.code ORDER BY alias)) FROM party p "
 	    "ORDER BY kind DESC, code", err);
 	if (st == NULL)

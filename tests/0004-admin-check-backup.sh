@@ -25,6 +25,9 @@ is "with the same users" "$(cut -d, -f1 "$T/out" | tr '\n' ' ')" \
     "login $(id -un) "
 run_ok "backup replaces an older copy" seci-admin backup "$T/copy.db"
 run_fails 73 "backup into a missing folder" seci-admin backup "$T/no/copy.db"
+run_ok "check as JSON" seci-admin -o json check
+ok "an ok check has a null detail" \
+    grep -q '^{"check":"ledger","result":"ok","detail":null}' "$T/out"
 mkfifo "$T/fifo"
 run_fails 73 "backup over a FIFO" seci-admin backup "$T/fifo"
 err_has "says why" "'$T/fifo' is not a regular file"

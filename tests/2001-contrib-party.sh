@@ -64,4 +64,9 @@ run_ok "listed there" seci-contrib --db "$T/two.db" -o csv party list
 ok "the same, byte for byte" cmp -s "$T/out" "$T/parties.csv"
 run_ok "list" seci-contrib -o csv party list
 ok "several aliases" grep -q '^BG,Bulgaria,party,BG80BNBG96611020345678,Ministry of Interior Bulgaria;MoI BG$' "$T/out"
+# Empty lists are JSON null, as in every other listing, not "".
+seci-contrib party add ZZ --name Nothing --kind party >/dev/null
+run_ok "json" seci-contrib -o json party list
+ok "no accounts, no aliases: null" \
+    grep -q '^{"code":"ZZ","name":"Nothing","kind":"party","accounts":null,"aliases":null}' "$T/out"
 test_done

@@ -77,6 +77,10 @@ run_fails 64 "--key without --method key" seci-contrib -y 2026 assess \
     --key "$T/key.csv"
 run_fails 64 "an unknown method" seci-contrib -y 2026 assess --method fair
 run_fails 64 "a bad due date" seci-contrib -y 2026 assess --total 1 --due 02-30
+run_fails 64 "a negative --total" seci-contrib -y 2026 assess --total -5
+err_has "named" "--total: '-5' is negative"
+run_fails 64 "a negative --observer-fee" seci-contrib -y 2026 assess \
+    --total 5 --observer-fee -1
 
 # Once a payment is allocated to the year, no re-assessment.
 run_ok "AL pays 10.00" seci-contrib payment add --party AL --amount 10 \
