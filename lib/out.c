@@ -270,6 +270,15 @@ width(const char *s)
 	return n;
 }
 
+/* Text for a terminal: a control character from imported data (a CR, an
+ * escape sequence) is shown as '?', one column wide, never obeyed. */
+static void
+put_shown(const char *s, FILE *fp)
+{
+	for (; *s; s++)
+		putc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, fp);
+}
+
 static void
 pad(FILE *fp, size_t n)
 {
@@ -333,7 +342,7 @@ table_print(struct seci_out *o)
 				fputs("  ", fp);
 			if (right)
 				pad(fp, w[i] - width(t));
-			fputs(t, fp);
+			put_shown(t, fp);
 			if (!right && i + 1 < o->ncols)
 				pad(fp, w[i] - width(t));
 		}

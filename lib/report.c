@@ -543,7 +543,8 @@ cell(FILE *fp, const char *s, size_t w)
 			}
 			n++;
 		}
-		putc(*s, fp);
+		/* a control character from imported data is not obeyed */
+		putc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, fp);
 	}
 	/* finish a multi-byte character already begun */
 	while (*s && ((unsigned char)*s & 0xc0) == 0x80)

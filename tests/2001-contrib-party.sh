@@ -69,4 +69,13 @@ seci-contrib party add ZZ --name Nothing --kind party >/dev/null
 run_ok "json" seci-contrib -o json party list
 ok "no accounts, no aliases: null" \
     grep -q '^{"code":"ZZ","name":"Nothing","kind":"party","accounts":null,"aliases":null}' "$T/out"
+# A name from a bank or a file may hold control characters: a terminal
+# table shows them as '?', never obeys them; CSV keeps them.
+seci-contrib party add ES --name "$(printf 'Evil\033[2JName')" --kind party \
+    >/dev/null
+run_ok "table" seci-contrib -o table party list
+ok "the escape is shown as ?" grep -q 'Evil?\[2JName' "$T/out"
+ok "and not written" sh -c "! grep -q \"$(printf '\033')\" '$T/out'"
+run_ok "csv" seci-contrib -o csv party list
+ok "CSV keeps the data" grep -q "$(printf 'Evil\033')" "$T/out"
 test_done

@@ -73,10 +73,11 @@ main(void)
 	    "party            amount   pct   n\n"
 	    "------------  ---------  ----  --\n"
 	    "AL            76,923.08  42.5   3\n"
-	    "Say \"x\", y\tz      -0.01        12\n"
+	    "Say \"x\", y?z      -0.01        12\n"
 	    "------------  ---------  ----  --\n"
 	    "total         76,923.07        15\n",
-	    "table: aligned, grouped, total row");
+	    "table: aligned, grouped, total row, a control character "
+	    "shown as '?'");
 	free(s);
 
 	ok(seci_format_parse("json", &f) == 0 && f == SECI_FMT_JSON,
