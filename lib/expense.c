@@ -279,6 +279,7 @@ struct pending {
 	seci_money amount;
 	char date[SECI_DATE_BUFSZ];
 	size_t payee, ref, key, desc;	/* offsets into the arena; 0: NULL */
+	unsigned long lineno;		/* in the file */
 };
 
 struct importer {
@@ -294,6 +295,7 @@ struct importer {
 	seci_progress_fn *progress;
 	void *progress_arg;
 	unsigned bad;
+	const char *file;
 };
 
 static const struct line_cache *
@@ -378,6 +380,50 @@ arena_str(const struct importer *im, size_t off)
 	return off ? im->arena + off : NULL;
 }
 
+/*
+ * A reference already used is a duplicate only when it is the same
+ * expense: the same line, date, payee and amount.  Another expense under
+ * a known reference would otherwise be dropped without a word.
+ */
+static int
+same_reference(struct importer *im, const struct pending *p,
+    struct seci_err *err)
+{
+	char was[SECI_MONEY_BUFSZ];
+	const char *payee = arena_str(im, p->payee);
+	sqlite3_stmt *st;
+	int rc;
+
+	st = seci_db_stmt(im->db, "SELECT e.id, l.code, e.date, e.payee, "
+	    "e.amount, e.line_id FROM expense e JOIN budget_line l ON l.id = "
+	    "e.line_id WHERE e.reference = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, arena_str(im, p->ref), -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return seci_db_fail(im->db, rc, "expense", err);
+	}
+	if (sqlite3_column_int64(st, 5) == p->line_id &&
+	    strcmp((const char *)sqlite3_column_text(st, 2), p->date) == 0 &&
+	    sqlite3_column_int64(st, 4) == p->amount &&
+	    strcmp((const char *)sqlite3_column_text(st, 3), payee) == 0) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	seci_money_format(sqlite3_column_int64(st, 4), im->db->decimals, 0,
+	    was);
+	seci_err_set(err, SECI_EXIT_DATA, "%s:%lu: reference '%.40s' is "
+	    "expense %lld already (line %s, %s, %.40s, %s), another expense; "
+	    "nothing written", im->file, p->lineno, arena_str(im, p->ref),
+	    (long long)sqlite3_column_int64(st, 0),
+	    (const char *)sqlite3_column_text(st, 1),
+	    (const char *)sqlite3_column_text(st, 2),
+	    (const char *)sqlite3_column_text(st, 3), was);
+	sqlite3_reset(st);
+	return -1;
+}
+
 /* Insert the pending rows: a full batch in one statement, a partial one
  * (the end of the file) row by row. */
 static int
@@ -420,7 +466,14 @@ flush(struct importer *im, struct seci_err *err)
 			inserted += (unsigned long)sqlite3_changes(im->db->h);
 		}
 	}
-	/* What the unique references and keys kept out were duplicates. */
+	/* What the unique references and keys kept out were duplicates --
+	 * if a reference kept out is the same expense, not another one. */
+	if (inserted < (unsigned long)rows) {
+		for (i = 0; i < rows; i++)
+			if (im->rows[i].ref && same_reference(im,
+			    &im->rows[i], err) < 0)
+				return -1;
+	}
 	im->stats->added += inserted;
 	im->stats->duplicate += (unsigned long)rows - inserted;
 	im->npending = 0;
@@ -523,6 +576,8 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	if (bad)
 		return 1;
 	p = &im->rows[im->npending];
+	im->file = row->file;
+	p->lineno = row->line;
 	p->line_id = lc->id;
 	p->commitment_id = cid;
 	p->amount = amount;

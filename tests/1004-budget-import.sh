@@ -102,4 +102,19 @@ run_ok "imports the list" seci-budget --db "$T/two.db" -q expense import \
 run_ok "listed there" seci-budget --db "$T/two.db" -y 2026 -o csv expense list
 ok "the same expenses" cmp -s "$T/out" "$T/list.csv"
 # A closed year refuses imports (see 1007 for closing).
+# A known reference on another expense is no duplicate: refused, named,
+# nothing written (the 8,500.00 payroll is expense 1).
+n=$(seci-budget -y 2026 -o csv expense list | wc -l)
+printf 'date,line,payee,amount,description,reference\n2026-03-01,B1,Landlord,10.00,Rent,NEW-1\n2026-03-01,A1,Payroll,9000.00,Pay,PAY-02\n' \
+    >"$T/clash.csv"
+run_fails 65 "a known reference with another amount" \
+    seci-budget expense import "$T/clash.csv"
+err_has "named with the expense it is" "clash.csv:3: reference 'PAY-02' is expense 1 already (line A1, 2026-02-01, Payroll, 8500.00), another expense; nothing written"
+run_ok "list" seci-budget -y 2026 -o csv expense list
+is "nothing written" "$(wc -l <"$T/out")" "$n"
+printf 'date,line,payee,amount,description,reference\n2026-03-02,B1,Landlord,10.00,R,TW-1\n2026-03-02,B1,Landlord,11.00,R,TW-1\n' \
+    >"$T/twice.csv"
+run_fails 65 "one reference twice in a file, other amounts" \
+    seci-budget expense import "$T/twice.csv"
+err_has "the second row" "twice.csv:3: reference 'TW-1' is expense"
 test_done
