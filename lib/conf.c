@@ -189,7 +189,7 @@ apply_file(struct seci_conf *c, FILE *fp, const char *name,
 				if (k == NULL)
 					seci_err_report(err, SECI_WARN,
 					    "%s:%lu: unknown key '%s'", name,
-					    n->line, n->key);
+					    n->key_line, n->key);
 				if (k == NULL || k->type != K_CURRENCY)
 					continue;
 			} else if (k == NULL || k->type == K_CURRENCY) {

@@ -132,12 +132,20 @@ profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
 				if (i == P_NCOLS)
 					return seci_err_set(err,
 					    SECI_EXIT_CONFIG, "%s:%lu: unknown "
-					    "column key '%s'", file, c->line,
+					    "column key '%s'", file, c->key_line,
 					    c->key);
 			}
+		} else if (strcmp(n->key, "decimal") == 0) {
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "'decimal' must be \".\" or \",\"", file, n->line);
+		} else if (strcmp(n->key, "sign") == 0) {
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "'sign' must be incoming-positive or "
+			    "incoming-negative", file, n->line);
 		} else {
 			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
-			    "bad or unknown key '%s'", file, n->line, n->key);
+			    "bad or unknown key '%s'", file, n->key_line ?
+			    n->key_line : n->line, n->key);
 		}
 	}
 	if (p->col[P_DATE] == NULL || (p->col[P_AMOUNT] == NULL &&

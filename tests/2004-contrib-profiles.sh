@@ -112,4 +112,8 @@ run_fails 64 "an assessment total beyond the limit" \
     seci-contrib -y 2027 assess --total 92233720368547758.07
 run_ok "nothing assessed for 2027" seci-contrib -y 2027 -o csv status
 is "no 2027 rows" "$(grep -c ',2027,' "$T/out")" 0
+printf 'name: x\ndecimal: ";"\ncolumns:\n  date: D\n  amount: A\n' >"$T/dec.yaml"
+run_fails 78 "a profile's decimal mark that is neither . nor ," \
+    seci-contrib payment import --profile "$T/dec.yaml" "$T/dc.csv"
+err_has "says what it must be" "dec.yaml:2: 'decimal' must be \".\" or \",\""
 test_done
