@@ -403,11 +403,26 @@ no_command(const struct seci_tool *tool, int argc, char **argv,
 
 	if (word != NULL) {
 		/* A group word ("user") without its command. */
-		fprintf(stderr, "%s: ", tool->name);
 		for (c = 0, n = strlen(word); c < tool->ncmds; c++)
 			if (strncmp(tool->cmds[c].name, word, n) == 0 &&
 			    tool->cmds[c].name[n] == ' ')
 				group = 1;
+		for (c = 1; group && c < (size_t)argc; c++)
+			if (strcmp(argv[c], "--help") == 0 ||
+			    strcmp(argv[c], "-?") == 0) {
+				/* Asked for: the group's commands on stdout. */
+				printf("Usage: %s [OPTION...] %s COMMAND "
+				    "[ARG...]\n\n", tool->name, word);
+				list_commands(stdout, tool, word);
+				printf("\nTry '%s %s COMMAND --help' for a "
+				    "command's options.\n", tool->name, word);
+				if (fflush(stdout) == 0 && !ferror(stdout))
+					return 0;
+				fprintf(stderr, "%s: write error: %s\n",
+				    tool->name, strerror(errno ? errno : EIO));
+				return SECI_EXIT_IOERR;
+			}
+		fprintf(stderr, "%s: ", tool->name);
 		if (group) {
 			fprintf(stderr, "'%s' needs a command:\n", word);
 			list_commands(stderr, tool, word);
@@ -552,8 +567,37 @@ run_command(struct seci_ctx *ctx)
 	return -1;
 }
 
+/* At exit, what is still buffered for stdout (argp's --help, --usage
+ * and --version print and exit) must reach it, or the status says so. */
+static const char *progname = "seci";
+static int returned;		/* seci_main returned: it checked stdout */
+
+static void
+close_stdout(void)
+{
+	if (!returned && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, "%s: write error: %s\n", progname,
+		    strerror(errno));
+		_exit(SECI_EXIT_IOERR);
+	}
+}
+
+static int run_main(const struct seci_tool *, int, char **);
+
 int
 seci_main(const struct seci_tool *tool, int argc, char **argv)
+{
+	int rc;
+
+	progname = tool->name;
+	atexit(close_stdout);
+	rc = run_main(tool, argc, argv);
+	returned = 1;
+	return rc;
+}
+
+static int
+run_main(const struct seci_tool *tool, int argc, char **argv)
 {
 	static char version[64];
 	struct seci_ctx ctx;

@@ -10,6 +10,10 @@ ok "and the global options" grep -q -- "--as-of=DATE" "$T/out"
 run_ok "--version" seci-admin --version
 ok "names tool and package" grep -q "^seci-admin (seci) " "$T/out"
 run_ok "--usage" seci-admin --usage
+run_ok "a group's --help" seci-admin user --help
+ok "lists the group's commands on stdout" grep -q "^  user remove " "$T/out"
+run_fails 64 "a group without its command" seci-admin user
+err_has "lists them on stderr" "'user' needs a command"
 run_ok "a command's --help" seci-admin user add --help
 ok "shows its options" grep -q -- "--role=ROLE" "$T/out"
 ok "and its arguments" grep -q "seci-admin user add \[OPTION...\] LOGIN" \
@@ -56,6 +60,10 @@ if [ -w /dev/full ]; then
 	    sh -c 'seci-admin user add dave --role viewer >/dev/full'
 	run_ok "list" seci-admin -o csv user list
 	ok "is not made" sh -c "! grep -q '^dave,' '$T/out'"
+	for a in --help --version --usage "user --help"; do
+		run_fails 74 "$a to /dev/full" sh -c "seci-admin $a >/dev/full"
+	done
+	err_has "says so" "seci-admin: write error"
 else
 	skip "no /dev/full"
 fi
