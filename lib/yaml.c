@@ -1,6 +1,8 @@
 /* yaml.c - YAML into a tree of nodes. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -178,7 +180,12 @@ seci_yaml_load(FILE *fp, const char *name, int errcode, struct seci_err *err)
 	struct builder b;
 	struct seci_yaml *root = NULL;
 	yaml_event_t ev;
+	struct stat st;
 
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		seci_err_set(err, errcode, "%s: is a directory", name);
+		return NULL;
+	}
 	b.name = name;
 	b.errcode = errcode;
 	b.depth = 0;
