@@ -37,10 +37,10 @@ run_fails 78 "a bad value" seci-admin -c "$T/b.yaml" user list
 err_has "file, line and key" "$T/b.yaml:1: 'transfer_limit_pct' must be"
 printf 'a: [1,\n' >"$T/c.yaml"
 run_fails 78 "bad YAML" seci-admin -c "$T/c.yaml" user list
+err_has "file and line" "$T/c.yaml:"
 mkdir "$T/confdir"
 run_fails 78 "a directory for --config" seci-admin -c "$T/confdir" user list
 err_has "says so" "$T/confdir: is a directory"
-err_has "file and line" "$T/c.yaml:"
 run_fails 78 "bad YAML in SECI_CONFIG too" \
     env SECI_CONFIG="$T/c.yaml" seci-admin user list
 test_done
