@@ -427,8 +427,18 @@ no_command(const struct seci_tool *tool, int argc, char **argv,
 			fprintf(stderr, "'%s' needs a command:\n", word);
 			list_commands(stderr, tool, word);
 		} else {
-			fprintf(stderr, "unknown command '%s'\nTry '%s --help' "
-			    "for the list of commands.\n", word, tool->name);
+			int w;
+
+			fprintf(stderr, "unknown command '%s'", word);
+			/* "--month 2026-11 monthly": a command's option
+			 * given before the command takes no value there. */
+			for (w = 2; w < argc; w++)
+				if (argv[w] == word && argv[w - 1][0] == '-')
+					fprintf(stderr, " (if it is the value of "
+					    "%s, give that option after the "
+					    "command)", argv[w - 1]);
+			fprintf(stderr, "\nTry '%s --help' for the list of "
+			    "commands.\n", tool->name);
 		}
 		return SECI_EXIT_USAGE;
 	}

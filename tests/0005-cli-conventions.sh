@@ -14,6 +14,9 @@ run_ok "a group's --help" seci-admin user --help
 ok "lists the group's commands on stdout" grep -q "^  user remove " "$T/out"
 run_fails 64 "a group without its command" seci-admin user
 err_has "lists them on stderr" "'user' needs a command"
+run_fails 64 "a command's option before the command" \
+    seci-admin --role viewer user add erin
+err_has "says what happened" "unknown command 'viewer' (if it is the value of --role, give that option after the command)"
 run_ok "a command's --help" seci-admin user add --help
 ok "shows its options" grep -q -- "--role=ROLE" "$T/out"
 ok "and its arguments" grep -q "seci-admin user add \[OPTION...\] LOGIN" \
