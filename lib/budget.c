@@ -445,7 +445,8 @@ doc_add_line(struct doc *d, int income, const char *chapter,
 		ok = 0;
 	}
 	if (amount == NULL) {
-		doc_bad(d, where, "line '%s' has no amount", code ? code : "");
+		doc_bad(d, where, "%s '%s' has no amount", income ? "income" :
+		    "line", code ? code : "");
 		ok = 0;
 	} else if (seci_money_parse(amount, d->decimals, '.', &v, &e) < 0) {
 		doc_bad(d, where, "%s", e.msg);
@@ -456,7 +457,8 @@ doc_add_line(struct doc *d, int income, const char *chapter,
 	}
 	for (i = 0; ok && i < *n; i++)
 		if (strcmp((*arr)[i].code, code) == 0) {
-			doc_bad(d, where, "line code '%s' appears twice", code);
+			doc_bad(d, where, "%s code '%s' appears twice",
+			    income ? "income" : "line", code);
 			ok = 0;
 		}
 	if (!ok)
@@ -572,6 +574,7 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 	const struct seci_yaml *chapters, *ch, *lines, *l, *inc;
 	struct seci_yaml *root;
 	const char *cur;
+	int twice;
 
 	if ((root = seci_yaml_load(fp, d->file, SECI_EXIT_DATA,
 	    d->err)) == NULL)
@@ -597,6 +600,7 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 			doc_bad(d, ch->line, "a chapter must be a mapping");
 			continue;
 		}
+		twice = 0;
 		if (code != NULL) {
 			size_t k;
 
@@ -606,11 +610,12 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 			if (k < d->nchapters) {
 				doc_bad(d, ch->line, "chapter '%s' appears twice",
 				    code);
-				continue;
+				twice = 1;	/* its lines are still checked */
 			}
 		}
 		known_keys(d, ch, chapter_keys);
-		if (doc_add_chapter(d, code, scalar(ch, "name"), ch->line) < 0)
+		if (!twice && doc_add_chapter(d, code, scalar(ch, "name"),
+		    ch->line) < 0)
 			goto fail;
 		lines = seci_yaml_get(ch, "lines");
 		if (lines == NULL || lines->kind != SECI_YAML_SEQ) {

@@ -84,10 +84,11 @@ year: 2029
 chapters:
   - {code: A, name: A, lines: [{code: A1, name: x, kind: staff, amount: 1}]}
   - {code: B, name: B, lines: [{code: B1, name: y, kind: staff, amount: 1}]}
-  - {code: A, name: A, lines: [{code: A2, name: z, kind: staff, amount: 1}]}
+  - {code: A, name: A, lines: [{code: A2, name: z, kind: wages, amount: 1}]}
 YAML
 run_fails 65 "a chapter twice" seci-budget load "$T/twice.yaml"
 err_has "named, with its line" "twice.yaml:5: chapter 'A' appears twice"
+err_has "and its lines still checked" "twice.yaml:5: bad kind 'wages'"
 run_fails 65 "a CSV for 2026 loaded with -y 2028" seci-budget --db "$T/two.db" \
     -y 2028 load "$T/export.csv"
 err_has "says so" "the file is for 2026, not 2028 (--year)"
