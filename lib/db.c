@@ -397,6 +397,46 @@ seci_db_publish(struct seci_db *db, struct seci_err *err)
 	return rc;
 }
 
+/*
+ * In WAL mode every connection, even one that only reads, needs the -shm
+ * file beside the database, and the first one creates it.  A directory
+ * where it cannot be created would otherwise surface as SQLite's "attempt
+ * to write a readonly database" on the first read.
+ */
+static int
+wal_dir_usable(const char *path, struct seci_err *err)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir, *shm;
+	int ok = 1, saved = 0;
+
+	if (asprintf(&shm, "%s-shm", path) < 0)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	if (slash == NULL)
+		dir = strdup(".");
+	else if (slash == path)
+		dir = strdup("/");
+	else
+		dir = strndup(path, (size_t)(slash - path));
+	if (dir == NULL) {
+		free(shm);
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	}
+	if (access(shm, F_OK) < 0 && access(dir, W_OK) < 0 &&
+	    (errno == EACCES || errno == EROFS)) {
+		saved = errno;
+		ok = 0;
+	}
+	if (!ok)
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot use database "
+		    "'%s': its directory '%s' is %s, and SQLite must create "
+		    "'%s' there even to read", path, dir, saved == EROFS ?
+		    "on a read-only file system" : "not writable for you", shm);
+	free(dir);
+	free(shm);
+	return ok ? 0 : -1;
+}
+
 struct seci_db *
 seci_db_open(const char *path, long busy_ms, struct seci_err *err)
 {
@@ -416,6 +456,8 @@ seci_db_open(const char *path, long busy_ms, struct seci_err *err)
 		    "open database '%s' for reading and writing", path);
 		return NULL;
 	}
+	if (wal_dir_usable(path, err) < 0)
+		return NULL;
 	if ((db = handle_new(path, SQLITE_OPEN_READWRITE, busy_ms,
 	    err)) == NULL)
 		return NULL;

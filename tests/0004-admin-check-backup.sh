@@ -60,4 +60,26 @@ run_ok "the writer finished" seci-admin -o csv user list
 is "41 users" "$(tail -n +2 "$T/out" | wc -l)" 41
 
 run_fails 64 "backup needs a FILE" seci-admin backup
+# A database in a directory where SQLite cannot create its -shm file: a
+# clear error naming the directory, not "attempt to write a readonly
+# database" (root writes anywhere, so as root the check runs as nobody).
+mkdir "$T/ro"
+seci-admin user add nobody --role auditor >/dev/null
+seci-admin backup "$T/ro/x.db"
+chmod 666 "$T/ro/x.db"
+chmod 555 "$T/ro"
+chmod 755 "$T"
+as=
+if [ "$(id -u)" -eq 0 ]; then
+	command -v setpriv >/dev/null &&
+	    as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "$as" ]; then
+	run_fails 73 "a read-only directory" $as env SECI_USER= \
+	    "$top_builddir/cmd/seci-admin" --db "$T/ro/x.db" audit seal
+	err_has "names it" "its directory '$T/ro' is not writable for you, and SQLite must create '$T/ro/x.db-shm' there even to read"
+else
+	skip "no setpriv to drop root"
+fi
+chmod 755 "$T/ro"
 test_done
