@@ -364,6 +364,7 @@ struct doc {
 	size_t nincome;
 	int decimals;
 	int csv;
+	int want_year;		/* --year given: the document must agree */
 	struct seci_err *err;
 	unsigned bad;
 };
@@ -583,6 +584,9 @@ read_yaml(struct doc *d, FILE *fp, struct seci_db *db)
 		known_keys(d, root, top_keys);
 	if (parse_year(scalar(root, "year"), &d->year) < 0)
 		doc_bad(d, root->line, "'year' must be a year such as 2027");
+	else if (d->want_year && d->year != d->want_year)
+		doc_bad(d, seci_yaml_get(root, "year")->key_line, "the document "
+		    "is for %d, not %d (--year)", d->year, d->want_year);
 	cur = scalar(root, "currency");
 	if (cur != NULL && strcmp(cur, db->currency) != 0)
 		doc_bad(d, seci_yaml_get(root, "currency")->line,
@@ -876,6 +880,7 @@ seci_budget_load(struct seci_db *db, FILE *fp, const char *name, int csv,
 	d.err = err;
 	d.decimals = db->decimals;
 	d.year = csv ? 0 : year;
+	d.want_year = year_given ? year : 0;
 	d.csv = csv;
 	if ((csv ? read_csv(&d, fp) : read_yaml(&d, fp, db)) < 0)
 		goto out;

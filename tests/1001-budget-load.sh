@@ -127,4 +127,9 @@ err_has "the split amount" "keys.yaml:5: unknown key '000.00': quote an amount w
 err_has "a line's key" "keys.yaml:6: unknown key 'note'"
 err_has "a misspelt top key" "keys.yaml:7: unknown key 'incomes'"
 run_fails 65 "nothing loaded" seci-budget -y 2029 show
+# -y that disagrees with the document's year is a mistake, not ignored.
+sed 's/^year: 2029$/year: 2031/' "$T/twice.yaml" | sed '/code: A, name: A, lines: \[{code: A2/d' >"$T/y31.yaml"
+run_fails 65 "-y 2032 for a 2031 document" seci-budget -y 2032 load "$T/y31.yaml"
+err_has "says so at the year's line" "y31.yaml:1: the document is for 2031, not 2032 (--year)"
+run_ok "-y 2031 agrees" seci-budget -y 2031 load "$T/y31.yaml"
 test_done
