@@ -86,36 +86,19 @@ party_check(const struct seci_party *p, const char *where,
 	return 0;
 }
 
-/* Insert a Party; audited on its own unless it comes with a bulk import
- * (import_id), which is audited once for all its rows. */
+/*
+ * Add a Party's accounts and aliases that it does not have yet; one that
+ * another Party has is an error.  Counts what was added in *added.
+ */
 static int
-party_insert(struct seci_db *db, const struct seci_party *p,
-    int64_t import_id, struct seci_err *err)
+party_links(struct seci_db *db, const struct seci_party *p, int *added,
+    struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	char acct[128], now[32], *after;
-	time_t t = time(NULL);
-	struct tm tm;
+	char acct[128];
 	size_t i;
-	int rc;
+	int rc, same;
 
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	st = seci_db_stmt(db, "INSERT INTO party (code, name, kind, added, "
-	    "import_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", err);
-	if (st == NULL)
-		return -1;
-	seci_db_bind_text(st, 1, p->code);
-	seci_db_bind_text(st, 2, p->name);
-	seci_db_bind_text(st, 3, p->kind);
-	seci_db_bind_text(st, 4, now);
-	if (import_id)
-		sqlite3_bind_int64(st, 5, import_id);
-	if (seci_db_exec_stmt(db, st, err) < 0)
-		return -1;
-	if (sqlite3_changes(db->h) == 0)
-		return seci_err_set(err, SECI_EXIT_DATA, "party %s already "
-		    "exists", p->code);
 	for (i = 0; i < p->naccounts + p->naliases; i++) {
 		int is_acct = i < p->naccounts;
 		const char *v = is_acct ? p->accounts[i] :
@@ -137,11 +120,63 @@ party_insert(struct seci_db *db, const struct seci_party *p,
 		seci_db_bind_text(st, 2, p->code);
 		if (seci_db_exec_stmt(db, st, err) < 0)
 			return -1;
-		if (sqlite3_changes(db->h) == 0)
+		if (sqlite3_changes(db->h) == 1) {
+			if (added)
+				(*added)++;
+			continue;
+		}
+		/* Already there: this Party's is fine, another's is not. */
+		st = seci_db_stmt(db, is_acct ? "SELECT party FROM "
+		    "party_account WHERE account = ?" : "SELECT party FROM "
+		    "party_alias WHERE alias = ?", err);
+		if (st == NULL)
+			return -1;
+		seci_db_bind_text(st, 1, v);
+		rc = sqlite3_step(st);
+		same = rc == SQLITE_ROW && strcmp((const char *)
+		    sqlite3_column_text(st, 0), p->code) == 0;
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return seci_db_fail(db, rc, "party", err);
+		if (!same)
 			return seci_err_set(err, SECI_EXIT_DATA, "%s '%s' is "
 			    "another party's already", is_acct ? "account" :
 			    "alias", v);
 	}
+	return 0;
+}
+
+/* Insert a Party; audited on its own unless it comes with a bulk import
+ * (import_id), which is audited once for all its rows. */
+static int
+party_insert(struct seci_db *db, const struct seci_party *p,
+    int64_t import_id, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char now[32], *after;
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc;
+
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	st = seci_db_stmt(db, "INSERT INTO party (code, name, kind, added, "
+	    "import_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, p->code);
+	seci_db_bind_text(st, 2, p->name);
+	seci_db_bind_text(st, 3, p->kind);
+	seci_db_bind_text(st, 4, now);
+	if (import_id)
+		sqlite3_bind_int64(st, 5, import_id);
+	if (seci_db_exec_stmt(db, st, err) < 0)
+		return -1;
+	if (sqlite3_changes(db->h) == 0)
+		return seci_err_set(err, SECI_EXIT_DATA, "party %s already "
+		    "exists", p->code);
+	if (party_links(db, p, NULL, err) < 0)
+		return -1;
 	if (import_id)
 		return 0;
 	if ((after = party_json(db, p->code, err)) == NULL)
@@ -216,7 +251,7 @@ party_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	struct seci_party p;
 	char where[300], *acc = NULL, *ali = NULL, *a[32], *l[32];
 	sqlite3_stmt *st;
-	int rc, same = 0, exists = 0;
+	int rc, same = 0, exists = 0, added = 0;
 
 	pi->stats->read++;
 	memset(&p, 0, sizeof(p));
@@ -242,14 +277,10 @@ party_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return seci_db_fail(pi->db, rc, "party", err);
-	if (exists) {
-		if (!same) {
-			seci_err_report(err, SECI_ERROR, "%sparty %s exists "
-			    "with another name or kind", where, p.code);
-			return 1;
-		}
-		pi->stats->duplicate++;
-		return 0;
+	if (exists && !same) {
+		seci_err_report(err, SECI_ERROR, "%sparty %s exists with "
+		    "another name or kind", where, p.code);
+		return 1;
 	}
 	if ((row->val[3] && (acc = strdup(row->val[3])) == NULL) ||
 	    (row->val[4] && (ali = strdup(row->val[4])) == NULL)) {
@@ -260,7 +291,10 @@ party_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	p.naccounts = split_semi(acc, a, 32);
 	p.aliases = (const char *const *)l;
 	p.naliases = split_semi(ali, l, 32);
-	rc = party_insert(pi->db, &p, seci_import_id(pi->imp), &e);
+	/* A known Party: a duplicate, that may bring new accounts and
+	 * aliases (a Party's new bank account, added to the file). */
+	rc = exists ? party_links(pi->db, &p, &added, &e) :
+	    party_insert(pi->db, &p, seci_import_id(pi->imp), &e);
 	free(acc);
 	free(ali);
 	if (rc < 0) {
@@ -269,7 +303,15 @@ party_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		seci_err_report(err, SECI_ERROR, "%s%s", where, e.msg);
 		return 1;
 	}
-	pi->stats->added++;
+	if (!exists) {
+		pi->stats->added++;
+		return 0;
+	}
+	pi->stats->duplicate++;
+	if (added)
+		seci_err_report(err, SECI_WARN, "%sparty %s is known; %d "
+		    "account%s or alias%s added to it", where, p.code, added,
+		    added == 1 ? "" : "s", added == 1 ? "" : "es");
 	return 0;
 }
 

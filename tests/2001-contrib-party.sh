@@ -78,4 +78,20 @@ ok "the escape is shown as ?" grep -q 'Evil?\[2JName' "$T/out"
 ok "and not written" sh -c "! grep -q \"$(printf '\033')\" '$T/out'"
 run_ok "csv" seci-contrib -o csv party list
 ok "CSV keeps the data" grep -q "$(printf 'Evil\033')" "$T/out"
+# A known Party's new account or alias in a file is added to it (a new
+# bank account); one that is another Party's is refused, nothing written.
+printf 'code,name,kind,accounts,aliases\nGR,Greece,party,GR16 0110 1250 0000 0001 2300 695,Hellenic Police\nBG,Bulgaria,party,BG80BNBG96611020345678,MoI BG\n' \
+    >"$T/more.csv"
+run_ok "new accounts for known Parties" seci-contrib party import "$T/more.csv"
+err_has "still duplicates" "0 new, 2 duplicate"
+err_has "says what it added" "more.csv:2: party GR is known; 2 accounts or aliases added to it"
+ok "BG had both already: no word" sh -c "! grep -q 'party BG' '$T/err'"
+run_ok "list" seci-contrib -o csv party list
+ok "GR's account and alias" grep -q '^GR,Greece,party,GR1601101250000000012300695,Hellenic Police$' "$T/out"
+printf 'code,name,kind,accounts\nGR,Greece,party,GR99X;BG80BNBG96611020345678\n' \
+    >"$T/steal.csv"
+run_fails 65 "another Party's account" seci-contrib party import "$T/steal.csv"
+err_has "named" "steal.csv:2: account 'BG80BNBG96611020345678' is another party's already"
+run_ok "list" seci-contrib -o csv party list
+ok "GR99X not added" sh -c "! grep -q GR99X '$T/out'"
 test_done
