@@ -439,6 +439,10 @@ doc_add_line(struct doc *d, int income, const char *chapter,
 	if (name == NULL || *name == '\0') {
 		doc_bad(d, where, "line '%s' has no name", code ? code : "");
 		ok = 0;
+	} else if (strlen(name) > 200) {
+		doc_bad(d, where, "the name of '%s' is longer than 200 bytes",
+		    code ? code : "");
+		ok = 0;
 	}
 	if (!income && (kind == NULL || !kind_valid(kind))) {
 		doc_bad(d, where, "bad kind '%s': use staff, operational or "
@@ -489,6 +493,11 @@ doc_add_chapter(struct doc *d, const char *code, const char *name,
 	if (code == NULL || *code == '\0' || strlen(code) > 32) {
 		doc_bad(d, where, "a chapter needs a code of 1 to 32 "
 		    "characters");
+		return 0;
+	}
+	if (name && strlen(name) > 200) {
+		doc_bad(d, where, "the name of chapter '%s' is longer than 200 "
+		    "bytes", code);
 		return 0;
 	}
 	for (i = 0; i < d->nchapters; i++)

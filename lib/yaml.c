@@ -129,6 +129,12 @@ parse_node(struct builder *b, yaml_event_t *ev)
 
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.length > SECI_YAML_SCALAR_MAX) {
+			seci_err_set(b->err, b->errcode, "%s:%lu: value longer "
+			    "than 4 MiB", b->name, line);
+			yaml_event_delete(ev);
+			return NULL;
+		}
 		n = node_new(SECI_YAML_SCALAR, line);
 		if (n == NULL || (n->value = strdup((char *)
 		    ev->data.scalar.value)) == NULL)

@@ -13,6 +13,8 @@
 
 enum seci_yaml_kind { SECI_YAML_SCALAR, SECI_YAML_SEQ, SECI_YAML_MAP };
 
+#define SECI_YAML_SCALAR_MAX (4u << 20)	/* bytes in one value */
+
 struct seci_yaml {
 	enum seci_yaml_kind kind;
 	unsigned long line;

@@ -132,4 +132,14 @@ sed 's/^year: 2029$/year: 2031/' "$T/twice.yaml" | sed '/code: A, name: A, lines
 run_fails 65 "-y 2032 for a 2031 document" seci-budget -y 2032 load "$T/y31.yaml"
 err_has "says so at the year's line" "y31.yaml:1: the document is for 2031, not 2032 (--year)"
 run_ok "-y 2031 agrees" seci-budget -y 2031 load "$T/y31.yaml"
+# Names have a bound (200 bytes), and no YAML value passes 4 MiB.
+long=$(printf '%0201d' 0 | tr 0 x)
+printf 'year: 2033\nchapters:\n  - code: A\n    lines:\n      - {code: A1, name: %s, kind: staff, amount: 1}\n' \
+    "$long" >"$T/long.yaml"
+run_fails 65 "a 201-byte line name" seci-budget load "$T/long.yaml"
+err_has "named" "long.yaml:5: the name of 'A1' is longer than 200 bytes"
+{ printf 'year: 2033\nnote: "'; head -c 5000000 /dev/zero | tr '\0' x; printf '"\n'; } \
+    >"$T/huge.yaml"
+run_fails 65 "a 5 MB value" seci-budget load "$T/huge.yaml"
+err_has "named" "huge.yaml:2: value longer than 4 MiB"
 test_done
