@@ -385,6 +385,23 @@ ignore_parse(int key, char *arg, struct argp_state *state)
 	    0;
 }
 
+/* A "--name" that is no global option: a command's, given too early. */
+static int
+command_option(const char *a)
+{
+	const struct argp_option *o;
+	size_t n;
+
+	if (strncmp(a, "--", 2) != 0 || a[2] == '\0' || strchr(a, '='))
+		return 0;
+	n = strlen(a + 2);
+	for (o = global_options; o->name || o->doc; o++)
+		if (o->name && strncmp(o->name, a + 2, n) == 0)
+			return 0;
+	return strncmp("help", a + 2, n) != 0 && strncmp("usage", a + 2,
+	    n) != 0 && strncmp("version", a + 2, n) != 0;
+}
+
 /* No command matched: --help, --usage, --version or a usage error. */
 static int
 no_command(const struct seci_tool *tool, int argc, char **argv,
@@ -433,7 +450,8 @@ no_command(const struct seci_tool *tool, int argc, char **argv,
 			/* "--month 2026-11 monthly": a command's option
 			 * given before the command takes no value there. */
 			for (w = 2; w < argc; w++)
-				if (argv[w] == word && argv[w - 1][0] == '-')
+				if (argv[w] == word && command_option(
+				    argv[w - 1]))
 					fprintf(stderr, " (if it is the value of "
 					    "%s, give that option after the "
 					    "command)", argv[w - 1]);

@@ -404,14 +404,18 @@ seci_db_publish(struct seci_db *db, struct seci_err *err)
  * to write a readonly database" on the first read.
  */
 static int
-wal_dir_usable(const char *path, struct seci_err *err)
+wal_dir_usable(const char *given, struct seci_err *err)
 {
-	const char *slash = strrchr(path, '/');
+	/* SQLite puts the -shm file beside the file a link points to. */
+	char *real = realpath(given, NULL);
+	const char *path = real ? real : given, *slash = strrchr(path, '/');
 	char *dir, *shm;
 	int ok = 1, saved = 0;
 
-	if (asprintf(&shm, "%s-shm", path) < 0)
+	if (asprintf(&shm, "%s-shm", path) < 0) {
+		free(real);
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	}
 	if (slash == NULL)
 		dir = strdup(".");
 	else if (slash == path)
@@ -420,6 +424,7 @@ wal_dir_usable(const char *path, struct seci_err *err)
 		dir = strndup(path, (size_t)(slash - path));
 	if (dir == NULL) {
 		free(shm);
+		free(real);
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 	}
 	if (access(shm, F_OK) < 0 && access(dir, W_OK) < 0 &&
@@ -430,10 +435,11 @@ wal_dir_usable(const char *path, struct seci_err *err)
 	if (!ok)
 		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot use database "
 		    "'%s': its directory '%s' is %s, and SQLite must create "
-		    "'%s' there even to read", path, dir, saved == EROFS ?
+		    "'%s' there even to read", given, dir, saved == EROFS ?
 		    "on a read-only file system" : "not writable for you", shm);
 	free(dir);
 	free(shm);
+	free(real);
 	return ok ? 0 : -1;
 }
 

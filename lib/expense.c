@@ -386,38 +386,42 @@ arena_str(const struct importer *im, size_t off)
  * a known reference would otherwise be dropped without a word.
  */
 static int
-same_reference(struct importer *im, const struct pending *p,
-    struct seci_err *err)
+same_reference(struct importer *im, const char *file, unsigned long lineno,
+    const char *ref, int64_t line_id, const char *date, const char *payee,
+    seci_money amount, struct seci_err *err)
 {
-	char was[SECI_MONEY_BUFSZ];
-	const char *payee = arena_str(im, p->payee);
+	char was[SECI_MONEY_BUFSZ], who[64];
 	sqlite3_stmt *st;
 	int rc;
 
 	st = seci_db_stmt(im->db, "SELECT e.id, l.code, e.date, e.payee, "
-	    "e.amount, e.line_id FROM expense e JOIN budget_line l ON l.id = "
-	    "e.line_id WHERE e.reference = ?", err);
+	    "e.amount, e.line_id, e.import_id FROM expense e JOIN budget_line "
+	    "l ON l.id = e.line_id WHERE e.reference = ?", err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, arena_str(im, p->ref), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_reset(st);
 		return seci_db_fail(im->db, rc, "expense", err);
 	}
-	if (sqlite3_column_int64(st, 5) == p->line_id &&
-	    strcmp((const char *)sqlite3_column_text(st, 2), p->date) == 0 &&
-	    sqlite3_column_int64(st, 4) == p->amount &&
+	if (sqlite3_column_int64(st, 5) == line_id &&
+	    strcmp((const char *)sqlite3_column_text(st, 2), date) == 0 &&
+	    sqlite3_column_int64(st, 4) == amount &&
 	    strcmp((const char *)sqlite3_column_text(st, 3), payee) == 0) {
 		sqlite3_reset(st);
 		return 0;
 	}
 	seci_money_format(sqlite3_column_int64(st, 4), im->db->decimals, 0,
 	    was);
-	seci_err_set(err, SECI_EXIT_DATA, "%s:%lu: reference '%.40s' is "
-	    "expense %lld already (line %s, %s, %.40s, %s), another expense; "
-	    "nothing written", im->file, p->lineno, arena_str(im, p->ref),
-	    (long long)sqlite3_column_int64(st, 0),
-	    (const char *)sqlite3_column_text(st, 1),
+	/* A row earlier in this file has no expense number to show. */
+	if (sqlite3_column_int64(st, 6) == seci_import_id(im->imp))
+		snprintf(who, sizeof(who), "on an earlier row of this file");
+	else
+		snprintf(who, sizeof(who), "expense %lld already",
+		    (long long)sqlite3_column_int64(st, 0));
+	seci_err_set(err, SECI_EXIT_DATA, "%s:%lu: reference '%.40s' is %s "
+	    "(line %s, %s, %.40s, %s), another expense; nothing written",
+	    file, lineno, ref, who, (const char *)sqlite3_column_text(st, 1),
 	    (const char *)sqlite3_column_text(st, 2),
 	    (const char *)sqlite3_column_text(st, 3), was);
 	sqlite3_reset(st);
@@ -470,8 +474,10 @@ flush(struct importer *im, struct seci_err *err)
 	 * if a reference kept out is the same expense, not another one. */
 	if (inserted < (unsigned long)rows) {
 		for (i = 0; i < rows; i++)
-			if (im->rows[i].ref && same_reference(im,
-			    &im->rows[i], err) < 0)
+			if (im->rows[i].ref && same_reference(im, im->file,
+			    im->rows[i].lineno, arena_str(im, im->rows[i].ref),
+			    im->rows[i].line_id, im->rows[i].date, arena_str(im,
+			    im->rows[i].payee), im->rows[i].amount, err) < 0)
 				return -1;
 	}
 	im->stats->added += inserted;
@@ -553,6 +559,10 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 			seci_db_bind_text(st, 2, v[X_REF] && *v[X_REF] ? NULL :
 			    key);
 			if (seci_db_one_int(im->db, st, &known, err) < 0)
+				return -1;
+			if (known && v[X_REF] && *v[X_REF] &&
+			    same_reference(im, row->file, row->line, v[X_REF],
+			    lc->id, f[0], v[X_PAYEE], amount, err) < 0)
 				return -1;
 			if (known) {
 				im->stats->duplicate++;

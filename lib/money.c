@@ -173,6 +173,13 @@ bounded(const char *s, int decimals, seci_money v, seci_money *out,
 }
 
 int
+seci_decimal_parse(const char *s, int decimals, char decimal_mark,
+    int64_t *out, struct seci_err *err)
+{
+	return parse(s, decimals, decimal_mark, out, err);
+}
+
+int
 seci_money_parse(const char *s, int decimals, char decimal_mark,
     seci_money *out, struct seci_err *err)
 {

@@ -36,6 +36,11 @@ int seci_currency_decimals(const char *code);
 int seci_money_parse(const char *s, int decimals, char decimal_mark,
     seci_money *out, struct seci_err *err);
 
+/* Like seci_money_parse, without the bound of real amounts: for other
+ * fixed-point numbers, such as exchange rates in 1e-10 units. */
+int seci_decimal_parse(const char *s, int decimals, char decimal_mark,
+    int64_t *out, struct seci_err *err);
+
 /* Like seci_money_parse, but decimals beyond the currency's are allowed
  * when they are zeros ("5000.00" for a currency without decimals): for
  * configured amounts, written once for any currency. */

@@ -230,7 +230,7 @@ parse_rate(const char *s, char mark, int64_t *out, struct seci_err *err)
 	for (p = s ? s : ""; *p; p++)
 		if (!(*p >= '0' && *p <= '9') && *p != mark)
 			break;
-	if (s == NULL || *p || seci_money_parse(s, 10, mark, &v, err) < 0 ||
+	if (s == NULL || *p || seci_decimal_parse(s, 10, mark, &v, err) < 0 ||
 	    v <= 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "bad exchange rate "
 		    "'%.40s': digits and one '%c' only", s ? s : "", mark);
@@ -252,8 +252,9 @@ convert(seci_money amount, int from, int64_t rate, int to, seci_money *out,
 	for (i = to; i < from; i++)
 		den *= 10;
 	num = (num + den / 2) / den;
-	if (num > INT64_MAX)
-		return seci_err_set(err, SECI_EXIT_DATA, "amount overflow");
+	if (num >= SECI_MONEY_MAX || num <= -SECI_MONEY_MAX)
+		return seci_err_set(err, SECI_EXIT_DATA, "amount too large "
+		    "once converted (10^15 minor units or more)");
 	*out = (seci_money)num;
 	return 0;
 }
@@ -559,14 +560,12 @@ book(struct matcher *m, const char *party, seci_money amount, seci_day day,
 
 	if (d == NULL)
 		return -1;
-	if (from_suspense)
-		d->susp += amount;
-	else
-		d->bank += amount;
-	if (party == NULL)
-		d->susp -= amount;
-	else
-		d->rec -= amount;
+	if (seci_money_add(from_suspense ? d->susp : d->bank, amount,
+	    from_suspense ? &d->susp : &d->bank, err) < 0 ||
+	    seci_money_sub(party == NULL ? d->susp : d->rec, amount,
+	    party == NULL ? &d->susp : &d->rec, err) < 0)
+		return seci_err_prefix(err, SECI_EXIT_DATA, "payments of one "
+		    "day");
 	return 0;
 }
 
@@ -640,14 +639,14 @@ pval(const struct payment_import *pi, const struct seci_csv_row *row, int c)
 static int
 same_bank_id(struct seci_db *db, const struct seci_csv_row *row,
     const char *id, const char *day, const char *currency,
-    seci_money amount, struct seci_err *err)
+    seci_money amount, int64_t import_id, struct seci_err *err)
 {
-	char was[SECI_MONEY_BUFSZ];
+	char was[SECI_MONEY_BUFSZ], who[64];
 	sqlite3_stmt *st;
 	int rc, dec;
 
-	st = seci_db_stmt(db, "SELECT date, currency, orig_amount, id FROM "
-	    "payment WHERE bank_id = ?", err);
+	st = seci_db_stmt(db, "SELECT date, currency, orig_amount, id, "
+	    "import_id FROM payment WHERE bank_id = ?", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -664,10 +663,15 @@ same_bank_id(struct seci_db *db, const struct seci_csv_row *row,
 	dec = seci_currency_decimals((const char *)sqlite3_column_text(st,
 	    1));
 	seci_money_format(sqlite3_column_int64(st, 2), dec, 0, was);
-	seci_err_report(err, SECI_ERROR, "%s:%lu: bank id '%.40s' is "
-	    "payment %lld already, of %s %s %s: another bank's id, or a "
-	    "changed export; not imported", row->file, row->line, id,
-	    (long long)sqlite3_column_int64(st, 3),
+	/* A row earlier in this file has no payment number to show. */
+	if (sqlite3_column_int64(st, 4) == import_id)
+		snprintf(who, sizeof(who), "on an earlier row of this file");
+	else
+		snprintf(who, sizeof(who), "payment %lld already",
+		    (long long)sqlite3_column_int64(st, 3));
+	seci_err_report(err, SECI_ERROR, "%s:%lu: bank id '%.40s' is %s, of "
+	    "%s %s %s: another bank's id, or a changed export; not imported",
+	    row->file, row->line, id, who,
 	    (const char *)sqlite3_column_text(st, 0), was,
 	    (const char *)sqlite3_column_text(st, 1));
 	sqlite3_reset(st);
@@ -760,8 +764,9 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 				return seci_err_set(err, e.code, "%s", e.msg);
 			BAD("%s", row->file, row->line, e.msg);
 		}
-		if (convert(amount, dec, rate, db->decimals, &base, &e) < 0 ||
-		    base <= 0)
+		if (convert(amount, dec, rate, db->decimals, &base, &e) < 0)
+			BAD("%s", row->file, row->line, e.msg);
+		if (base <= 0)
 			BAD("%s in %s is nothing in %s", row->file, row->line,
 			    row->val[pi->col[P_AMOUNT] >= 0 ? pi->col[P_AMOUNT] :
 			    pi->col[P_CREDIT]], currency, db->currency);
@@ -806,6 +811,10 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		if (!known)
 			BAD("budget year %d is closed", row->file, row->line,
 			    closed);
+		if (pval(pi, row, P_BANK_ID) && (known = same_bank_id(db, row,
+		    pval(pi, row, P_BANK_ID), day, currency, amount,
+		    seci_import_id(pi->imp), err)) != 0)
+			return (int)known;
 		pi->stats->duplicate++;
 		return 0;
 	}
@@ -839,7 +848,8 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		int same;
 
 		if (pval(pi, row, P_BANK_ID) && (same = same_bank_id(db, row,
-		    pval(pi, row, P_BANK_ID), day, currency, amount, err)) != 0)
+		    pval(pi, row, P_BANK_ID), day, currency, amount,
+		    seci_import_id(pi->imp), err)) != 0)
 			return same;
 		pi->stats->duplicate++;
 		return 0;

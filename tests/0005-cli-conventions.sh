@@ -17,6 +17,10 @@ err_has "lists them on stderr" "'user' needs a command"
 run_fails 64 "a command's option before the command" \
     seci-admin --role viewer user add erin
 err_has "says what happened" "unknown command 'viewer' (if it is the value of --role, give that option after the command)"
+run_fails 64 "after a global flag, no such hint" seci-admin -v bogus
+ok "none" sh -c "! grep -q 'value of' '$T/err'"
+run_fails 64 "nor after --as-of=DATE" seci-admin --as-of=2026-01-01 bogus
+ok "none" sh -c "! grep -q 'value of' '$T/err'"
 run_ok "a command's --help" seci-admin user add --help
 ok "shows its options" grep -q -- "--role=ROLE" "$T/out"
 ok "and its arguments" grep -q "seci-admin user add \[OPTION...\] LOGIN" \

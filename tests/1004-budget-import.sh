@@ -116,5 +116,5 @@ printf 'date,line,payee,amount,description,reference\n2026-03-02,B1,Landlord,10.
     >"$T/twice.csv"
 run_fails 65 "one reference twice in a file, other amounts" \
     seci-budget expense import "$T/twice.csv"
-err_has "the second row" "twice.csv:3: reference 'TW-1' is expense"
+err_has "the second row, against the first" "twice.csv:3: reference 'TW-1' is on an earlier row of this file (line B1, 2026-03-02, Landlord, 10.00)"
 test_done

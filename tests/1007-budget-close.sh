@@ -40,6 +40,12 @@ seci-budget expense approve 5 >/dev/null
 # Worked by hand: A1 100,000.00 revised, 90,000.00 + 10.00 (the December
 # row of the year-end export) spent, 9,990.00 lapses.  A2: 50,000.00, 3,000.00 spent, PO-1 still holds 5,000.00,
 # which carries to 2027, so 42,000.00 lapses.  B1, B2: all lapses.
+# And a bank export across it, imported before the close.
+seci-contrib party add BB --name Bee --kind party >/dev/null
+printf 'date,amount,reference,bank_id
+2026-12-20,1000.00,BB,T1
+' >"$T/bank-ye.csv"
+seci-contrib -q payment import "$T/bank-ye.csv"
 run_ok "close 2026" seci-budget -y 2026 --as-of 2027-01-05 -o csv close
 out_is "the lapsed appropriations" "line,name,revised,spent,carried,lapsed
 A1,Salaries,100000.00,90010.00,0.00,9990.00
@@ -88,4 +94,18 @@ run_ok "show still works for 2026" seci-budget -y 2026 -o csv show \
     --as-of 2026-12-31
 run_ok "and 2027 is open" seci-budget expense add --line A2 --amount 1 \
     --payee x --date 2027-01-11
+# In the closed year, a known reference with other data is no duplicate
+# either: YE-1 was 10.00 to Staff on A1.
+printf 'date,line,payee,amount,description,reference\n2026-12-28,A2,Other,9999.00,December,YE-1\n' \
+    >"$T/ye-other.csv"
+run_fails 65 "YE-1 with other data in the closed year" \
+    seci-budget expense import "$T/ye-other.csv"
+err_has "named" "ye-other.csv:2: reference 'YE-1' is expense 5 already (line A1, 2026-12-28, Staff, 10.00)"
+run_ok "the bank export again after the close" \
+    seci-contrib payment import "$T/bank-ye.csv"
+err_has "a duplicate" "0 new, 1 duplicate, 0 unmatched"
+printf 'date,amount,reference,bank_id\n2026-05-20,99999.00,BB,T1\n' >"$T/bank-t1.csv"
+run_fails 65 "T1 with other data in the closed year" \
+    seci-contrib payment import "$T/bank-t1.csv"
+err_has "named" "bank-t1.csv:2: bank id 'T1' is payment 1 already, of 2026-12-20 1000.00 EUR"
 test_done

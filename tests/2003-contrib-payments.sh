@@ -139,4 +139,17 @@ run_ok "balance sheet at year end" seci-report --as-of 2027-12-31 -o csv balance
 ok "DD's 200.00 and RO's 4,000.00 received in advance" \
     grep -q '^liabilities,2100,Contributions received in advance,4200.00$' "$T/out"
 run_ok "the ledger balances" seci-admin check
+# Rates are not amounts: 100000 (rials to the euro, say) is a rate.
+run_ok "a rate of 100000" seci-contrib rate set IRR 100000 --date 2026-01-01
+# But an amount that converts to 10^15 minor units or more is refused,
+# before any sum of it can wrap: 999,999,999,999,999 JPY at 90 is
+# 899,999,999,999,999,910.00 EUR.
+run_ok "a JPY rate of 90" seci-contrib rate set JPY 90 --date 2026-01-01
+printf 'date,amount,currency,reference,bank_id\n2026-05-01,999999999999999,JPY,GR,J1\n2026-05-01,999999999999999,JPY,GR,J2\n' \
+    >"$T/jpy.csv"
+n=$(seci-contrib -o csv payment list | wc -l)
+run_fails 65 "converted past the bound" seci-contrib payment import "$T/jpy.csv"
+err_has "named" "jpy.csv:2: amount too large once converted (10^15 minor units or more)"
+run_ok "list" seci-contrib -o csv payment list
+is "nothing written" "$(wc -l <"$T/out")" "$n"
 test_done

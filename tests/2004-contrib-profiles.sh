@@ -101,7 +101,7 @@ printf '%s\n%s\n%s\n' "$(head -1 "$T/neg.csv")" \
     '2026-06-01,2026-06-01,,11.00,EUR,,Moldova,MD,DC-20' >"$T/clash2.csv"
 run_fails 65 "one id twice in a file with other amounts" \
     seci-contrib payment import --profile debit-credit "$T/clash2.csv"
-err_has "the second row" "clash2.csv:3: bank id 'DC-20' is payment"
+err_has "the second row, against the first" "clash2.csv:3: bank id 'DC-20' is on an earlier row of this file, of 2026-06-01 10.00 EUR"
 
 # Amounts beyond any real one are refused before they reach the books.
 printf 'date,amount,bank_id\n2026-06-01,92233720368547758.07,G1\n' \
