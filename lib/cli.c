@@ -385,6 +385,18 @@ ignore_parse(int key, char *arg, struct argp_state *state)
 	    0;
 }
 
+/* A global option written so that the next word is its value. */
+static int
+takes_value(const char *a)
+{
+	size_t n = strlen(a);
+
+	if (n > 2 && a[0] == '-' && a[1] == '-')
+		return strchr(a, '=') == NULL && long_takes_arg(a + 2, n - 2);
+	return n >= 2 && a[0] == '-' && a[1] != '-' &&
+	    short_takes_arg(a[n - 1]) && strspn(a + 1, "qv") == n - 2;
+}
+
 /* A "--name" that is no global option: a command's, given too early. */
 static int
 command_option(const char *a)
@@ -425,8 +437,9 @@ no_command(const struct seci_tool *tool, int argc, char **argv,
 			    tool->cmds[c].name[n] == ' ')
 				group = 1;
 		for (c = 1; group && c < (size_t)argc; c++)
-			if (strcmp(argv[c], "--help") == 0 ||
-			    strcmp(argv[c], "-?") == 0) {
+			if ((strcmp(argv[c], "--help") == 0 ||
+			    strcmp(argv[c], "-?") == 0) &&
+			    !(c > 1 && takes_value(argv[c - 1]))) {
 				/* Asked for: the group's commands on stdout. */
 				printf("Usage: %s [OPTION...] %s COMMAND "
 				    "[ARG...]\n\n", tool->name, word);
