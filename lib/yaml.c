@@ -77,9 +77,12 @@ parse_items(struct builder *b, struct seci_yaml *coll)
 			return 0;
 		}
 		if (coll->kind == SECI_YAML_MAP) {
-			if (ev.type != YAML_SCALAR_EVENT) {
+			if (ev.type != YAML_SCALAR_EVENT ||
+			    strlen((char *)ev.data.scalar.value) !=
+			    ev.data.scalar.length) {
 				seci_err_set(b->err, b->errcode, "%s:%lu: a "
-				    "mapping key must be a plain value",
+				    "mapping key must be text, not a list, a "
+				    "mapping or a NUL character",
 				    b->name,
 				    (unsigned long)ev.start_mark.line + 1);
 				yaml_event_delete(&ev);
@@ -129,9 +132,14 @@ parse_node(struct builder *b, yaml_event_t *ev)
 
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		if (ev->data.scalar.length > SECI_YAML_SCALAR_MAX) {
-			seci_err_set(b->err, b->errcode, "%s:%lu: value longer "
-			    "than 4 MiB", b->name, line);
+		if (ev->data.scalar.length > SECI_YAML_SCALAR_MAX ||
+		    strlen((char *)ev->data.scalar.value) !=
+		    ev->data.scalar.length) {
+			/* "\0" would cut the value short without a word */
+			seci_err_set(b->err, b->errcode, "%s:%lu: %s", b->name,
+			    line, ev->data.scalar.length > SECI_YAML_SCALAR_MAX ?
+			    "value longer than 4 MiB" : "a value holds a NUL "
+			    "character");
 			yaml_event_delete(ev);
 			return NULL;
 		}

@@ -74,5 +74,12 @@ main(void)
 		    err.msg);
 		free(deep);
 	}
+	/* "\0" in a value or key would cut it short without a word. */
+	ok(load("name: \"a\\0b\"\n", &err) == NULL &&
+	    strstr(err.msg, "b.yaml:1: a value holds a NUL") != NULL,
+	    "a NUL in a value is refused: %s", err.msg);
+	ok(load("\"a\\0b\": 1\n", &err) == NULL &&
+	    err.code == SECI_EXIT_DATA, "a NUL in a key is refused: %s",
+	    err.msg);
 	return done_testing();
 }
