@@ -615,6 +615,7 @@ struct payment_import {
 	int col[P_NCOLS];	/* index in the reader's columns, or -1 */
 	seci_progress_fn *progress;
 	void *progress_arg;
+	int wyear, wclosed;	/* the last year asked whether closed */
 };
 
 static const char payment_sql[] = "INSERT INTO payment (date, value_date, "
@@ -707,8 +708,16 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		int y, mo, dd;
 
 		seci_date_ymd(date, &y, &mo, &dd);
-		closed = seci_budget_writable(db, y, &e) < 0 ? y : 0;
-		seci_err_clear(&e);
+		/* Closed years cannot change within the import. */
+		if (y != pi->wyear) {
+			pi->wyear = y;
+			pi->wclosed = seci_budget_writable(db, y, &e) < 0 ?
+			    y : 0;
+			if (e.code && e.code != SECI_EXIT_DATA)
+				return seci_err_set(err, e.code, "%s", e.msg);
+			seci_err_clear(&e);
+		}
+		closed = pi->wclosed;
 	}
 	if ((v = pval(pi, row, P_VALUE_DATE)) != NULL &&
 	    seci_date_parse(v, pf->date_format, &vdate, &e) < 0)
