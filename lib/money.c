@@ -22,17 +22,27 @@ static const struct {
 int
 seci_currency_decimals(const char *code)
 {
-	size_t i;
+	size_t i, lo, hi;
 
 	if (code == NULL || strlen(code) != 3)
 		return -1;
 	for (i = 0; i < 3; i++)
 		if (code[i] < 'A' || code[i] > 'Z')
 			return -1;
-	for (i = 0; i < sizeof(currency_exceptions) /
-	    sizeof(currency_exceptions[0]); i++)
-		if (strcmp(code, currency_exceptions[i].code) == 0)
-			return currency_exceptions[i].decimals;
+	/* The table is in code order: a binary search, since imports ask
+	 * once or twice per row. */
+	for (lo = 0, hi = sizeof(currency_exceptions) /
+	    sizeof(currency_exceptions[0]); lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = memcmp(code, currency_exceptions[mid].code, 3);
+
+		if (c == 0)
+			return currency_exceptions[mid].decimals;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return 2;
 }
 

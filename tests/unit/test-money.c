@@ -241,6 +241,12 @@ test_money__currency(void)
 	is_int(seci_currency_decimals("EUR"), 2, "EUR has 2 decimals");
 	is_int(seci_currency_decimals("JPY"), 0, "JPY has none");
 	is_int(seci_currency_decimals("KWD"), 3, "KWD has 3");
+	is_int(seci_currency_decimals("BHD"), 3, "BHD, first of the table");
+	is_int(seci_currency_decimals("XPF"), 0, "XPF, last of the table");
+	is_int(seci_currency_decimals("CLF"), 4, "CLF has 4");
+	is_int(seci_currency_decimals("UYI"), 0, "UYI has none");
+	is_int(seci_currency_decimals("AAA"), 2, "before the table: 2");
+	is_int(seci_currency_decimals("ZZZ"), 2, "after the table: 2");
 	is_int(seci_currency_decimals("eur"), -1, "lower case refused");
 	is_int(seci_currency_decimals("EURO"), -1, "four letters refused");
 }
