@@ -1,23 +1,8 @@
 #!/bin/sh
 # Benchmark of seci-report monthly (run by `make bench`): on a database of
 # N payments and N expenses, against a bare GROUP BY over the same rows.
-set -eu
-N=${1:-1000000}
-here=$(cd "$(dirname "$0")" && pwd)
-bin=${top_builddir:-$(cd "$here/../.." && pwd)}/cmd
-src=${top_srcdir:-$(cd "$here/../.." && pwd)}
-T=$(mktemp -d "${TMPDIR:-/tmp}/seci-bench.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export TZ=UTC LC_ALL=C SECI_DB="$T/r.db" SECI_DATADIR="$src/share"
-unset SECI_CONFIG SECI_USER || :
-[ -x /usr/bin/time ] || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
-
-secs() {
-	/usr/bin/time -f '%e' -o "$T/time" "$@" >/dev/null 2>"$T/stderr" ||
-	    { cat "$T/stderr" >&2; exit 1; }
-	cat "$T/time"
-}
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+. "$(dirname "$0")/lib.sh"
+export SECI_DB="$T/r.db" SECI_DATADIR="$src/share"
 
 echo "building a database of $N payments and $N expenses..."
 "$bin/seci-admin" init
@@ -45,9 +30,7 @@ awk -v n="$N" 'BEGIN {
 "$bin/seci-budget" -q expense import "$T/exp.csv"
 sqlite3 "$SECI_DB" "UPDATE expense SET status = 'approved'"
 
-t_report=$(secs "$bin/seci-report" --as-of 2026-12-31 monthly)
-t_group=$(secs sqlite3 "$SECI_DB" "SELECT line_id, sum(amount) FROM expense
-    GROUP BY line_id; SELECT party, sum(amount) FROM payment GROUP BY party")
-echo "seci-report monthly:                ${t_report} s"
-echo "bare GROUP BY over both tables:     ${t_group} s"
-echo "ratio monthly / GROUP BY:           $(ratio "$t_report" "$t_group") (target <= 2)"
+against_group "seci-report monthly" "$SECI_DB" \
+    "SELECT line_id, sum(amount) FROM expense GROUP BY line_id;
+     SELECT party, sum(amount) FROM payment GROUP BY party" \
+    "$bin/seci-report" --as-of 2026-12-31 monthly
