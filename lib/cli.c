@@ -36,25 +36,39 @@ static const struct argp_option global_options[] = {
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
-/* Global options that take a value, for finding the command words. */
+/* Global options that take a value, for finding the command words:
+ * read from the option table itself. */
 static int
 short_takes_arg(char c)
 {
-	return c == 'd' || c == 'c' || c == 'o' || c == 'y';
+	const struct argp_option *o;
+
+	for (o = global_options; o->name || o->doc; o++)
+		if (o->key == c && o->arg)
+			return 1;
+	return 0;
+}
+
+/* The global option that name (n bytes, an abbreviation is fine) names, or
+ * NULL. */
+static const struct argp_option *
+global_long(const char *name, size_t n)
+{
+	const struct argp_option *o;
+
+	for (o = global_options; o->name || o->doc; o++)
+		if (o->name && n <= strlen(o->name) && strncmp(name, o->name,
+		    n) == 0)
+			return o;
+	return NULL;
 }
 
 static int
 long_takes_arg(const char *name, size_t n)
 {
-	static const char *const with_arg[] = { "db", "config", "format",
-	    "year", "as-of" };
-	size_t i;
+	const struct argp_option *o = global_long(name, n);
 
-	for (i = 0; i < sizeof(with_arg) / sizeof(with_arg[0]); i++)
-		if (n <= strlen(with_arg[i]) && strncmp(name, with_arg[i],
-		    n) == 0)
-			return 1;
-	return 0;
+	return o && o->arg;
 }
 
 struct ctx_private {
@@ -401,17 +415,14 @@ takes_value(const char *a)
 static int
 command_option(const char *a)
 {
-	const struct argp_option *o;
 	size_t n;
 
 	if (strncmp(a, "--", 2) != 0 || a[2] == '\0' || strchr(a, '='))
 		return 0;
 	n = strlen(a + 2);
-	for (o = global_options; o->name || o->doc; o++)
-		if (o->name && strncmp(o->name, a + 2, n) == 0)
-			return 0;
-	return strncmp("help", a + 2, n) != 0 && strncmp("usage", a + 2,
-	    n) != 0 && strncmp("version", a + 2, n) != 0;
+	return global_long(a + 2, n) == NULL && strncmp("help", a + 2,
+	    n) != 0 && strncmp("usage", a + 2, n) != 0 &&
+	    strncmp("version", a + 2, n) != 0;
 }
 
 /* No command matched: --help, --usage, --version or a usage error. */

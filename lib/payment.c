@@ -557,13 +557,14 @@ book(struct matcher *m, const char *party, seci_money amount, seci_day day,
     int from_suspense, struct seci_err *err)
 {
 	struct day_sums *d = day_slot(m, day, err);
+	seci_money *debit, *credit;
 
 	if (d == NULL)
 		return -1;
-	if (seci_money_add(from_suspense ? d->susp : d->bank, amount,
-	    from_suspense ? &d->susp : &d->bank, err) < 0 ||
-	    seci_money_sub(party == NULL ? d->susp : d->rec, amount,
-	    party == NULL ? &d->susp : &d->rec, err) < 0)
+	debit = from_suspense ? &d->susp : &d->bank;
+	credit = party == NULL ? &d->susp : &d->rec;
+	if (seci_money_add(*debit, amount, debit, err) < 0 ||
+	    seci_money_sub(*credit, amount, credit, err) < 0)
 		return seci_err_prefix(err, SECI_EXIT_DATA, "payments of one "
 		    "day");
 	return 0;
