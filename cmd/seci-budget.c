@@ -146,15 +146,14 @@ print_id(int64_t id)
 static int
 run_load(struct seci_ctx *ctx)
 {
-	const char *name, *dot;
+	const char *name;
 	FILE *fp;
-	int rc, year, csv;
+	int rc, year;
 
 	if ((fp = seci_input_open(ctx->args[0], &name, &ctx->err)) == NULL)
 		return -1;
-	dot = strrchr(name, '.');
-	csv = dot && strcmp(dot, ".csv") == 0;
-	rc = seci_budget_load(ctx->db, fp, name, csv, ctx->year,
+	rc = seci_budget_load(ctx->db, fp, name,
+	    seci_budget_doc_is_csv(name), ctx->year,
 	    ctx->year_given, &year, &ctx->err);
 	seci_input_close(fp);
 	return rc;
@@ -319,11 +318,8 @@ run_expense_approve(struct seci_ctx *ctx)
 	int i;
 
 	memset(&a, 0, sizeof(a));
-	if (seci_money_parse_lenient(ctx->conf.approval_threshold,
-	    seci_db_decimals(ctx->db), &a.threshold, &ctx->err) < 0)
-		return seci_err_prefix(&ctx->err, SECI_EXIT_CONFIG,
-		    "approval_threshold");
-	a.director = (ctx->roles & SECI_ROLE_DIRECTOR) != 0;
+	a.threshold = ctx->conf.approval_threshold;
+	a.roles = ctx->roles;
 	a.override = opt.override;
 	a.reason = opt.reason;
 	a.date = ctx->as_of;
@@ -344,7 +340,7 @@ run_expense_reject(struct seci_ctx *ctx)
 	    seci_ctx_need(ctx, opt.reason, "reason") < 0)
 		return -1;
 	return seci_expense_reject(ctx->db, id, opt.reason, ctx->as_of,
-	    &ctx->err);
+	    ctx->roles, &ctx->err);
 }
 
 static int
@@ -360,7 +356,8 @@ run_expense_pay(struct seci_ctx *ctx)
 	/* Several IDs: all are paid, or none. */
 	for (i = 0; i < ctx->nargs; i++)
 		if (parse_id(ctx, ctx->args[i], &id) < 0 ||
-		    seci_expense_pay(ctx->db, id, day, &ctx->err) < 0)
+		    seci_expense_pay(ctx->db, id, day, ctx->roles,
+		    &ctx->err) < 0)
 			return -1;
 	return 0;
 }
@@ -444,7 +441,7 @@ run_asset_depreciate(struct seci_ctx *ctx)
 static int
 run_close(struct seci_ctx *ctx)
 {
-	return seci_budget_close(ctx->db, ctx->year, ctx->as_of, &ctx->out,
+	return seci_yearend_close(ctx->db, ctx->year, ctx->as_of, &ctx->out,
 	    &ctx->err);
 }
 

@@ -196,9 +196,10 @@ run_assess(struct seci_ctx *ctx)
 			return seci_err_set(&ctx->err, SECI_EXIT_USAGE,
 			    "--total: '%s' is negative", opt.total);
 	}
-	if (opt.fee ? seci_ctx_money(ctx, "--observer-fee", fee,
-	    &o.observer_fee) < 0 : seci_money_parse_lenient(fee,
-	    seci_db_decimals(ctx->db), &o.observer_fee, &ctx->err) < 0)
+	o.has_fee = opt.fee != NULL;
+	o.default_fee = ctx->conf.observer_fee;
+	if (opt.fee && seci_ctx_money(ctx, "--observer-fee", fee,
+	    &o.observer_fee) < 0)
 		return -1;
 	if (opt.fee && o.observer_fee < 0)
 		return seci_err_set(&ctx->err, SECI_EXIT_USAGE,
@@ -265,7 +266,6 @@ run_payment_add(struct seci_ctx *ctx)
 {
 	struct seci_payment p;
 	int64_t id;
-	int dec;
 
 	memset(&p, 0, sizeof(p));
 	if (seci_ctx_need(ctx, opt.party, "party") < 0 ||
@@ -273,13 +273,7 @@ run_payment_add(struct seci_ctx *ctx)
 	    seci_ctx_need(ctx, opt.date, "date") < 0 ||
 	    seci_ctx_date(ctx, "--date", opt.date, &p.date) < 0)
 		return -1;
-	dec = seci_currency_decimals(opt.currency ? opt.currency :
-	    seci_db_currency(ctx->db));
-	if (dec < 0)
-		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "--currency: "
-		    "bad currency '%s'", opt.currency);
-	if (seci_money_parse(opt.amount, dec, '.', &p.amount, &ctx->err) < 0)
-		return seci_err_prefix(&ctx->err, SECI_EXIT_USAGE, "--amount");
+	p.amount = opt.amount;
 	p.party = opt.party;
 	p.currency = opt.currency;
 	p.rate = opt.rate;

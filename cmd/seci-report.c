@@ -59,12 +59,11 @@ static const struct argp_option run_due_options[] = {
 static int
 run_monthly(struct seci_ctx *ctx)
 {
-	enum seci_doc_format fmt = ctx->format[0] == 'j' ? SECI_DOC_JSON :
-	    ctx->format[0] == 'h' ? SECI_DOC_HTML : SECI_DOC_TEXT;
+	enum seci_doc_format fmt = SECI_DOC_TEXT;
 	seci_day month;
 	char buf[16];
-	int y, m, d;
 
+	seci_doc_format_parse(ctx->format, &fmt);
 	if (opt.month) {
 		snprintf(buf, sizeof(buf), "%.7s-01", opt.month);
 		if (strlen(opt.month) != 7 || seci_date_parse(buf, NULL, &month,
@@ -72,10 +71,7 @@ run_monthly(struct seci_ctx *ctx)
 			return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "--month: "
 			    "'%s' is not YYYY-MM", opt.month);
 	} else {
-		/* The last month that has ended by the as-of date. */
-		month = seci_date_add_months(ctx->as_of + 1, -1);
-		seci_date_ymd(month, &y, &m, &d);
-		month = seci_date_from_ymd(y, m, 1);
+		month = seci_report_default_month(ctx->as_of);
 	}
 	return seci_report_monthly(ctx->db, month, ctx->as_of, fmt,
 	    ctx->conf.arrears_rule_years, stdout, &ctx->err);
@@ -186,7 +182,7 @@ run_ledger(struct seci_ctx *ctx)
 
 	if (!hledger)
 		seci_format_parse(ctx->format, &ctx->out.format);
-	return seci_report_ledger(ctx->db, hledger, &ctx->out, &ctx->err);
+	return seci_journal_export(ctx->db, hledger, &ctx->out, &ctx->err);
 }
 
 #define FIN SECI_ROLE_FINANCE

@@ -7,33 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "admin.h"
 #include "audit.h"
 #include "auth.h"
+#include "clock.h"
 #include "csv.h"
+#include "file.h"
 #include "money.h"
 #include "seci_priv.h"
-
-static void
-now_iso(char *buf, size_t size)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 static int
 setting_put(struct seci_db *db, const char *key, const char *value,
     struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	char *after;
-	int rc;
 
 	st = seci_db_stmt(db, "INSERT INTO settings (key, value) VALUES "
 	    "(?, ?)", err);
@@ -43,12 +32,7 @@ setting_put(struct seci_db *db, const char *key, const char *value,
 	seci_db_bind_text(st, 2, value);
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		return -1;
-	if ((after = seci_audit_row_json(db, "settings", "key", key,
-	    err)) == NULL)
-		return -1;
-	rc = seci_audit_append(db, "settings", key, NULL, after, err);
-	free(after);
-	return rc;
+	return seci_audit_added(db, "settings", "key", key, err);
 }
 
 /* Logins as systems spell them (ann, a.nn, ann@corp.example,
@@ -115,25 +99,25 @@ seci_admin_init(struct seci_db *db, const char *org, const char *currency,
 	return 0;
 }
 
-const char *
-seci_admin_org(struct seci_db *db, struct seci_err *err)
+int
+seci_admin_org(struct seci_db *db, char *buf, size_t size,
+    struct seci_err *err)
 {
-	static char org[256];
 	sqlite3_stmt *st;
 	int rc;
 
-	org[0] = '\0';
+	buf[0] = '\0';
 	st = seci_db_stmt(db, "SELECT value FROM settings WHERE key = "
 	    "'organisation'", err);
 	if (st == NULL)
-		return org;
+		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		snprintf(org, sizeof(org), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
+		snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st,
+		    0));
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		seci_db_fail(db, rc, "settings", err);
-	return org;
+		return seci_db_fail(db, rc, "settings", err);
+	return 0;
 }
 
 int
@@ -141,8 +125,7 @@ seci_user_add(struct seci_db *db, const char *login, unsigned roles,
     struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	char rolebuf[128], now[32], *after;
-	int rc;
+	char rolebuf[128], now[SECI_TIME_BUFSZ];
 
 	if (!login_valid(login))
 		return seci_err_set(err, SECI_EXIT_USAGE, "bad login '%.64s': "
@@ -155,7 +138,7 @@ seci_user_add(struct seci_db *db, const char *login, unsigned roles,
 	    err);
 	if (st == NULL)
 		return -1;
-	now_iso(now, sizeof(now));
+	seci_clock_now(now);
 	seci_db_bind_text(st, 1, login);
 	seci_db_bind_text(st, 2, seci_roles_format(roles, rolebuf,
 	    sizeof(rolebuf)));
@@ -166,26 +149,21 @@ seci_user_add(struct seci_db *db, const char *login, unsigned roles,
 	if (sqlite3_changes(db->h) == 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "user '%s' already "
 		    "exists", login);
-	if ((after = seci_audit_row_json(db, "users", "login", login,
-	    err)) == NULL)
-		return -1;
-	rc = seci_audit_append(db, "users", login, NULL, after, err);
-	free(after);
-	return rc;
+	return seci_audit_added(db, "users", "login", login, err);
 }
 
 int
 seci_user_remove(struct seci_db *db, const char *login,
     struct seci_err *err)
 {
+	struct seci_audit_change c;
 	sqlite3_stmt *st;
-	char *before;
 	int rc, last;
 
-	before = seci_audit_row_json(db, "users", "login", login, err);
-	if (before == NULL)
-		return err->code ? -1 : seci_err_set(err, SECI_EXIT_DATA,
-		    "no user '%s'", login);
+	if (seci_audit_begin(db, &c, "users", "login", login, err) < 0)
+		return -1;
+	if (c.before == NULL)
+		return seci_err_set(err, SECI_EXIT_DATA, "no user '%s'", login);
 	/* Never leave the database without a director. */
 	st = seci_db_stmt(db, "SELECT (SELECT count(*) FROM users WHERE "
 	    "login <> ?1 AND instr(',' || roles || ',', ',director,') > 0) = 0 "
@@ -212,11 +190,9 @@ seci_user_remove(struct seci_db *db, const char *login,
 	seci_db_bind_text(st, 1, login);
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		goto fail;
-	rc = seci_audit_append(db, "users", login, before, NULL, err);
-	free(before);
-	return rc;
+	return seci_audit_end(db, &c, err);
 fail:
-	free(before);
+	seci_audit_cancel(&c);
 	return -1;
 }
 
@@ -311,33 +287,24 @@ int
 seci_admin_backup(struct seci_db *db, const char *dest,
     struct seci_err *err)
 {
+	struct seci_file *f;
 	sqlite3 *copy = NULL;
 	sqlite3_backup *bk;
 	struct stat a, b;
-	char *tmp;
-	int fd, rc;
+	int rc;
 
 	if (stat(dest, &a) == 0 && stat(db->path, &b) == 0 &&
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
 		return seci_err_set(err, SECI_EXIT_USAGE, "'%s' is the database "
 		    "itself", dest);
-	/* The copy replaces dest by a rename: a device, a FIFO or a
-	 * symbolic link there would be replaced, not written. */
-	if (lstat(dest, &a) == 0 && !S_ISREG(a.st_mode))
-		return seci_err_set(err, SECI_EXIT_CANTCREAT, "'%s' is not a "
-		    "regular file; give a new name or a file to replace",
-		    dest);
-	if (asprintf(&tmp, "%s.XXXXXX", dest) < 0)
-		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-	if ((fd = mkstemp(tmp)) < 0) {
-		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
-		    dest, strerror(errno));
-		free(tmp);
+	if ((f = seci_file_create(dest, SECI_FILE_REPLACE, err)) == NULL)
+		return -1;
+	if (seci_file_close_stream(f, err) < 0) {
+		seci_file_abort(f);
 		return -1;
 	}
-	fchmod(fd, 0600);
-	close(fd);
-	rc = sqlite3_open_v2(tmp, &copy, SQLITE_OPEN_READWRITE, NULL);
+	rc = sqlite3_open_v2(seci_file_temp_path(f), &copy,
+	    SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
 		bk = sqlite3_backup_init(copy, "main", db->h, "main");
 		if (bk == NULL) {
@@ -357,22 +324,9 @@ seci_admin_backup(struct seci_db *db, const char *dest,
 		    SECI_EXIT_CANTCREAT, "backup to '%s' failed: %s", dest,
 		    copy ? sqlite3_errmsg(copy) : sqlite3_errstr(rc));
 		sqlite3_close(copy);
-		unlink(tmp);
-		free(tmp);
+		seci_file_abort(f);
 		return -1;
 	}
 	sqlite3_close(copy);
-	if ((fd = open(tmp, O_RDONLY)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	if (rename(tmp, dest) < 0) {
-		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
-		    dest, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
+	return seci_file_commit(f, err);
 }

@@ -16,9 +16,9 @@
 int seci_admin_init(struct seci_db *db, const char *org,
     const char *currency, const char *director, struct seci_err *err);
 
-/* The organisation's name, as init stored it (borrowed until the next
- * call), or "" on error. */
-const char *seci_admin_org(struct seci_db *db, struct seci_err *err);
+/* The organisation's name, as init stored it, into buf (size bytes). */
+int seci_admin_org(struct seci_db *db, char *buf, size_t size,
+    struct seci_err *err);
 
 /* Users.  Logins are 1-64 of [A-Za-z0-9._-], not starting with '-'.
  * Adding an existing login or removing the last director is

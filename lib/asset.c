@@ -9,6 +9,7 @@
 #include "budget.h"
 #include "ledger.h"
 #include "seci_priv.h"
+#include "year.h"
 
 seci_money
 seci_asset_charge(seci_money cost, int months, int k)
@@ -37,24 +38,6 @@ month_end(int mi)
 	return seci_date_from_ymd(y, m, seci_date_days_in_month(y, m));
 }
 
-static int
-audit_asset(struct seci_db *db, const char *tag, char *before,
-    struct seci_err *err)
-{
-	char *after;
-	int rc;
-
-	if ((after = seci_audit_row_json(db, "asset", "tag", tag,
-	    err)) == NULL) {
-		free(before);
-		return -1;
-	}
-	rc = seci_audit_append(db, "asset", tag, before, after, err);
-	free(before);
-	free(after);
-	return rc;
-}
-
 int
 seci_asset_add(struct seci_db *db, const struct seci_asset *a, int64_t *id,
     struct seci_err *err)
@@ -64,7 +47,7 @@ seci_asset_add(struct seci_db *db, const struct seci_asset *a, int64_t *id,
 	struct seci_line l;
 	char day[SECI_DATE_BUFSZ], memo[160];
 	sqlite3_stmt *st;
-	int y, m, d;
+	int y;
 
 	if (a->tag == NULL || *a->tag == '\0' || a->description == NULL)
 		return seci_err_set(err, SECI_EXIT_USAGE, "asset add: --tag and "
@@ -75,8 +58,8 @@ seci_asset_add(struct seci_db *db, const struct seci_asset *a, int64_t *id,
 	if (a->life_years < 1 || a->life_years > 100)
 		return seci_err_set(err, SECI_EXIT_USAGE, "--life-years must be "
 		    "from 1 to 100");
-	seci_date_ymd(a->acquired, &y, &m, &d);
-	if (seci_budget_writable(db, y, err) < 0)
+	y = seci_year_of(a->acquired);
+	if (seci_year_writable(db, y, err) < 0)
 		return -1;
 	if (a->line != NULL) {
 		if (seci_budget_line(db, y, a->line, &l, err) < 0)
@@ -115,7 +98,7 @@ seci_asset_add(struct seci_db *db, const struct seci_asset *a, int64_t *id,
 		    err) < 0)
 			return -1;
 	}
-	return audit_asset(db, a->tag, NULL, err);
+	return seci_audit_added(db, "asset", "tag", a->tag, err);
 }
 
 struct charge {
@@ -146,10 +129,9 @@ depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
 	sqlite3_stmt *st, *ins;
 	struct seci_ledger_ref ref = { "depreciation", 0, 0 };
 	struct seci_posting p[2];
-	enum seci_budget_status status;
 	char month[16], memo[64];
 	char json[96];
-	int rc, months = 0;
+	int rc, closed, months = 0;
 
 	st = seci_db_stmt(db, "SELECT a.id, a.acquired, a.cost, a.life_years, "
 	    "a.disposed_on, (SELECT max(month) FROM depreciation WHERE "
@@ -198,9 +180,9 @@ depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
 
 		for (j = i; j < n && ch[j].month == ch[i].month; j++)
 			total += ch[j].amount;
-		if (seci_budget_status(db, ch[i].month / 12, &status, err) < 0)
+		if (seci_year_closed(db, ch[i].month / 12, &closed, err) < 0)
 			goto fail;
-		if (status == SECI_BUDGET_CLOSED || total == 0)
+		if (closed || total == 0)
 			continue;
 		snprintf(month, sizeof(month), "%04d-%02d", ch[i].month / 12,
 		    ch[i].month % 12 + 1);
@@ -260,6 +242,75 @@ seci_asset_depreciate(struct seci_db *db, seci_day through,
 }
 
 int
+seci_asset_each(struct seci_db *db, seci_day as_of, seci_asset_fn *fn,
+    void *arg, struct seci_err *err)
+{
+	struct seci_err ignore = SECI_ERR_INIT;
+	struct seci_asset_row r;
+	sqlite3_stmt *st;
+	char day[SECI_DATE_BUFSZ];
+	int rc, k, months, stop = 0;
+
+	st = seci_db_stmt(db, "SELECT a.tag, a.description, a.acquired, l.code, "
+	    "a.cost, a.life_years, a.disposed_on, a.proceeds FROM asset a "
+	    "LEFT JOIN budget_line l ON l.id = a.line_id WHERE a.acquired <= ? "
+	    "ORDER BY a.acquired, a.tag", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, seci_date_format(as_of, day));
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *disposed = (const char *)sqlite3_column_text(st, 6);
+
+		memset(&r, 0, sizeof(r));
+		r.tag = (const char *)sqlite3_column_text(st, 0);
+		r.description = (const char *)sqlite3_column_text(st, 1);
+		seci_date_parse((const char *)sqlite3_column_text(st, 2), NULL,
+		    &r.acquired, &ignore);
+		r.line = (const char *)sqlite3_column_text(st, 3);
+		r.cost = sqlite3_column_int64(st, 4);
+		r.life_years = sqlite3_column_int(st, 5);
+		months = r.life_years * 12;
+		k = month_index(as_of) - month_index(r.acquired) + 1;
+		if (disposed && seci_date_parse(disposed, NULL, &r.disposed_on,
+		    &ignore) == 0 && r.disposed_on <= as_of) {
+			k = month_index(r.disposed_on) - month_index(r.acquired) +
+			    1;
+			r.disposed = 1;
+			r.proceeds = sqlite3_column_int64(st, 7);
+		}
+		if (k > months)
+			k = months;
+		r.depreciation = (seci_money)((__int128)r.cost * k / months);
+		r.net_book_value = r.disposed ? 0 : r.cost - r.depreciation;
+		stop = fn(arg, &r, err) < 0;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return -1;
+	return rc == SQLITE_DONE ? 0 : seci_db_fail(db, rc, "asset", err);
+}
+
+static int
+list_row(void *arg, const struct seci_asset_row *r, struct seci_err *err)
+{
+	struct seci_cell c[10];
+	char acq[SECI_DATE_BUFSZ], disp[SECI_DATE_BUFSZ];
+
+	c[0] = seci_cell_text(r->tag);
+	c[1] = seci_cell_text(r->description);
+	c[2] = seci_cell_text(seci_date_format(r->acquired, acq));
+	c[3] = seci_cell_text(r->line);
+	c[4] = seci_cell_int(r->cost);
+	c[5] = seci_cell_int(r->life_years);
+	c[6] = seci_cell_int(r->depreciation);
+	c[7] = seci_cell_int(r->net_book_value);
+	c[8] = r->disposed ? seci_cell_text(seci_date_format(r->disposed_on,
+	    disp)) : seci_cell_null();
+	c[9] = r->disposed ? seci_cell_int(r->proceeds) : seci_cell_null();
+	return seci_out_row(arg, c, err);
+}
+
+int
 seci_asset_list(struct seci_db *db, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
@@ -271,56 +322,13 @@ seci_asset_list(struct seci_db *db, seci_day as_of,
 		{ "net_book_value", SECI_COL_MONEY },
 		{ "disposed_on", SECI_COL_TEXT }, { "proceeds", SECI_COL_MONEY },
 	};
-	struct seci_cell c[10];
-	struct seci_out *o;
-	sqlite3_stmt *st;
-	char day[SECI_DATE_BUFSZ];
-	int rc, i;
+	struct seci_out *o = seci_out_begin(oo, cols, 10, err);
 
-	st = seci_db_stmt(db, "SELECT a.tag, a.description, a.acquired, l.code, "
-	    "a.cost, a.life_years, a.disposed_on, a.proceeds FROM asset a "
-	    "LEFT JOIN budget_line l ON l.id = a.line_id WHERE a.acquired <= ? "
-	    "ORDER BY a.acquired, a.tag", err);
-	if (st == NULL)
+	if (o == NULL)
 		return -1;
-	seci_db_bind_text(st, 1, seci_date_format(as_of, day));
-	if ((o = seci_out_begin(oo, cols, 10, err)) == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct seci_err ignore = SECI_ERR_INIT;
-		seci_money cost = sqlite3_column_int64(st, 4), dep;
-		int months = sqlite3_column_int(st, 5) * 12, k;
-		const char *disposed = (const char *)sqlite3_column_text(st, 6);
-		seci_day acq, disp;
-
-		seci_date_parse((const char *)sqlite3_column_text(st, 2), NULL,
-		    &acq, &ignore);
-		k = month_index(as_of) - month_index(acq) + 1;
-		if (disposed && seci_date_parse(disposed, NULL, &disp,
-		    &ignore) == 0 && disp <= as_of)
-			k = month_index(disp) - month_index(acq) + 1;
-		else
-			disposed = NULL;
-		if (k > months)
-			k = months;
-		dep = (seci_money)((__int128)cost * k / months);
-		for (i = 0; i < 4; i++)
-			c[i] = seci_cell_text((const char *)
-			    sqlite3_column_text(st, i));
-		c[4] = seci_cell_int(cost);
-		c[5] = seci_cell_int(months / 12);
-		c[6] = seci_cell_int(dep);
-		c[7] = seci_cell_int(disposed ? 0 : cost - dep);
-		c[8] = seci_cell_text(disposed);
-		c[9] = disposed ? seci_cell_int(sqlite3_column_int64(st, 7)) :
-		    seci_cell_null();
-		if (seci_out_row(o, c, err) < 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (seci_asset_each(db, as_of, list_row, o, err) < 0) {
 		seci_out_abort(o);
-		return err->code ? -1 : seci_db_fail(db, rc, "asset", err);
+		return -1;
 	}
 	return seci_out_end(o, err);
 }
@@ -332,18 +340,18 @@ seci_asset_dispose(struct seci_db *db, const char *tag, seci_day date,
 	struct seci_err ignore = SECI_ERR_INIT;
 	struct seci_ledger_ref ref = { "asset", 0, 0 };
 	struct seci_posting p[4];
-	char day[SECI_DATE_BUFSZ], memo[160], *before;
+	struct seci_audit_change c;
+	char day[SECI_DATE_BUFSZ], memo[160];
 	sqlite3_stmt *st;
 	seci_money cost, acc, gain;
 	seci_day acq;
 	int64_t id;
-	int rc, n = 0, y, m, d;
+	int rc, n = 0;
 
 	if (proceeds < 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "proceeds cannot be "
 		    "negative");
-	seci_date_ymd(date, &y, &m, &d);
-	if (seci_budget_writable(db, y, err) < 0)
+	if (seci_year_writable_day(db, date, err) < 0)
 		return -1;
 	st = seci_db_stmt(db, "SELECT id, acquired, cost, disposed_on FROM "
 	    "asset WHERE tag = ?", err);
@@ -387,8 +395,7 @@ seci_asset_dispose(struct seci_db *db, const char *tag, seci_day date,
 			    (long long)later, later == 1 ? "" : "s", day);
 	}
 	if (depreciate(db, id, month_index(date), err) < 0 ||
-	    (before = seci_audit_row_json(db, "asset", "tag", tag,
-	    err)) == NULL)
+	    seci_audit_begin(db, &c, "asset", "tag", tag, err) < 0)
 		return -1;
 	st = seci_db_stmt(db, "SELECT coalesce(sum(amount), 0) FROM "
 	    "depreciation WHERE asset_id = ?", err);
@@ -430,8 +437,8 @@ seci_asset_dispose(struct seci_db *db, const char *tag, seci_day date,
 	sqlite3_bind_int64(st, 3, id);
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		goto fail;
-	return audit_asset(db, tag, before, err);
+	return seci_audit_end(db, &c, err);
 fail:
-	free(before);
+	seci_audit_cancel(&c);
 	return -1;
 }

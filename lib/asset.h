@@ -37,8 +37,30 @@ struct seci_asset {
 int seci_asset_add(struct seci_db *db, const struct seci_asset *a,
     int64_t *id, struct seci_err *err);
 
+/* An asset on the register as of a date. */
+struct seci_asset_row {
+	const char *tag, *description;
+	seci_day acquired;
+	const char *line;		/* NULL: not bought on a line */
+	seci_money cost;
+	int life_years;
+	seci_money depreciation;	/* written off by the date */
+	seci_money net_book_value;
+	int disposed;			/* by the date */
+	seci_day disposed_on;
+	seci_money proceeds;
+};
+
+typedef int seci_asset_fn(void *arg, const struct seci_asset_row *r,
+    struct seci_err *err);
+
+/* The assets acquired by as_of, oldest first.  A negative return from fn
+ * stops the walk. */
+int seci_asset_each(struct seci_db *db, seci_day as_of, seci_asset_fn *fn,
+    void *arg, struct seci_err *err);
+
 /* tag,description,acquired,line,cost,life_years,depreciation,
- * net_book_value,disposed_on,proceeds, as of a date. */
+ * net_book_value,disposed_on,proceeds: the rows of seci_asset_each(). */
 int seci_asset_list(struct seci_db *db, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err);
 

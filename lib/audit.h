@@ -29,9 +29,47 @@ int seci_audit_append(struct seci_db *db, const char *table, const char *key,
 
 /* The row of table whose column keycol equals key, as a JSON object text
  * (caller frees), or NULL when there is no such row (err untouched) or on
- * error (err filled). */
+ * error (err filled).  Two key columns are written "a/b", and the key
+ * then "x/y" (the first value without a '/'). */
 char *seci_audit_row_json(struct seci_db *db, const char *table,
     const char *keycol, const char *key, struct seci_err *err);
+
+/*
+ * A change to one record, audited as its JSON before and after: begin
+ * before the change (a record that does not exist yet has no before),
+ * end after it (a deleted one has no after).  The record is a row of
+ * table found by keycol, or whatever json returns for key (a budget with
+ * its lines, a Party with its accounts).
+ */
+typedef char *seci_audit_json_fn(struct seci_db *db, const char *key,
+    struct seci_err *err);
+
+struct seci_audit_change {
+	const char *table;
+	const char *keycol;
+	seci_audit_json_fn *json;
+	char key[128];
+	char *before;
+};
+
+int seci_audit_begin(struct seci_db *db, struct seci_audit_change *c,
+    const char *table, const char *keycol, const char *key,
+    struct seci_err *err);
+int seci_audit_begin_id(struct seci_db *db, struct seci_audit_change *c,
+    const char *table, int64_t id, struct seci_err *err);
+int seci_audit_begin_json(struct seci_db *db, struct seci_audit_change *c,
+    const char *table, const char *key, seci_audit_json_fn *json,
+    struct seci_err *err);
+/* Append the record (and free what begin kept); cancel only frees. */
+int seci_audit_end(struct seci_db *db, struct seci_audit_change *c,
+    struct seci_err *err);
+void seci_audit_cancel(struct seci_audit_change *c);
+
+/* A row just inserted: audited with its JSON after, nothing before. */
+int seci_audit_added(struct seci_db *db, const char *table,
+    const char *keycol, const char *key, struct seci_err *err);
+int seci_audit_added_id(struct seci_db *db, const char *table, int64_t id,
+    struct seci_err *err);
 
 struct seci_audit_break {
 	int64_t id;		/* first record that does not verify */

@@ -1,6 +1,8 @@
 /*
- * budget.h - the annual budget: its document, adoption, appropriations
- * (initial, transfers, supplements), execution and year-end close.
+ * budget.h - the annual budget: its status, lines and their figures,
+ * adoption, and the appropriations (initial, transfers, supplements).
+ * Loading and exporting the document is budgetdoc.h; the year-end close
+ * is yearend.h.
  *
  * Per line: revised = initial + transfers in - transfers out +
  * supplementary; committed = what open commitments still hold (amount
@@ -14,7 +16,6 @@
 #define SECI_BUDGET_H
 
 #include <stdint.h>
-#include <stdio.h>
 
 #include "date.h"
 #include "db.h"
@@ -44,9 +45,9 @@ struct seci_line_figures {
 int seci_budget_status(struct seci_db *db, int year,
     enum seci_budget_status *status, struct seci_err *err);
 
-/* 0 if changes dated in year are allowed; SECI_EXIT_DATA if that year,
- * or a later one, is closed (read-only). */
-int seci_budget_writable(struct seci_db *db, int year, struct seci_err *err);
+/* 0 if year has a budget (of any status), else SECI_EXIT_DATA "no
+ * budget for YEAR". */
+int seci_budget_need(struct seci_db *db, int year, struct seci_err *err);
 
 /* Find line code of year: SECI_EXIT_DATA "no budget line" when absent. */
 int seci_budget_line(struct seci_db *db, int year, const char *code,
@@ -56,21 +57,42 @@ int seci_budget_line(struct seci_db *db, int year, const char *code,
 int seci_budget_figures(struct seci_db *db, int64_t line_id, seci_day as_of,
     struct seci_line_figures *f, struct seci_err *err);
 
-/*
- * Load a budget document: YAML (year, currency, chapters with lines,
- * income) or, when csv is set, the CSV that seci_budget_export() writes
- * (year from the file's year column, or year when that is absent; with
- * year_given, a year column must say the same).  Every
- * problem is reported with file and line, and nothing is written
- * (SECI_EXIT_DATA).  A draft is replaced; an adopted or closed budget
- * cannot be reloaded.  year_out receives the year loaded.
- */
-int seci_budget_load(struct seci_db *db, FILE *fp, const char *name,
-    int csv, int year, int year_given, int *year_out, struct seci_err *err);
-
 /* JCC adoption of the draft: the initial appropriations are then fixed. */
 int seci_budget_adopt(struct seci_db *db, int year, const char *decision,
     seci_day date, struct seci_err *err);
+
+/* One row of the budget's execution: a line, or a subtotal. */
+enum seci_budget_total { SECI_BUDGET_LINE, SECI_BUDGET_CHAPTER,
+    SECI_BUDGET_GRAND };
+
+struct seci_budget_row {
+	enum seci_budget_total total;
+	const char *chapter, *chapter_name;
+	const char *line;		/* "" for subtotals */
+	const char *name;		/* subtotals: "NAME total", "Grand total" */
+	const char *kind;		/* "" for subtotals */
+	struct seci_line_figures f;
+	seci_money month_spent;		/* spent dated in the month of as_of */
+};
+
+/* Called per row; strings borrowed for the call.  A negative return
+ * stops the walk (err filled). */
+typedef int seci_budget_row_fn(void *arg, const struct seci_budget_row *r,
+    struct seci_err *err);
+
+/*
+ * Every line of year's budget in order, as of a date, each chapter
+ * followed by its subtotal, the grand total last.  A year without a
+ * budget is SECI_EXIT_DATA.  What the listing, the execution report,
+ * budget-vs-actual, the monthly report and the plan's costs read.
+ */
+int seci_budget_each(struct seci_db *db, int year, seci_day as_of,
+    seci_budget_row_fn *fn, void *arg, struct seci_err *err);
+
+/* The budget of the year in key ("2026") as JSON, for the audit trail
+ * (caller frees). */
+char *seci_budget_json(struct seci_db *db, const char *key,
+    struct seci_err *err);
 
 /* chapter,line,name,kind,initial,transfers_in,transfers_out,
  * supplementary,revised,committed,spent,available,executed_pct; the
@@ -79,10 +101,6 @@ int seci_budget_adopt(struct seci_db *db, int year, const char *decision,
  * as_of (seci-report execution). */
 int seci_budget_show(struct seci_db *db, int year, seci_day as_of,
     int month_spent, const struct seci_out_opts *oo, struct seci_err *err);
-
-/* year,chapter,chapter_name,line,name,kind,amount: what load reads. */
-int seci_budget_export(struct seci_db *db, int year,
-    const struct seci_out_opts *oo, struct seci_err *err);
 
 /*
  * Move amount from one line to another of an adopted budget.  Without a
@@ -100,15 +118,5 @@ int seci_budget_transfer(struct seci_db *db, int year, const char *from,
 int seci_budget_supplement(struct seci_db *db, int year, const char *line,
     seci_money amount, const char *decision, seci_day date, int64_t *id,
     struct seci_err *err);
-
-/*
- * Year-end close: refused while any expense of the year is proposed; open
- * commitments carry what they still hold to next year's line of the same
- * code; depreciation is posted through December; the unspent rest of
- * each line lapses and is listed (line,name,revised,spent,carried,
- * lapsed); the year becomes read-only.
- */
-int seci_budget_close(struct seci_db *db, int year, seci_day date,
-    const struct seci_out_opts *oo, struct seci_err *err);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "auth.h"
 #include "cli.h"
+#include "clock.h"
 
 enum {
 	OPT_AS_OF = 0x100,
@@ -503,7 +504,7 @@ settle_globals(struct seci_ctx *ctx, struct seci_err *err)
 	char *end;
 	long y;
 
-	ctx->as_of = seci_date_today();
+	ctx->as_of = seci_clock_today();
 	if (priv->as_of && seci_date_parse(priv->as_of, NULL, &ctx->as_of,
 	    err) < 0)
 		return seci_err_prefix(err, SECI_EXIT_USAGE, "--as-of");

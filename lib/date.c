@@ -4,7 +4,6 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "date.h"
 
@@ -185,15 +184,4 @@ seci_date_add_months(seci_day day, int n)
 	m = months % 12 + 1;
 	dim = seci_date_days_in_month(y, m);
 	return seci_date_from_ymd(y, m, d > dim ? dim : d);
-}
-
-seci_day
-seci_date_today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return seci_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday);
 }

@@ -39,7 +39,4 @@ char *seci_date_format(seci_day day, char *buf);
  * month = 02-28 or 02-29). */
 seci_day seci_date_add_months(seci_day day, int n);
 
-/* Today in local time. */
-seci_day seci_date_today(void);
-
 #endif

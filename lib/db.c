@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "money.h"
 #include "seci_priv.h"
 #include "sql.inc"
@@ -170,6 +171,23 @@ seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,
 }
 
 int
+seci_db_one_text(struct seci_db *db, sqlite3_stmt *st, char **out,
+    struct seci_err *err)
+{
+	const char *t;
+	int rc = sqlite3_step(st);
+
+	*out = NULL;
+	if (rc == SQLITE_ROW && (t = (const char *)sqlite3_column_text(st,
+	    0)) != NULL && (*out = strdup(t)) == NULL)
+		rc = SQLITE_NOMEM;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return seci_db_fail(db, rc, "database", err);
+	return 0;
+}
+
+int
 seci_grow(void *p, size_t *cap, size_t n, size_t size)
 {
 	void **arr = p, *q;
@@ -322,42 +340,19 @@ load_settings(struct seci_db *db, struct seci_err *err)
 struct seci_db *
 seci_db_create(const char *path, long busy_ms, struct seci_err *err)
 {
+	struct seci_file *f;
 	struct seci_db *db;
-	struct stat st;
-	char sql[64], *tmp;
-	int fd;
+	char sql[64];
 
-	if (lstat(path, &st) == 0 || errno != ENOENT) {
-		seci_err_set(err, SECI_EXIT_CANTCREAT, errno == ENOENT ||
-		    errno == 0 ? "'%s' already exists; not overwriting it" :
-		    "cannot create '%s': %s", path, strerror(errno));
+	if ((f = seci_file_create(path, SECI_FILE_NEW, err)) == NULL)
+		return NULL;
+	if (seci_file_close_stream(f, err) < 0 ||
+	    (db = handle_new(seci_file_temp_path(f), SQLITE_OPEN_READWRITE,
+	    busy_ms, err)) == NULL) {
+		seci_file_abort(f);
 		return NULL;
 	}
-	if (asprintf(&tmp, "%s.init-XXXXXX", path) < 0) {
-		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-		return NULL;
-	}
-	/* mkstemp makes it 0600 whatever the umask; be sure anyway. */
-	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0600) < 0 || close(fd) < 0) {
-		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
-		    path, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-		free(tmp);
-		return NULL;
-	}
-	db = handle_new(tmp, SQLITE_OPEN_READWRITE, busy_ms, err);
-	if (db == NULL) {
-		unlink(tmp);
-		free(tmp);
-		return NULL;
-	}
-	free(tmp);
-	if ((db->final_path = strdup(path)) == NULL) {
-		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-		seci_db_discard(db);
-		return NULL;
-	}
+	db->file = f;
 	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d",
 	    SECI_APPLICATION_ID);
 	/* 8 KiB pages: shallower trees for tables of a million rows.  The
@@ -375,10 +370,10 @@ seci_db_create(const char *path, long busy_ms, struct seci_err *err)
 int
 seci_db_publish(struct seci_db *db, struct seci_err *err)
 {
+	struct seci_file *f = db->file;
 	size_t i;
-	int rc = 0;
 
-	if (db->final_path == NULL)
+	if (f == NULL)
 		return 0;
 	/* Empty the WAL into the file, then close: only the file is left. */
 	if (exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", err) < 0)
@@ -388,13 +383,9 @@ seci_db_publish(struct seci_db *db, struct seci_err *err)
 	db->ncache = 0;
 	sqlite3_close(db->h);
 	db->h = NULL;
-	/* link() never replaces an existing file. */
-	if (link(db->path, db->final_path) < 0)
-		rc = seci_err_set(err, SECI_EXIT_CANTCREAT, errno == EEXIST ?
-		    "'%s' appeared meanwhile; not overwriting it" :
-		    "cannot create '%s': %s", db->final_path, strerror(errno));
-	unlink(db->path);
-	return rc;
+	db->file = NULL;
+	/* Given its name only now, and never over anything there. */
+	return seci_file_commit(f, err);
 }
 
 /*
@@ -542,7 +533,7 @@ seci_db_close(struct seci_db *db)
 		sqlite3_close(db->h);
 	free(db->cache);
 	free(db->path);
-	free(db->final_path);
+	seci_file_abort(db->file);
 	free(db->command);
 	free(db);
 }
@@ -550,21 +541,21 @@ seci_db_close(struct seci_db *db)
 void
 seci_db_discard(struct seci_db *db)
 {
+	struct seci_file *f;
 	char aux[4096];
-	char *path;
 
 	if (db == NULL)
 		return;
-	path = strdup(db->path);
+	f = db->file;
+	db->file = NULL;
 	seci_db_close(db);
-	if (path == NULL)
-		return;
-	unlink(path);
-	snprintf(aux, sizeof(aux), "%s-wal", path);
-	unlink(aux);
-	snprintf(aux, sizeof(aux), "%s-shm", path);
-	unlink(aux);
-	free(path);
+	if (f != NULL) {
+		snprintf(aux, sizeof(aux), "%s-wal", seci_file_temp_path(f));
+		unlink(aux);
+		snprintf(aux, sizeof(aux), "%s-shm", seci_file_temp_path(f));
+		unlink(aux);
+	}
+	seci_file_abort(f);
 }
 
 void

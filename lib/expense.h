@@ -1,7 +1,7 @@
 /*
- * expense.h - commitments and expenditure: proposal, import, approval
- * (thresholds, overspend refusal, provisional twelfths), rejection,
- * payment, and the ledger postings they make.
+ * expense.h - expenditure: proposal, import, approval (thresholds,
+ * overspend refusal, provisional twelfths), rejection, payment, and the
+ * ledger postings they make.  Commitments are commitment.h.
  */
 #ifndef SECI_EXPENSE_H
 #define SECI_EXPENSE_H
@@ -15,25 +15,10 @@
 #include "import.h"
 #include "money.h"
 #include "out.h"
+#include "workflow.h"
 
-/*
- * Reserve amount on a line of the year of date for payee under ref
- * (unique in the year).  Refused (SECI_EXIT_DATA) when it would take the
- * line's available balance below zero.
- */
-int seci_commit_add(struct seci_db *db, const char *line, seci_money amount,
-    const char *payee, const char *ref, seci_day date, int64_t *id,
-    struct seci_err *err);
-
-/* Close the open commitment ref (the latest year's), releasing what its
- * expenses did not consume. */
-int seci_commit_close(struct seci_db *db, const char *ref, seci_day date,
-    struct seci_err *err);
-
-/* id,year,line,ref,payee,date,amount,consumed,remaining,status of the
- * year's commitments as they stood on as_of. */
-int seci_commit_list(struct seci_db *db, int year, seci_day as_of,
-    const struct seci_out_opts *oo, struct seci_err *err);
+/* proposed -> approved | rejected, approved -> paid. */
+extern const struct seci_workflow seci_expense_workflow;
 
 struct seci_expense {
 	const char *line;		/* code, in the year of date */
@@ -62,8 +47,9 @@ int seci_expense_import(struct seci_db *db, FILE *fp, const char *name,
     void *progress_arg, struct seci_err *err);
 
 struct seci_approval {
-	int director;		/* the approver holds the director role */
-	seci_money threshold;	/* the most a non-director may approve */
+	unsigned roles;		/* the approver's (enum seci_role) */
+	const char *threshold;	/* the most a non-director may approve: the
+				 * config's approval_threshold, as text */
 	int override;		/* director's override of the overspend rule */
 	const char *reason;	/* required with override */
 	seci_day date;		/* of the approval */
@@ -81,10 +67,10 @@ struct seci_approval {
 int seci_expense_approve(struct seci_db *db, int64_t id,
     const struct seci_approval *a, struct seci_err *err);
 int seci_expense_reject(struct seci_db *db, int64_t id, const char *reason,
-    seci_day date, struct seci_err *err);
+    seci_day date, unsigned roles, struct seci_err *err);
 /* Pay an approved expense: payables against bank, on date. */
 int seci_expense_pay(struct seci_db *db, int64_t id, seci_day date,
-    struct seci_err *err);
+    unsigned roles, struct seci_err *err);
 
 struct seci_expense_filter {
 	int year;		/* used when neither from nor to is set */

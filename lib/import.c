@@ -4,9 +4,9 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "audit.h"
+#include "clock.h"
 #include "import.h"
 #include "seci_priv.h"
 
@@ -30,9 +30,7 @@ seci_import_begin(struct seci_db *db, const char *kind, const char *name,
 {
 	struct seci_import *imp = calloc(1, sizeof(*imp));
 	sqlite3_stmt *st;
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
+	char now[SECI_TIME_BUFSZ];
 
 	if (imp == NULL) {
 		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
@@ -40,8 +38,7 @@ seci_import_begin(struct seci_db *db, const char *kind, const char *name,
 	}
 	imp->db = db;
 	crypto_hash_sha256_init(&imp->hash);
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	seci_clock_now(now);
 	st = seci_db_stmt(db, "INSERT INTO imports (time, login, kind, file, "
 	    "sha256, rows_read, rows_new, rows_duplicate) "
 	    "VALUES (?, ?, ?, ?, '', 0, 0, 0)", err);
@@ -78,9 +75,8 @@ seci_import_finish(struct seci_import *imp,
     const struct seci_import_stats *stats, struct seci_err *err)
 {
 	unsigned char md[crypto_hash_sha256_BYTES];
-	char hex[2 * crypto_hash_sha256_BYTES + 1], key[24], *after;
+	char hex[2 * crypto_hash_sha256_BYTES + 1];
 	sqlite3_stmt *st;
-	int rc;
 
 	crypto_hash_sha256_final(&imp->hash, md);
 	sodium_bin2hex(hex, sizeof(hex), md, sizeof(md));
@@ -96,13 +92,7 @@ seci_import_finish(struct seci_import *imp,
 	sqlite3_bind_int64(st, 5, imp->id);
 	if (seci_db_exec_stmt(imp->db, st, err) < 0)
 		return -1;
-	snprintf(key, sizeof(key), "%lld", (long long)imp->id);
-	if ((after = seci_audit_row_json(imp->db, "imports", "id", key,
-	    err)) == NULL)
-		return -1;
-	rc = seci_audit_append(imp->db, "imports", key, NULL, after, err);
-	free(after);
-	return rc;
+	return seci_audit_added_id(imp->db, "imports", imp->id, err);
 }
 
 void

@@ -28,6 +28,7 @@
 #define SECI_ACC_ADVANCE "2100"
 #define SECI_ACC_SUSPENSE "2200"
 #define SECI_ACC_NET_ASSETS "3000"
+#define SECI_ACC_SURPLUS "3100"	/* revenue less expenses, not posted */
 #define SECI_ACC_CONTRIBUTIONS "4000"
 #define SECI_ACC_OBSERVER_FEES "4100"
 #define SECI_ACC_OTHER_REVENUE "4900"

@@ -13,7 +13,7 @@
 struct seci_db {
 	sqlite3 *h;
 	char *path;
-	char *final_path;		/* a new database's name, once done */
+	struct seci_file *file;		/* a new database, until published */
 	int decimals;			/* of the base currency */
 	char currency[4];
 	/* who and what, for the audit trail */
@@ -66,6 +66,12 @@ int seci_grow(void *p, size_t *cap, size_t n, size_t size);
 /* Step st (bound) for a single integer into *out (0 for NULL or no
  * row); 0, or -1 with err filled. The statement is reset. */
 int seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,
+    struct seci_err *err);
+
+/* Step st (bound) for a single text into *out (a copy the caller frees;
+ * NULL for NULL or no row); 0, or -1 with err filled.  The statement is
+ * reset. */
+int seci_db_one_text(struct seci_db *db, sqlite3_stmt *st, char **out,
     struct seci_err *err);
 
 /* Bind text, or NULL when s is NULL. */

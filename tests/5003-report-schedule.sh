@@ -65,8 +65,11 @@ run_ok "under cron's bare environment" env -i PATH="$PATH" \
     run-due --outdir "$T/r"
 out_is "May, nothing else said" "$T/r/monthly-2026-05.txt"
 ok "nothing on stderr" test ! -s "$T/err"
-run_fails 73 "a folder that does not exist" seci-report --as-of 2026-07-01 \
-    run-due --outdir "$T/none"
+# A folder that cannot be made: a file is in the way.
+: >"$T/afile"
+run_fails 73 "an --outdir that cannot be made" seci-report --as-of 2026-07-01 \
+    run-due --outdir "$T/afile/sub"
+err_has "says which" "'$T/afile/sub': Not a directory"
 run_ok "nothing recorded by the failed run" seci-report --as-of 2026-07-01 -o csv due
 ok "June still to do" grep -q '^monthly,monthly,2026-06,2026-07-01,$' "$T/out"
 run_fails 64 "run-due needs --outdir" seci-report run-due

@@ -1,0 +1,366 @@
+/* doc.c - documents as plain text or self-contained HTML. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+#define TEXT_WIDTH 96	/* of rules; every line stays under 100 */
+
+struct seci_doc {
+	FILE *fp;
+	enum seci_doc_format fmt;
+	const struct seci_doc_col *cols;
+	int ncols;
+	unsigned flags;
+	int last_total;		/* the table's last row was a total */
+};
+
+int
+seci_doc_format_parse(const char *s, enum seci_doc_format *out)
+{
+	if (strcmp(s, "text") == 0)
+		*out = SECI_DOC_TEXT;
+	else if (strcmp(s, "json") == 0)
+		*out = SECI_DOC_JSON;
+	else if (strcmp(s, "html") == 0)
+		*out = SECI_DOC_HTML;
+	else
+		return -1;
+	return 0;
+}
+
+enum seci_doc_format
+seci_doc_format(const struct seci_doc *d)
+{
+	return d->fmt;
+}
+
+static void
+html_text(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '&': fputs("&amp;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		default: putc(*s, fp);
+		}
+	}
+}
+
+/* Width of UTF-8 text in characters. */
+static size_t
+u8width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Text left-aligned in w characters, cut (with '~') when longer. */
+static void
+cell(FILE *fp, const char *s, size_t w)
+{
+	size_t n = 0;
+
+	for (; *s && n < w; s++) {
+		if (((unsigned char)*s & 0xc0) != 0x80) {
+			if (n + 1 == w && u8width(s) > 1) {
+				putc('~', fp);
+				n++;
+				break;
+			}
+			n++;
+		}
+		/* a control character from imported data is not obeyed */
+		putc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, fp);
+	}
+	/* finish a multi-byte character already begun */
+	while (*s && ((unsigned char)*s & 0xc0) == 0x80)
+		putc(*s++, fp);
+	for (; n < w; n++)
+		putc(' ', fp);
+}
+
+static void
+rule(FILE *fp, char c)
+{
+	int i;
+
+	for (i = 0; i < TEXT_WIDTH; i++)
+		putc(c, fp);
+	putc('\n', fp);
+}
+
+static const char html_style[] =
+    "@page { size: A4; margin: 15mm; }\n"
+    "body { font: 10pt/1.35 sans-serif; color: #222; margin: 2em; "
+    "max-width: 190mm; }\n"
+    "h1 { font-size: 16pt; margin: 0; } h2 { font-size: 12pt; "
+    "border-bottom: 1px solid #888; margin-top: 1.6em; "
+    "page-break-after: avoid; }\n"
+    "p.meta { color: #555; margin: .2em 0 1em; }\n"
+    "table { border-collapse: collapse; width: 100%; margin: .5em 0; "
+    "page-break-inside: auto; }\n"
+    "tr { page-break-inside: avoid; }\n"
+    "th, td { padding: 2px 6px; border-bottom: 1px solid #ddd; "
+    "text-align: left; }\n"
+    "th { background: #eef1f5; } td.n { text-align: right; "
+    "font-variant-numeric: tabular-nums; white-space: nowrap; }\n"
+    "tr.total td { font-weight: bold; border-top: 1px solid #888; }\n"
+    "svg { font: 9pt sans-serif; margin: .5em 0; }\n"
+    "code { font-size: 8.5pt; word-break: break-all; }\n";
+
+struct seci_doc *
+seci_doc_begin(FILE *fp, enum seci_doc_format fmt, const char *org,
+    const char *title, const char *meta, struct seci_err *err)
+{
+	struct seci_doc *d = calloc(1, sizeof(*d));
+
+	if (d == NULL) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	d->fp = fp;
+	d->fmt = fmt;
+	if (fmt != SECI_DOC_HTML) {
+		fprintf(fp, "%s\n%s\n%s\n", org, title, meta);
+		rule(fp, '=');
+		return d;
+	}
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+	    "charset=\"utf-8\">\n<title>", fp);
+	html_text(fp, org);
+	fputs(" &mdash; ", fp);
+	html_text(fp, title);
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
+	    html_style);
+	html_text(fp, org);
+	fputs("</h1>\n<h2 style=\"border:0;margin-top:.3em\">", fp);
+	html_text(fp, title);
+	fputs("</h2>\n<p class=\"meta\">", fp);
+	html_text(fp, meta);
+	fputs("</p>\n", fp);
+	return d;
+}
+
+void
+seci_doc_section(struct seci_doc *d, const char *title)
+{
+	if (d->fmt != SECI_DOC_HTML) {
+		fprintf(d->fp, "\n%s\n", title);
+		rule(d->fp, '-');
+		return;
+	}
+	fputs("<h2>", d->fp);
+	html_text(d->fp, title);
+	fputs("</h2>\n", d->fp);
+}
+
+void
+seci_doc_subsection(struct seci_doc *d, const char *title)
+{
+	if (d->fmt != SECI_DOC_HTML) {
+		fprintf(d->fp, "\n%s\n", title);
+		return;
+	}
+	fputs("<h3>", d->fp);
+	html_text(d->fp, title);
+	fputs("</h3>\n", d->fp);
+}
+
+void
+seci_doc_para(struct seci_doc *d, const char *text)
+{
+	if (d->fmt != SECI_DOC_HTML) {
+		fprintf(d->fp, "%s\n", text);
+		return;
+	}
+	fputs("<p>", d->fp);
+	html_text(d->fp, text);
+	fputs("</p>\n", d->fp);
+}
+
+void
+seci_doc_blank(struct seci_doc *d)
+{
+	if (d->fmt != SECI_DOC_HTML)
+		putc('\n', d->fp);
+}
+
+void
+seci_doc_html(struct seci_doc *d, const char *html)
+{
+	if (d->fmt == SECI_DOC_HTML)
+		fputs(html, d->fp);
+}
+
+/* One row of the text form: cells up to the first NULL. */
+static void
+text_row(struct seci_doc *d, const char *const *cells)
+{
+	const struct seci_doc_col *c = d->cols;
+	int i;
+
+	for (i = 0; i < d->ncols && cells[i] != NULL; i++) {
+		if (i)
+			putc(' ', d->fp);
+		if (c[i].right)
+			fprintf(d->fp, "%*s", c[i].width, cells[i]);
+		else
+			cell(d->fp, cells[i], (size_t)c[i].width);
+	}
+	putc('\n', d->fp);
+}
+
+void
+seci_doc_table(struct seci_doc *d, const struct seci_doc_col *cols, int n,
+    unsigned flags)
+{
+	const char *heads[64];
+	int i, header = (flags & SECI_DOC_HEADER) != 0;
+
+	d->cols = cols;
+	d->ncols = n < 64 ? n : 64;
+	d->flags = flags;
+	d->last_total = 0;
+	if (d->fmt != SECI_DOC_HTML) {
+		for (i = 0; header && i < d->ncols; i++)
+			heads[i] = cols[i].head;
+		if (header)
+			text_row(d, heads);
+		return;
+	}
+	fputs("<table>\n", d->fp);
+	if (!header)
+		return;
+	fputs("<tr>", d->fp);
+	for (i = 0; i < d->ncols; i++) {
+		fputs("<th>", d->fp);
+		html_text(d->fp, cols[i].html_head ? cols[i].html_head :
+		    cols[i].head);
+		fputs("</th>", d->fp);
+	}
+	fputs("</tr>\n", d->fp);
+}
+
+void
+seci_doc_row(struct seci_doc *d, const char *const *cells, int total)
+{
+	int i;
+
+	if (d->fmt != SECI_DOC_HTML) {
+		if (d->last_total && !total && !(d->flags & SECI_DOC_SPACED))
+			putc('\n', d->fp);
+		d->last_total = total;
+		text_row(d, cells);
+		if (total && (d->flags & SECI_DOC_SPACED))
+			putc('\n', d->fp);
+		return;
+	}
+	fputs(total ? "<tr class=\"total\">" : "<tr>", d->fp);
+	for (i = 0; i < d->ncols; i++) {
+		fputs(d->cols[i].right ? "<td class=\"n\">" : "<td>", d->fp);
+		if (cells[i])
+			html_text(d->fp, cells[i]);
+		fputs("</td>", d->fp);
+	}
+	fputs("</tr>\n", d->fp);
+}
+
+void
+seci_doc_table_end(struct seci_doc *d)
+{
+	if (d->fmt == SECI_DOC_HTML)
+		fputs("</table>\n", d->fp);
+	d->cols = NULL;
+	d->ncols = 0;
+}
+
+void
+seci_doc_bars(struct seci_doc *d, const struct seci_doc_bar *bars, size_t n,
+    const char *part_name, const char *of_name, const char *dark,
+    int stacked)
+{
+	const int left = 70, width = 560, bar = 14, gap = 6;
+	FILE *fp = d->fp;
+	int64_t max = 0, v;
+	size_t i;
+	int y;
+
+	if (d->fmt != SECI_DOC_HTML)
+		return;
+	for (i = 0; i < n; i++) {
+		v = stacked ? bars[i].part + bars[i].of : bars[i].of;
+		if (bars[i].part > v)
+			v = bars[i].part;
+		if (v > max)
+			max = v;
+	}
+	if (n == 0 || max <= 0)
+		return;
+	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	    "height=\"%zu\" role=\"img\">\n", left + width + 20,
+	    n * (size_t)(bar + gap) + 30);
+	for (i = 0, y = 4; i < n; i++, y += bar + gap) {
+		/* Pixels only: the figures are in the tables. */
+		double wp = (double)bars[i].part * width / (double)max;
+		double wo = (double)bars[i].of * width / (double)max;
+
+		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+		    left - 6, y + bar - 3);
+		html_text(fp, bars[i].label);
+		fputs("</text>\n", fp);
+		if (stacked) {
+			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+			    "height=\"%d\" fill=\"%s\"/>\n", left, y, wp, bar,
+			    dark);
+			fprintf(fp, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+			    "height=\"%d\" fill=\"#e8a0a0\"/>\n", left + wp, y,
+			    wo, bar);
+		} else {
+			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+			    "height=\"%d\" fill=\"#c9d6e8\"/>\n", left, y, wo,
+			    bar);
+			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+			    "height=\"%d\" fill=\"%s\"/>\n", left, y + 3, wp,
+			    bar - 6, dark);
+		}
+	}
+	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" "
+	    "fill=\"%s\"/><text x=\"%d\" y=\"%d\">", left, y + 6, dark,
+	    left + 16, y + 15);
+	html_text(fp, part_name);
+	fprintf(fp, "</text><rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" "
+	    "fill=\"%s\"/><text x=\"%d\" y=\"%d\">", left + 180, y + 6,
+	    stacked ? "#e8a0a0" : "#c9d6e8", left + 196, y + 15);
+	html_text(fp, of_name);
+	fputs("</text>\n</svg>\n", fp);
+}
+
+int
+seci_doc_end(struct seci_doc *d, struct seci_err *err)
+{
+	FILE *fp = d->fp;
+	int rc = 0;
+
+	if (d->fmt == SECI_DOC_HTML)
+		fputs("</body>\n</html>\n", fp);
+	if (fflush(fp) != 0 || ferror(fp))
+		rc = seci_err_set(err, SECI_EXIT_IOERR, "write error: %s",
+		    strerror(errno ? errno : EIO));
+	free(d);
+	return rc;
+}
+
+void
+seci_doc_abort(struct seci_doc *d)
+{
+	free(d);
+}

@@ -1,0 +1,102 @@
+/*
+ * payment.h - payments received: from bank exports (payimport.c) or by
+ * hand, matched to a Party or waiting in suspense, and their postings.
+ */
+#ifndef SECI_PAYMENT_H
+#define SECI_PAYMENT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "db.h"
+#include "err.h"
+#include "import.h"
+#include "money.h"
+#include "out.h"
+#include "profile.h"
+
+/*
+ * Import received payments from a bank export read with profile.  The
+ * same bank transaction (its id, or a hash of date, amount, currency,
+ * account and reference) is never imported twice.  Each is matched to a
+ * Party by payer account, then alias, then a Party code standing alone
+ * in the reference when exactly one does; otherwise it waits in suspense.
+ * Outgoing rows (debits) are skipped and counted in skipped.  A file
+ * with any bad row is refused whole.  stats: read, added, duplicate,
+ * unmatched.
+ */
+int seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
+    const struct seci_profile *profile, struct seci_import_stats *stats,
+    unsigned long *skipped, seci_progress_fn *progress, void *progress_arg,
+    struct seci_err *err);
+
+struct seci_payment {
+	const char *party;
+	const char *amount;	/* as typed, in currency's decimals */
+	const char *currency;	/* NULL: the base currency */
+	const char *rate;	/* NULL: from the rates table */
+	seci_day date;
+	const char *reference;
+};
+
+/* A payment by hand, for a Party; its id in *id. */
+int seci_payment_add(struct seci_db *db, const struct seci_payment *p,
+    int64_t *id, struct seci_err *err);
+
+/* Match a payment in suspense to a Party. */
+int seci_payment_match(struct seci_db *db, int64_t id, const char *party,
+    struct seci_err *err);
+
+struct seci_payment_filter {
+	int year;		/* used when neither from nor to is set */
+	const char *party;
+	const char *from, *to;	/* YYYY-MM-DD, inclusive */
+	int suspense_only;
+};
+
+/* A payment as listed. */
+struct seci_payment_row {
+	int64_t id;
+	const char *date;
+	const char *party;		/* NULL: in suspense */
+	const char *amount;		/* in its currency, as text */
+	const char *currency;
+	seci_money base_amount;		/* in the base currency */
+	const char *account, *payer, *reference, *bank_id;
+	const char *status;		/* matched, suspense */
+};
+
+typedef int seci_payment_fn(void *arg, const struct seci_payment_row *r,
+    struct seci_err *err);
+
+/* The payments the filter selects, by date.  A negative return from fn
+ * stops the walk. */
+int seci_payment_each(struct seci_db *db,
+    const struct seci_payment_filter *f, seci_payment_fn *fn, void *arg,
+    struct seci_err *err);
+
+/* id,date,party,amount,currency,base_amount,reference,bank_id,status;
+ * with suspense_only: id,date,amount,currency,base_amount,account,payer,
+ * reference,bank_id. */
+int seci_payment_list(struct seci_db *db,
+    const struct seci_payment_filter *f, const struct seci_out_opts *oo,
+    struct seci_err *err);
+
+/*
+ * The postings of receipts: a ledger transaction per day, the bank
+ * debited, each payment credited to receivables (a Party's) or to
+ * suspense.  Begin, add each payment, end once; free always.
+ */
+struct seci_receipts;
+
+struct seci_receipts *seci_receipts_begin(struct seci_db *db,
+    int64_t import_id, const char *memo, struct seci_err *err);
+/* from_suspense: a payment leaving suspense for party (a match). */
+int seci_receipts_add(struct seci_receipts *r, int64_t payment_id,
+    const char *party, seci_money amount, seci_day day, int from_suspense,
+    struct seci_err *err);
+int seci_receipts_end(struct seci_receipts *r, struct seci_err *err);
+void seci_receipts_free(struct seci_receipts *r);
+
+#endif

@@ -1,0 +1,197 @@
+/* profile.c - bank-export profiles: which column means what, and how to
+ * read it. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "date.h"
+#include "profile.h"
+#include "yaml.h"
+
+static const char *const pcol_keys[SECI_P_NCOLS] = { "date", "value_date",
+    "amount", "credit", "debit", "currency", "account", "payer", "reference",
+    "bank_id", "rate" };
+
+
+void
+seci_profile_free(struct seci_profile *p)
+{
+	int i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < SECI_P_NCOLS; i++)
+		free(p->col[i]);
+	free(p->name);
+	free(p->date_format);
+	free(p);
+}
+
+static struct seci_profile *
+generic_profile(struct seci_err *err)
+{
+	struct seci_profile *p = calloc(1, sizeof(*p));
+	int i;
+
+	if (p == NULL || (p->name = strdup("generic")) == NULL) {
+		free(p);
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	p->delim = ',';
+	p->decimal = '.';
+	for (i = 0; i < SECI_P_NCOLS; i++)
+		if (i != SECI_P_CREDIT && i != SECI_P_DEBIT &&
+		    (p->col[i] = strdup(pcol_keys[i])) == NULL) {
+			seci_profile_free(p);
+			seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+			return NULL;
+		}
+	return p;
+}
+
+static int
+profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
+    const char *file, struct seci_err *err)
+{
+	const struct seci_yaml *n, *cols, *c;
+	int i;
+
+	for (n = root->child; n != NULL; n = n->next) {
+		const char *v = n->kind == SECI_YAML_SCALAR ? n->value : NULL;
+
+		if (strcmp(n->key, "name") == 0 && v) {
+			free(p->name);
+			p->name = strdup(v);
+		} else if (strcmp(n->key, "delimiter") == 0 && v &&
+		    strlen(v) == 1 && v[0] != '"' && v[0] != '\n' &&
+		    v[0] != '\r') {
+			p->delim = (unsigned char)v[0];
+		} else if (strcmp(n->key, "delimiter") == 0 && v &&
+		    strcmp(v, "tab") == 0) {
+			p->delim = '\t';
+		} else if (strcmp(n->key, "skip") == 0 && v) {
+			char *end;
+			long s = strtol(v, &end, 10);
+
+			if (*end || s < 0 || s > 1000)
+				return seci_err_set(err, SECI_EXIT_CONFIG,
+				    "%s:%lu: 'skip' must be a number of lines",
+				    file, n->line);
+			p->skip = (unsigned)s;
+		} else if (strcmp(n->key, "date_format") == 0 && v) {
+			free(p->date_format);
+			p->date_format = strdup(v);
+			if (!seci_date_format_valid(v))
+				return seci_err_set(err, SECI_EXIT_CONFIG,
+				    "%s:%lu: date_format '%s' needs one each of "
+				    "%%Y (or %%y), %%m and %%d, and nothing "
+				    "else", file, n->line, v);
+		} else if (strcmp(n->key, "decimal") == 0 && v &&
+		    (strcmp(v, ".") == 0 || strcmp(v, ",") == 0)) {
+			p->decimal = v[0];
+		} else if (strcmp(n->key, "sign") == 0 && v &&
+		    (strcmp(v, "incoming-positive") == 0 ||
+		    strcmp(v, "incoming-negative") == 0)) {
+			p->negate = strcmp(v, "incoming-negative") == 0;
+		} else if (strcmp(n->key, "columns") == 0 &&
+		    n->kind == SECI_YAML_MAP) {
+			cols = n;
+			for (i = 0; i < SECI_P_NCOLS; i++) {
+				c = seci_yaml_get(cols, pcol_keys[i]);
+				free(p->col[i]);
+				p->col[i] = c && c->kind == SECI_YAML_SCALAR &&
+				    !c->plain_null ? strdup(c->value) : NULL;
+			}
+			for (c = cols->child; c != NULL; c = c->next) {
+				for (i = 0; i < SECI_P_NCOLS; i++)
+					if (strcmp(c->key, pcol_keys[i]) == 0)
+						break;
+				if (i == SECI_P_NCOLS)
+					return seci_err_set(err,
+					    SECI_EXIT_CONFIG, "%s:%lu: unknown "
+					    "column key '%s'", file, c->key_line,
+					    c->key);
+			}
+		} else if (strcmp(n->key, "decimal") == 0) {
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "'decimal' must be \".\" or \",\"", file, n->line);
+		} else if (strcmp(n->key, "sign") == 0) {
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "'sign' must be incoming-positive or "
+			    "incoming-negative", file, n->line);
+		} else {
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "bad or unknown key '%s'", file, n->key_line ?
+			    n->key_line : n->line, n->key);
+		}
+	}
+	if (p->col[SECI_P_DATE] == NULL || (p->col[SECI_P_AMOUNT] == NULL &&
+	    p->col[SECI_P_CREDIT] == NULL))
+		return seci_err_set(err, SECI_EXIT_CONFIG, "%s: a profile names "
+		    "the date column and the amount (or credit) column", file);
+	return 0;
+}
+
+struct seci_profile *
+seci_profile_load(const char *name, struct seci_err *err)
+{
+	struct seci_profile *p;
+	struct seci_yaml *root;
+	char path[4096];
+	const char *env, *home;
+	FILE *fp = NULL;
+	size_t n = strlen(name);
+
+	if (strcmp(name, "generic") == 0)
+		return generic_profile(err);
+	if (strchr(name, '/') || (n > 5 && strcmp(name + n - 5, ".yaml") == 0)) {
+		snprintf(path, sizeof(path), "%s", name);
+		fp = fopen(path, "r");
+	} else {
+		env = getenv("XDG_CONFIG_HOME");
+		home = getenv("HOME");
+		if (env && *env)
+			snprintf(path, sizeof(path), "%s/seci/profiles/%s.yaml",
+			    env, name);
+		else
+			snprintf(path, sizeof(path), "%s/.config/seci/profiles/"
+			    "%s.yaml", home ? home : "", name);
+		if ((fp = fopen(path, "r")) == NULL) {
+			snprintf(path, sizeof(path), "/etc/seci/profiles/%s.yaml",
+			    name);
+			fp = fopen(path, "r");
+		}
+		if (fp == NULL) {
+			snprintf(path, sizeof(path), "%s/profiles/%s.yaml",
+			    seci_conf_datadir(), name);
+			fp = fopen(path, "r");
+		}
+	}
+	if (fp == NULL) {
+		seci_err_set(err, SECI_EXIT_CONFIG, "no bank profile '%s' "
+		    "(looked for %s)", name, path);
+		return NULL;
+	}
+	root = seci_yaml_load(fp, path, SECI_EXIT_CONFIG, err);
+	fclose(fp);
+	if (root == NULL)
+		return NULL;
+	if ((p = calloc(1, sizeof(*p))) == NULL) {
+		seci_yaml_free(root);
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	p->name = strdup(name);
+	p->delim = ',';
+	p->decimal = '.';
+	p->all_required = 1;
+	if (profile_from_yaml(p, root, path, err) < 0) {
+		seci_profile_free(p);
+		p = NULL;
+	}
+	seci_yaml_free(root);
+	return p;
+}

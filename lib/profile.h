@@ -1,0 +1,37 @@
+/*
+ * profile.h - bank-export profiles: which columns of a bank's export mean
+ * what (date, amount or credit and debit, currency, payer account and
+ * name, reference, the bank's transaction id, a rate), the date format,
+ * decimal mark, sign convention, delimiter and lines to skip.
+ */
+#ifndef SECI_PROFILE_H
+#define SECI_PROFILE_H
+
+#include "err.h"
+
+enum seci_profile_col { SECI_P_DATE, SECI_P_VALUE_DATE, SECI_P_AMOUNT,
+    SECI_P_CREDIT, SECI_P_DEBIT, SECI_P_CURRENCY, SECI_P_ACCOUNT,
+    SECI_P_PAYER, SECI_P_REFERENCE, SECI_P_BANK_ID, SECI_P_RATE,
+    SECI_P_NCOLS };
+
+struct seci_profile {
+	char *name;
+	unsigned char delim;
+	unsigned skip;		/* lines before the header */
+	char *date_format;	/* NULL: ISO */
+	char decimal;
+	int negate;		/* incoming amounts are negative in the file */
+	int all_required;	/* every named column must be there */
+	char *col[SECI_P_NCOLS];	/* header names, NULL when absent */
+};
+
+/* The profile name: "generic" (built in: the columns date,amount and
+ * optionally currency,account,payer,reference,bank_id,value_date,rate), a
+ * file path (with a '/' or ending in .yaml), or NAME.yaml from
+ * $XDG_CONFIG_HOME/seci/profiles, /etc/seci/profiles or the shared data's
+ * profiles/.  A bad profile is SECI_EXIT_CONFIG with file:line. */
+struct seci_profile *seci_profile_load(const char *name,
+    struct seci_err *err);
+void seci_profile_free(struct seci_profile *p);
+
+#endif

@@ -1,0 +1,280 @@
+/* statement.c - balance sheet, financial performance, budget vs actual. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "budget.h"
+#include "contrib.h"
+#include "ledger.h"
+#include "seci_priv.h"
+#include "statement.h"
+
+struct balance {
+	char code[16];
+	char name[96];
+	char type[16];
+	seci_money amount;
+};
+
+/* Every account's balance from dates from to to (inclusive); NULL from:
+ * from the beginning. */
+static int
+balances(struct seci_db *db, const char *from, seci_day to,
+    struct balance **out, size_t *n, struct seci_err *err)
+{
+	struct balance *b = NULL;
+	sqlite3_stmt *st;
+	char day[SECI_DATE_BUFSZ];
+	size_t cap = 0;
+	int rc;
+
+	st = seci_db_stmt(db, "SELECT a.code, a.name, a.type, (SELECT "
+	    "coalesce(sum(p.amount), 0) FROM ledger_posting p JOIN ledger_txn "
+	    "t ON t.id = p.txn_id WHERE p.account = a.code AND t.closed = 1 AND "
+	    "t.date <= ?1 AND (?2 IS NULL OR t.date >= ?2)) FROM accounts a "
+	    "ORDER BY a.code", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, seci_date_format(to, day));
+	seci_db_bind_text(st, 2, from);
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (seci_grow(&b, &cap, *n, sizeof(*b)) < 0)
+			break;
+		snprintf(b[*n].code, sizeof(b[*n].code), "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		snprintf(b[*n].name, sizeof(b[*n].name), "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+		snprintf(b[*n].type, sizeof(b[*n].type), "%s",
+		    (const char *)sqlite3_column_text(st, 2));
+		b[*n].amount = sqlite3_column_int64(st, 3);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	*out = b;
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
+		    "out of memory") : seci_db_fail(db, rc, "ledger", err);
+	return 0;
+}
+
+/* A row to fn. */
+static int
+emit(seci_statement_fn *fn, void *arg, const char *section,
+    const char *account, const char *name, seci_money amount, int total,
+    struct seci_err *err)
+{
+	struct seci_statement_row r = { section, account, name, amount,
+	    total };
+
+	return fn(arg, &r, err);
+}
+
+int
+seci_statement_balance_sheet(struct seci_db *db, seci_day as_of,
+    seci_statement_fn *fn, void *arg, struct seci_err *err)
+{
+	static const char *const sections[] = { "assets", "liabilities",
+	    "net_assets" };
+	static const char *const types[] = { "asset", "liability",
+	    "net_assets" };
+	static const char *const totals[] = { "Total assets",
+	    "Total liabilities", "Total net assets" };
+	struct balance *b = NULL;
+	seci_money total[3] = { 0, 0, 0 }, surplus = 0, adv;
+	size_t n, i;
+	int s, rc = -1;
+
+	if (balances(db, NULL, as_of, &b, &n, err) < 0 ||
+	    seci_contrib_advances(db, as_of, &adv, err) < 0)
+		goto out;
+	/* Receivables gross of the credits some Parties hold; those credits
+	 * under received in advance. */
+	for (i = 0; i < n; i++)
+		if (strcmp(b[i].code, SECI_ACC_RECEIVABLE) == 0)
+			b[i].amount += adv;
+		else if (strcmp(b[i].code, SECI_ACC_ADVANCE) == 0)
+			b[i].amount -= adv;
+	/* Revenue (credits, negative) less expenses: the surplus. */
+	for (i = 0; i < n; i++)
+		if (strcmp(b[i].type, "revenue") == 0 ||
+		    strcmp(b[i].type, "expense") == 0)
+			surplus -= b[i].amount;
+	for (i = 0; i < n; i++)
+		if (strcmp(b[i].code, SECI_ACC_SURPLUS) == 0)
+			b[i].amount = -surplus;
+	/* It must balance before anything is shown. */
+	for (s = 0; s < 3; s++)
+		for (i = 0; i < n; i++)
+			if (strcmp(b[i].type, types[s]) == 0)
+				total[s] += s == 0 ? b[i].amount : -b[i].amount;
+	if (total[0] != total[1] + total[2]) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "the balance sheet does "
+		    "not balance: the ledger needs 'seci-admin check'");
+		goto out;
+	}
+	for (s = 0; s < 3; s++) {
+		for (i = 0; i < n; i++) {
+			/* Debit balances are assets; liabilities and net
+			 * assets are credits, shown positive. */
+			seci_money v = s == 0 ? b[i].amount : -b[i].amount;
+
+			if (strcmp(b[i].type, types[s]) != 0 || v == 0)
+				continue;
+			if (emit(fn, arg, sections[s], b[i].code, b[i].name, v,
+			    0, err) < 0)
+				goto out;
+		}
+		if (emit(fn, arg, sections[s], "total", totals[s], total[s], 1,
+		    err) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(b);
+	return rc;
+}
+
+int
+seci_statement_performance(struct seci_db *db, int year, seci_day as_of,
+    seci_statement_fn *fn, void *arg, struct seci_err *err)
+{
+	struct balance *b = NULL;
+	seci_money sum[2] = { 0, 0 };
+	seci_day end = seci_date_from_ymd(year, 12, 31);
+	char from[SECI_DATE_BUFSZ];
+	size_t n, i;
+	int s, rc = -1;
+
+	seci_date_format(seci_date_from_ymd(year, 1, 1), from);
+	if (balances(db, from, as_of < end ? as_of : end, &b, &n, err) < 0)
+		goto out;
+	for (s = 0; s < 2; s++) {
+		for (i = 0; i < n; i++) {
+			seci_money v = s == 0 ? -b[i].amount : b[i].amount;
+
+			if (strcmp(b[i].type, s == 0 ? "revenue" : "expense") !=
+			    0 || v == 0)
+				continue;
+			sum[s] += v;
+			if (emit(fn, arg, s == 0 ? "revenue" : "expenses",
+			    b[i].code, b[i].name, v, 0, err) < 0)
+				goto out;
+		}
+		if (emit(fn, arg, s == 0 ? "revenue" : "expenses", "total",
+		    s == 0 ? "Total revenue" : "Total expenses", sum[s], 1,
+		    err) < 0)
+			goto out;
+	}
+	rc = emit(fn, arg, "result", "surplus", "Surplus (deficit) for the "
+	    "period", sum[0] - sum[1], 1, err);
+out:
+	free(b);
+	return rc;
+}
+
+/* ---- as rows ------------------------------------------------------------ */
+
+static const struct seci_col statement_cols[] = {
+	{ "section", SECI_COL_TEXT }, { "account", SECI_COL_TEXT },
+	{ "name", SECI_COL_TEXT }, { "amount", SECI_COL_MONEY },
+};
+
+static int
+statement_row(void *arg, const struct seci_statement_row *r,
+    struct seci_err *err)
+{
+	struct seci_cell c[4];
+
+	c[0] = seci_cell_text(r->section);
+	c[1] = seci_cell_text(r->account);
+	c[2] = seci_cell_text(r->name);
+	c[3] = seci_cell_int(r->amount);
+	/* Every row is data: the totals are part of the statement. */
+	return seci_out_row(arg, c, err);
+}
+
+typedef int statement_fn(struct seci_db *, int, seci_day,
+    seci_statement_fn *, void *, struct seci_err *);
+
+static int
+balance_sheet_of(struct seci_db *db, int year, seci_day as_of,
+    seci_statement_fn *fn, void *arg, struct seci_err *err)
+{
+	(void)year;
+	return seci_statement_balance_sheet(db, as_of, fn, arg, err);
+}
+
+static int
+print_statement(struct seci_db *db, statement_fn *st, int year,
+    seci_day as_of, const struct seci_out_opts *oo, struct seci_err *err)
+{
+	struct seci_out *o = seci_out_begin(oo, statement_cols, 4, err);
+
+	if (o == NULL)
+		return -1;
+	if (st(db, year, as_of, statement_row, o, err) < 0) {
+		seci_out_abort(o);
+		return -1;
+	}
+	return seci_out_end(o, err);
+}
+
+int
+seci_report_balance_sheet(struct seci_db *db, seci_day as_of,
+    const struct seci_out_opts *oo, struct seci_err *err)
+{
+	return print_statement(db, balance_sheet_of, 0, as_of, oo, err);
+}
+
+int
+seci_report_performance(struct seci_db *db, int year, seci_day as_of,
+    const struct seci_out_opts *oo, struct seci_err *err)
+{
+	return print_statement(db, seci_statement_performance, year, as_of, oo,
+	    err);
+}
+
+/* ---- budget vs actual ---------------------------------------------------- */
+
+static int
+bva_row(void *arg, const struct seci_budget_row *r, struct seci_err *err)
+{
+	struct seci_cell c[8];
+
+	c[0] = seci_cell_text(r->chapter);
+	c[1] = seci_cell_text(r->line);
+	c[2] = seci_cell_text(r->name);
+	c[3] = seci_cell_int(r->f.initial);
+	c[4] = seci_cell_int(r->f.revised);
+	c[5] = seci_cell_int(r->f.spent);
+	c[6] = seci_cell_int(r->f.revised - r->f.spent);
+	c[7] = seci_cell_int(seci_money_pct10(r->f.spent, r->f.revised));
+	return r->total ? seci_out_total(arg, c, err) : seci_out_row(arg, c,
+	    err);
+}
+
+int
+seci_report_budget_vs_actual(struct seci_db *db, int year, seci_day as_of,
+    const struct seci_out_opts *oo, struct seci_err *err)
+{
+	static const struct seci_col cols[] = {
+		{ "chapter", SECI_COL_TEXT }, { "line", SECI_COL_TEXT },
+		{ "name", SECI_COL_TEXT }, { "original", SECI_COL_MONEY },
+		{ "final", SECI_COL_MONEY }, { "actual", SECI_COL_MONEY },
+		{ "difference", SECI_COL_MONEY },
+		{ "executed_pct", SECI_COL_PCT },
+	};
+	struct seci_out *o;
+
+	if (seci_budget_need(db, year, err) < 0)
+		return -1;
+	if ((o = seci_out_begin(oo, cols, 8, err)) == NULL)
+		return -1;
+	if (seci_budget_each(db, year, as_of, bva_row, o, err) < 0) {
+		seci_out_abort(o);
+		return -1;
+	}
+	return seci_out_end(o, err);
+}

@@ -1,0 +1,220 @@
+/* yearend.c - closing a budget year: depreciation through December,
+ * open commitments carried to the next year, the rest lapsed, the year
+ * locked. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "asset.h"
+#include "audit.h"
+#include "budget.h"
+#include "seci_priv.h"
+#include "yearend.h"
+
+static int
+carry_commitments(struct seci_db *db, int year, seci_day date,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st, *ins, *upd;
+	char day[SECI_DATE_BUFSZ], next_day[SECI_DATE_BUFSZ];
+	struct seci_audit_change c;
+	struct seci_line next;
+	struct seci_err miss = SECI_ERR_INIT;
+	unsigned missing = 0;
+	int rc;
+
+	/* What each open commitment still holds at the end of the year. */
+	st = seci_db_stmt(db, "SELECT c.id, c.ref, c.payee, l.code, "
+	    "max(c.amount - (SELECT coalesce(sum(e.amount), 0) FROM expense e "
+	    "WHERE e.commitment_id = c.id AND e.status IN ('approved', "
+	    "'paid')), 0) FROM commitment c JOIN budget_line l ON l.id = "
+	    "c.line_id WHERE c.year = ? AND c.status = 'open' ORDER BY c.id",
+	    err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	seci_date_format(date, day);
+	seci_date_format(seci_date_from_ymd(year + 1, 1, 1), next_day);
+	miss.report = err->report;
+	miss.report_arg = err->report_arg;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		seci_money left = sqlite3_column_int64(st, 4);
+		const char *code = (const char *)sqlite3_column_text(st, 3);
+
+		if (seci_audit_begin_id(db, &c, "commitment", id, err) < 0)
+			goto fail;
+		if (left > 0) {
+			if (seci_budget_line(db, year + 1, code, &next,
+			    &miss) < 0 || next.status == SECI_BUDGET_CLOSED) {
+				if (miss.code)
+					seci_err_report(err, SECI_ERROR,
+					    "commitment %s on line %s cannot "
+					    "carry over: no line %s in the %d "
+					    "budget", (const char *)
+					    sqlite3_column_text(st, 1), code,
+					    code, year + 1);
+				else
+					seci_err_report(err, SECI_ERROR,
+					    "commitment %s on line %s cannot "
+					    "carry over: the %d budget is "
+					    "closed", (const char *)
+					    sqlite3_column_text(st, 1), code,
+					    year + 1);
+				seci_err_clear(&miss);
+				missing++;
+				seci_audit_cancel(&c);
+				continue;
+			}
+			ins = seci_db_stmt(db, "INSERT INTO commitment (line_id, "
+			    "year, ref, payee, amount, date, status, "
+			    "carried_from) SELECT ?, ?, ref, payee, ?, ?, "
+			    "'open', id FROM commitment WHERE id = ?", err);
+			if (ins == NULL)
+				goto fail_before;
+			sqlite3_bind_int64(ins, 1, next.id);
+			sqlite3_bind_int(ins, 2, year + 1);
+			sqlite3_bind_int64(ins, 3, left);
+			seci_db_bind_text(ins, 4, next_day);
+			sqlite3_bind_int64(ins, 5, id);
+			if (seci_db_exec_stmt(db, ins, err) < 0 ||
+			    seci_audit_added_id(db, "commitment",
+			    sqlite3_last_insert_rowid(db->h), err) < 0)
+				goto fail_before;
+		}
+		upd = seci_db_stmt(db, "UPDATE commitment SET status = ?, "
+		    "closed_on = ? WHERE id = ?", err);
+		if (upd == NULL)
+			goto fail_before;
+		seci_db_bind_text(upd, 1, left > 0 ? "carried" : "closed");
+		seci_db_bind_text(upd, 2, day);
+		sqlite3_bind_int64(upd, 3, id);
+		if (seci_db_exec_stmt(db, upd, err) < 0)
+			goto fail_before;
+		if (seci_audit_end(db, &c, err) < 0)
+			goto fail;
+	}
+	sqlite3_reset(st);
+	if (missing)
+		return seci_err_set(err, SECI_EXIT_DATA, "%u commitment%s "
+		    "cannot carry over; load the %d budget with those lines "
+		    "first", missing, missing == 1 ? "" : "s", year + 1);
+	return rc == SQLITE_DONE ? 0 : seci_db_fail(db, rc, "close", err);
+fail_before:
+	seci_audit_cancel(&c);
+fail:
+	sqlite3_reset(st);
+	return -1;
+}
+
+int
+seci_yearend_close(struct seci_db *db, int year, seci_day date,
+    const struct seci_out_opts *oo, struct seci_err *err)
+{
+	static const struct seci_col cols[] = {
+		{ "line", SECI_COL_TEXT }, { "name", SECI_COL_TEXT },
+		{ "revised", SECI_COL_MONEY }, { "spent", SECI_COL_MONEY },
+		{ "carried", SECI_COL_MONEY }, { "lapsed", SECI_COL_MONEY },
+	};
+	enum seci_budget_status status;
+	struct seci_audit_change chg;
+	char day[SECI_DATE_BUFSZ], key[16];
+	sqlite3_stmt *st;
+	int64_t proposed;
+	int rc;
+
+	if (seci_budget_status(db, year, &status, err) < 0)
+		return -1;
+	if (status != SECI_BUDGET_ADOPTED)
+		return seci_err_set(err, SECI_EXIT_DATA, status ==
+		    SECI_BUDGET_CLOSED ? "budget year %d is already closed" :
+		    "the %d budget is not adopted; only an adopted year can "
+		    "close", year);
+	if (date < seci_date_from_ymd(year, 12, 31))
+		return seci_err_set(err, SECI_EXIT_DATA, "year %d cannot close "
+		    "before its last day (--as-of %s)", year,
+		    seci_date_format(date, day));
+	st = seci_db_stmt(db, "SELECT count(*) FROM expense e JOIN budget_line "
+	    "l ON l.id = e.line_id WHERE l.year = ? AND e.status = 'proposed'",
+	    err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	if (seci_db_one_int(db, st, &proposed, err) < 0)
+		return -1;
+	if (proposed > 0)
+		return seci_err_set(err, SECI_EXIT_DATA, "%lld expense%s of %d "
+		    "%s still proposed; approve or reject them first",
+		    (long long)proposed, proposed == 1 ? "" : "s", year,
+		    proposed == 1 ? "is" : "are");
+	if (seci_asset_depreciate(db, seci_date_from_ymd(year, 12, 31),
+	    err) < 0 || carry_commitments(db, year, date, err) < 0)
+		return -1;
+	snprintf(key, sizeof(key), "%d", year);
+	if (seci_audit_begin_json(db, &chg, "budget", key, seci_budget_json,
+	    err) < 0)
+		return -1;
+	st = seci_db_stmt(db, "UPDATE budget SET status = 'closed', closed_on "
+	    "= ? WHERE year = ?", err);
+	if (st == NULL) {
+		seci_audit_cancel(&chg);
+		return -1;
+	}
+	seci_db_bind_text(st, 1, seci_date_format(date, day));
+	sqlite3_bind_int(st, 2, year);
+	if (seci_db_exec_stmt(db, st, err) < 0) {
+		seci_audit_cancel(&chg);
+		return -1;
+	}
+	if (seci_audit_end(db, &chg, err) < 0)
+		return -1;
+
+	/* What lapses: revised less spent less what was carried over. */
+	st = seci_db_stmt(db, "SELECT l.code, l.name, l.initial "
+	    "+ (SELECT coalesce(sum(amount), 0) FROM budget_transfer "
+	    "   WHERE to_line = l.id) "
+	    "- (SELECT coalesce(sum(amount), 0) FROM budget_transfer "
+	    "   WHERE from_line = l.id) "
+	    "+ (SELECT coalesce(sum(amount), 0) FROM budget_supplement "
+	    "   WHERE line_id = l.id) AS revised, "
+	    "(SELECT coalesce(sum(amount), 0) FROM expense WHERE line_id = l.id "
+	    "   AND status IN ('approved', 'paid')) AS spent, "
+	    "(SELECT coalesce(sum(n.amount), 0) FROM commitment c JOIN "
+	    "   commitment n ON n.carried_from = c.id WHERE c.line_id = l.id) "
+	    "   AS carried "
+	    "FROM budget_line l WHERE l.year = ? ORDER BY l.seq", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	{
+		struct seci_out *o = seci_out_begin(oo, cols, 6, err);
+		struct seci_cell c[6];
+
+		if (o == NULL)
+			return -1;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			seci_money rev = sqlite3_column_int64(st, 2);
+			seci_money spent = sqlite3_column_int64(st, 3);
+			seci_money carried = sqlite3_column_int64(st, 4);
+
+			c[0] = seci_cell_text((const char *)
+			    sqlite3_column_text(st, 0));
+			c[1] = seci_cell_text((const char *)
+			    sqlite3_column_text(st, 1));
+			c[2] = seci_cell_int(rev);
+			c[3] = seci_cell_int(spent);
+			c[4] = seci_cell_int(carried);
+			c[5] = seci_cell_int(rev - spent - carried);
+			if (seci_out_row(o, c, err) < 0)
+				break;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			seci_out_abort(o);
+			return err->code ? -1 : seci_db_fail(db, rc, "close",
+			    err);
+		}
+		return seci_out_end(o, err);
+	}
+}
