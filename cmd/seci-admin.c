@@ -10,54 +10,37 @@
 
 #include "seci.h"
 
-enum { OPT_ORG = 0x200, OPT_CURRENCY, OPT_ROLE, OPT_SINCE, OPT_USER,
-    OPT_TABLE };
+static struct seci_val o_org, o_currency, o_role, o_since, o_user, o_table;
 
-static struct {
-	const char *org, *currency, *role, *since, *user, *table;
-} opt;
-
-static error_t
-parse(int key, char *arg, struct argp_state *state)
-{
-	switch (key) {
-	case OPT_ORG: opt.org = arg; break;
-	case OPT_CURRENCY: opt.currency = arg; break;
-	case OPT_ROLE: opt.role = arg; break;
-	case OPT_SINCE: opt.since = arg; break;
-	case OPT_USER: opt.user = arg; break;
-	case OPT_TABLE: opt.table = arg; break;
-	default: return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
-static const struct argp_option init_options[] = {
-	{ "org", OPT_ORG, "NAME", 0, "Organisation name (default: the "
-	    "config's organisation)", 0 },
-	{ "currency", OPT_CURRENCY, "CODE", 0, "Base currency, ISO 4217 "
-	    "(default: the config's currency, EUR)", 0 },
-	{ NULL, 0, NULL, 0, NULL, 0 }
+static const struct seci_opt init_opts[] = {
+	{ .name = "org", .arg = "NAME", .val = &o_org,
+	    .doc = "Organisation name (default: the config's organisation)" },
+	{ .name = "currency", .arg = "CODE", .val = &o_currency,
+	    .doc = "Base currency, ISO 4217 (default: the config's currency, "
+	    "EUR)" },
+	{ .name = NULL }
 };
-
-static const struct argp_option user_add_options[] = {
-	{ "role", OPT_ROLE, "ROLE[,ROLE]", 0, "director, finance, hr, "
-	    "planning, auditor or viewer (required)", 0 },
-	{ NULL, 0, NULL, 0, NULL, 0 }
+static const struct seci_opt user_add_opts[] = {
+	{ .name = "role", .arg = "ROLE[,ROLE]", .val = &o_role,
+	    .flags = SECI_OPT_REQUIRED, .doc = "director, finance, hr, "
+	    "planning, auditor or viewer (required)" },
+	{ .name = NULL }
 };
-
-static const struct argp_option audit_log_options[] = {
-	{ "since", OPT_SINCE, "DATE", 0, "Only records from DATE on", 0 },
-	{ "user", OPT_USER, "LOGIN", 0, "Only records of LOGIN", 0 },
-	{ "table", OPT_TABLE, "NAME", 0, "Only records of table NAME", 0 },
-	{ NULL, 0, NULL, 0, NULL, 0 }
+static const struct seci_opt audit_log_opts[] = {
+	{ .name = "since", .arg = "DATE", .type = SECI_OPT_DATE,
+	    .val = &o_since, .doc = "Only records from DATE on" },
+	{ .name = "user", .arg = "LOGIN", .val = &o_user,
+	    .doc = "Only records of LOGIN" },
+	{ .name = "table", .arg = "NAME", .val = &o_table,
+	    .doc = "Only records of table NAME" },
+	{ .name = NULL }
 };
 
 static int
 run_init(struct seci_ctx *ctx)
 {
-	return seci_admin_init(ctx->db, opt.org ? opt.org :
-	    ctx->conf.organisation, opt.currency ? opt.currency :
+	return seci_admin_init(ctx->db, o_org.given ? o_org.text :
+	    ctx->conf.organisation, o_currency.given ? o_currency.text :
 	    ctx->conf.currency, ctx->login, &ctx->err);
 }
 
@@ -66,10 +49,7 @@ run_user_add(struct seci_ctx *ctx)
 {
 	unsigned roles;
 
-	if (opt.role == NULL)
-		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "user add: "
-		    "--role is required");
-	if (seci_roles_parse(opt.role, &roles, &ctx->err) < 0 ||
+	if (seci_roles_parse(o_role.text, &roles, &ctx->err) < 0 ||
 	    seci_user_add(ctx->db, ctx->args[0], roles, &ctx->err) < 0)
 		return -1;
 	printf("%s\n", ctx->args[0]);
@@ -91,11 +71,9 @@ run_user_remove(struct seci_ctx *ctx)
 static int
 run_audit_log(struct seci_ctx *ctx)
 {
-	struct seci_audit_filter f = { opt.since, opt.user, opt.table };
-	seci_day day;
+	struct seci_audit_filter f = { o_since.text, o_user.text,
+	    o_table.text };
 
-	if (opt.since && seci_ctx_date(ctx, "--since", opt.since, &day) < 0)
-		return -1;
 	return seci_audit_log(ctx->db, &f, &ctx->out, &ctx->err);
 }
 
@@ -206,33 +184,40 @@ run_backup(struct seci_ctx *ctx)
 #define AUDITORS (SECI_ROLE_DIRECTOR | SECI_ROLE_AUDITOR)
 
 static const struct seci_cmd commands[] = {
-	{ "init", NULL, "Create the database; you become its director",
-	    init_options, parse, SECI_DB_CREATE, 0, 0, 0, NULL, run_init },
-	{ "user add", "LOGIN", "Give LOGIN one or more roles",
-	    user_add_options, parse, SECI_DB_WRITE, DIRECTOR, 1, 1, NULL,
-	    run_user_add },
-	{ "user list", NULL, "List users and their roles", NULL, NULL,
-	    SECI_DB_READ, AUDITORS, 0, 0, NULL, run_user_list },
-	{ "user remove", "LOGIN", "Take every role from LOGIN", NULL, NULL,
-	    SECI_DB_WRITE, DIRECTOR, 1, 1, NULL, run_user_remove },
-	{ "audit log", NULL, "List audit records, oldest first",
-	    audit_log_options, parse, SECI_DB_READ, AUDITORS, 0, 0, NULL,
-	    run_audit_log },
-	{ "audit verify", NULL, "Recompute the audit hash chain; exit 1 if "
-	    "broken", NULL, NULL, SECI_DB_READ, AUDITORS, 0, 0, NULL,
-	    run_audit_verify },
-	{ "audit seal", NULL, "Print the audit record count and head hash",
-	    NULL, NULL, SECI_DB_READ, AUDITORS, 0, 0, NULL, run_audit_seal },
-	{ "check", NULL, "Check integrity, ledger, audit chain and file "
-	    "mode; exit 1 on any finding", NULL, NULL, SECI_DB_READ, AUDITORS,
-	    0, 0, NULL, run_check },
-	{ "backup", "FILE", "Write a consistent copy of the database to FILE",
-	    NULL, NULL, SECI_DB_READ, AUDITORS, 1, 1, NULL, run_backup },
+	{ .name = "init", .doc = "Create the database; you become its "
+	    "director", .opts = init_opts, .db = SECI_DB_CREATE,
+	    .run = run_init },
+	{ .name = "user add", .args = "LOGIN", .doc = "Give LOGIN one or more "
+	    "roles", .opts = user_add_opts, .db = SECI_DB_WRITE,
+	    .roles = DIRECTOR, .min_args = 1, .max_args = 1,
+	    .run = run_user_add },
+	{ .name = "user list", .doc = "List users and their roles",
+	    .db = SECI_DB_READ, .roles = AUDITORS, .run = run_user_list },
+	{ .name = "user remove", .args = "LOGIN", .doc = "Take every role "
+	    "from LOGIN", .db = SECI_DB_WRITE, .roles = DIRECTOR,
+	    .min_args = 1, .max_args = 1, .run = run_user_remove },
+	{ .name = "audit log", .doc = "List audit records, oldest first",
+	    .opts = audit_log_opts, .db = SECI_DB_READ, .roles = AUDITORS,
+	    .run = run_audit_log },
+	{ .name = "audit verify", .doc = "Recompute the audit hash chain; "
+	    "exit 1 if broken", .db = SECI_DB_READ, .roles = AUDITORS,
+	    .run = run_audit_verify },
+	{ .name = "audit seal", .doc = "Print the audit record count and head "
+	    "hash", .db = SECI_DB_READ, .roles = AUDITORS,
+	    .run = run_audit_seal },
+	{ .name = "check", .doc = "Check integrity, ledger, audit chain and "
+	    "file mode; exit 1 on any finding", .db = SECI_DB_READ,
+	    .roles = AUDITORS, .run = run_check },
+	{ .name = "backup", .args = "FILE", .doc = "Write a consistent copy of "
+	    "the database to FILE", .db = SECI_DB_READ, .roles = AUDITORS,
+	    .min_args = 1, .max_args = 1, .run = run_backup },
 };
 
 static const struct seci_tool tool = {
-	"seci-admin", "the seci database, its users, audit trail and backups",
-	commands, sizeof(commands) / sizeof(commands[0])
+	.name = "seci-admin",
+	.doc = "the seci database, its users, audit trail and backups",
+	.cmds = commands,
+	.ncmds = sizeof(commands) / sizeof(commands[0])
 };
 
 int

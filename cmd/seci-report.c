@@ -5,133 +5,90 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "seci.h"
 
-enum { OPT_MONTH = 0x200, OPT_REPORT, OPT_EVERY, OPT_DAY, OPT_OUTDIR,
-    OPT_FORCE };
+static struct seci_val o_month, o_report, o_every, o_day, o_outdir,
+    o_force;
+static char report_doc[300];
 
-static struct {
-	const char *month, *report, *every, *day, *outdir;
-	int force;
-} opt;
+#define O_END { .name = NULL }
 
-static error_t
-parse(int key, char *arg, struct argp_state *state)
+static const struct seci_opt monthly_opts[] = {
+	{ .name = "month", .arg = "YYYY-MM", .val = &o_month,
+	    .doc = "The month (default: the last month ended by --as-of)" },
+	O_END
+};
+static const struct seci_opt schedule_add_opts[] = {
+	{ .name = "report", .arg = "KIND", .val = &o_report,
+	    .flags = SECI_OPT_REQUIRED, .doc = report_doc },
+	{ .name = "every", .arg = "PERIOD", .val = &o_every,
+	    .flags = SECI_OPT_REQUIRED, .doc = "month, quarter or year" },
+	{ .name = "day", .arg = "N", .val = &o_day, .type = SECI_OPT_INT,
+	    .doc = "Due on the Nth day after the period ends (1-28, default "
+	    "1)" },
+	O_END
+};
+static const struct seci_opt run_due_opts[] = {
+	{ .name = "outdir", .arg = "DIR", .val = &o_outdir,
+	    .flags = SECI_OPT_REQUIRED, .doc = "Where the reports go, made "
+	    "when missing (required)" },
+	{ .name = "force", .type = SECI_OPT_FLAG, .val = &o_force,
+	    .doc = "Produce each schedule's latest due report again" },
+	O_END
+};
+
+/* The arguments every report kind takes, from the global options. */
+static void
+report_args(struct seci_ctx *ctx, struct seci_report_args *a)
 {
-	switch (key) {
-	case OPT_MONTH: opt.month = arg; break;
-	case OPT_REPORT: opt.report = arg; break;
-	case OPT_EVERY: opt.every = arg; break;
-	case OPT_DAY: opt.day = arg; break;
-	case OPT_OUTDIR: opt.outdir = arg; break;
-	case OPT_FORCE: opt.force = 1; break;
-	default: return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
+	memset(a, 0, sizeof(*a));
+	a->year = ctx->year;
+	a->as_of = ctx->as_of;
+	a->rule_years = ctx->conf.arrears_rule_years;
+	a->out = ctx->out;
 }
 
-#define O_END { NULL, 0, NULL, 0, NULL, 0 }
+/* A listing kind of the registry, named by the command. */
+static int
+run_report(struct seci_ctx *ctx)
+{
+	const struct seci_report_kind *k = seci_report_kind(ctx->cmd->name);
+	struct seci_report_args a;
 
-static const struct argp_option monthly_options[] = {
-	{ "month", OPT_MONTH, "YYYY-MM", 0, "The month (default: the last "
-	    "month ended by --as-of)", 0 },
-	O_END
-};
-static const struct argp_option schedule_add_options[] = {
-	{ "report", OPT_REPORT, "KIND", 0, "monthly, execution, contributions, "
-	    "arrears, balance-sheet, performance or budget-vs-actual", 0 },
-	{ "every", OPT_EVERY, "PERIOD", 0, "month, quarter or year", 0 },
-	{ "day", OPT_DAY, "N", 0, "Due on the Nth day after the period ends "
-	    "(1-28, default 1)", 0 },
-	O_END
-};
-static const struct argp_option run_due_options[] = {
-	{ "outdir", OPT_OUTDIR, "DIR", 0, "Where the reports go (required)",
-	    0 },
-	{ "force", OPT_FORCE, NULL, 0, "Produce each schedule's latest due "
-	    "report again", 0 },
-	O_END
-};
+	report_args(ctx, &a);
+	return k->fn(ctx->db, &a, &ctx->err);
+}
 
 static int
 run_monthly(struct seci_ctx *ctx)
 {
-	enum seci_doc_format fmt = SECI_DOC_TEXT;
-	seci_day month;
+	struct seci_report_args a;
 	char buf[16];
 
-	seci_doc_format_parse(ctx->format, &fmt);
-	if (opt.month) {
-		snprintf(buf, sizeof(buf), "%.7s-01", opt.month);
-		if (strlen(opt.month) != 7 || seci_date_parse(buf, NULL, &month,
-		    &ctx->err) < 0)
+	report_args(ctx, &a);
+	a.month = seci_report_default_month(ctx->as_of);
+	if (o_month.given) {
+		snprintf(buf, sizeof(buf), "%.7s-01", o_month.text);
+		if (strlen(o_month.text) != 7 || seci_date_parse(buf, NULL,
+		    &a.month, &ctx->err) < 0)
 			return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "--month: "
-			    "'%s' is not YYYY-MM", opt.month);
-	} else {
-		month = seci_report_default_month(ctx->as_of);
+			    "'%s' is not YYYY-MM", o_month.text);
 	}
-	return seci_report_monthly(ctx->db, month, ctx->as_of, fmt,
-	    ctx->conf.arrears_rule_years, stdout, &ctx->err);
-}
-
-static int
-run_execution(struct seci_ctx *ctx)
-{
-	return seci_budget_show(ctx->db, ctx->year, ctx->as_of, 1, &ctx->out,
-	    &ctx->err);
-}
-
-static int
-run_contributions(struct seci_ctx *ctx)
-{
-	return seci_contrib_status(ctx->db, ctx->year, ctx->as_of, &ctx->out,
-	    &ctx->err);
-}
-
-static int
-run_balance_sheet(struct seci_ctx *ctx)
-{
-	return seci_report_balance_sheet(ctx->db, ctx->as_of, &ctx->out,
-	    &ctx->err);
-}
-
-static int
-run_performance(struct seci_ctx *ctx)
-{
-	return seci_report_performance(ctx->db, ctx->year, ctx->as_of,
-	    &ctx->out, &ctx->err);
-}
-
-static int
-run_budget_vs_actual(struct seci_ctx *ctx)
-{
-	return seci_report_budget_vs_actual(ctx->db, ctx->year, ctx->as_of,
-	    &ctx->out, &ctx->err);
+	return seci_report_make(ctx->db, seci_report_kind("monthly"),
+	    ctx->format, &a, &ctx->err);
 }
 
 static int
 run_schedule_add(struct seci_ctx *ctx)
 {
 	struct seci_schedule s;
-	char *end;
-	long day = 1;
 
-	if (opt.report == NULL || opt.every == NULL)
-		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "schedule add: "
-		    "--report and --every are required");
-	if (opt.day) {
-		day = strtol(opt.day, &end, 10);
-		if (*end || end == opt.day || day < 1 || day > 28)
-			return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "--day: "
-			    "'%s' is not a day from 1 to 28", opt.day);
-	}
 	s.name = ctx->args[0];
-	s.report = opt.report;
-	s.every = opt.every;
-	s.day = (int)day;
+	s.report = o_report.text;
+	s.every = o_every.text;
+	s.day = o_day.given ? (int)o_day.num : 1;
 	s.format = ctx->format_given ? ctx->format : NULL;
 	s.start = ctx->as_of;
 	if (seci_schedule_add(ctx->db, &s, &ctx->err) < 0)
@@ -161,11 +118,8 @@ run_due(struct seci_ctx *ctx)
 static int
 run_run_due(struct seci_ctx *ctx)
 {
-	if (opt.outdir == NULL)
-		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "run-due: "
-		    "--outdir is required");
-	int failed = seci_schedule_run_due(ctx->db, ctx->as_of, opt.outdir,
-	    opt.force, ctx->conf.arrears_rule_years, stdout, &ctx->err);
+	int failed = seci_schedule_run_due(ctx->db, ctx->as_of, o_outdir.text,
+	    o_force.given, ctx->conf.arrears_rule_years, stdout, &ctx->err);
 
 	if (failed < 0)
 		return -1;
@@ -190,43 +144,59 @@ run_ledger(struct seci_ctx *ctx)
 #define W SECI_DB_WRITE
 #define R SECI_DB_READ
 
-static const struct seci_cmd commands[] = {
-	{ "monthly", NULL, "The monthly budget report (cron's)",
-	    monthly_options, parse, R, ANY, 0, 0, "text,json,html",
-	    run_monthly },
-	{ "execution", NULL, "Budget execution, with the month's spending",
-	    NULL, NULL, R, ANY, 0, 0, NULL, run_execution },
-	{ "contributions", NULL, "Contributions assessed, paid, outstanding",
-	    NULL, NULL, R, ANY, 0, 0, NULL, run_contributions },
-	{ "balance-sheet", NULL, "Assets, liabilities and net assets", NULL,
-	    NULL, R, ANY, 0, 0, NULL, run_balance_sheet },
-	{ "performance", NULL, "Revenue and expenses of the --year", NULL,
-	    NULL, R, ANY, 0, 0, NULL, run_performance },
-	{ "budget-vs-actual", NULL, "Original and final budget against "
-	    "actual", NULL, NULL, R, ANY, 0, 0, NULL, run_budget_vs_actual },
-	{ "schedule add", "NAME", "Schedule a report (-o: its format)",
-	    schedule_add_options, parse, W, FIN, 1, 1,
-	    "text,json,html,csv,tsv", run_schedule_add },
-	{ "schedule list", NULL, "List the schedules", NULL, NULL, R, ANY, 0,
-	    0, NULL, run_schedule_list },
-	{ "schedule remove", "NAME", "Remove a schedule", NULL, NULL, W, FIN,
-	    1, 1, NULL, run_schedule_remove },
-	{ "due", NULL, "Reports due as of --as-of, and whether produced",
-	    NULL, NULL, R, ANY, 0, 0, NULL, run_due },
-	{ "run-due", NULL, "Produce the due reports not yet produced (cron)",
-	    run_due_options, parse, W, FIN, 0, 0, NULL, run_run_due },
-	{ "ledger", NULL, "The general journal (csv or hledger)", NULL, NULL,
-	    R, ANY, 0, 0, "csv,hledger,tsv,json,table", run_ledger },
+/* Before and after the registry's listing kinds. */
+static const struct seci_cmd first[] = {
+	{ .name = "monthly", .doc = "The monthly budget report (cron's)",
+	    .opts = monthly_opts, .db = R, .roles = ANY,
+	    .formats = "text,json,html", .run = run_monthly },
+};
+static const struct seci_cmd last[] = {
+	{ .name = "schedule add", .args = "NAME", .doc = "Schedule a report "
+	    "(-o: its format)", .opts = schedule_add_opts, .db = W,
+	    .roles = FIN, .min_args = 1, .max_args = 1,
+	    .formats = "text,json,html,csv,tsv", .run = run_schedule_add },
+	{ .name = "schedule list", .doc = "List the schedules", .db = R,
+	    .roles = ANY, .run = run_schedule_list },
+	{ .name = "schedule remove", .args = "NAME", .doc = "Remove a "
+	    "schedule", .db = W, .roles = FIN, .min_args = 1, .max_args = 1,
+	    .run = run_schedule_remove },
+	{ .name = "due", .doc = "Reports due as of --as-of, and whether "
+	    "produced", .db = R, .roles = ANY, .run = run_due },
+	{ .name = "run-due", .doc = "Produce the due reports not yet produced "
+	    "(cron)", .opts = run_due_opts, .db = W, .roles = FIN,
+	    .run = run_run_due },
+	{ .name = "ledger", .doc = "The general journal (csv or hledger)",
+	    .db = R, .roles = ANY, .formats = "csv,hledger,tsv,json,table",
+	    .run = run_ledger },
 };
 
-static const struct seci_tool tool = {
-	"seci-report", "the monthly report, financial statements, the "
-	"reporting schedule and the journal", commands,
-	sizeof(commands) / sizeof(commands[0])
-};
+#define NFIRST (sizeof(first) / sizeof(first[0]))
+#define NLAST (sizeof(last) / sizeof(last[0]))
 
 int
 main(int argc, char **argv)
 {
+	struct seci_cmd commands[NFIRST + NLAST + 32];
+	struct seci_tool tool = { .name = "seci-report",
+	    .doc = "the monthly report, financial statements, the reporting "
+	    "schedule and the journal", .cmds = commands };
+	const struct seci_report_kind *k;
+	size_t nk, i, n = 0;
+	char names[256];
+
+	/* The registry's kinds: each listing that is a command of its own,
+	 * and the kinds --report takes. */
+	memcpy(commands, first, sizeof(first));
+	n = NFIRST;
+	k = seci_report_kinds(&nk);
+	for (i = 0; i < nk && n < NFIRST + 32; i++)
+		if (k[i].command)
+			commands[n++] = (struct seci_cmd){ .name = k[i].name,
+			    .doc = k[i].doc, .db = R, .roles = ANY,
+			    .run = run_report };
+	memcpy(commands + n, last, sizeof(last));
+	tool.ncmds = n + NLAST;
+	snprintf(report_doc, sizeof(report_doc), "The kind of report: %s",
+	    seci_report_kind_names(names, sizeof(names), ", "));
 	return seci_main(&tool, argc, argv);
 }

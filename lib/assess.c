@@ -399,6 +399,9 @@ seci_assess(struct seci_db *db, const struct seci_assess_opts *o,
 	size_t n;
 	int rc = -1;
 
+	if (strlen(o->due) != 5)
+		return seci_err_set(err, SECI_EXIT_USAGE, "--due: '%s' is not "
+		    "MM-DD", o->due);
 	snprintf(mmdd, sizeof(mmdd), "%04d-%.5s", o->year, o->due);
 	if (seci_date_parse(mmdd, NULL, &dueday, err) < 0)
 		return seci_err_prefix(err, SECI_EXIT_USAGE, "due date");

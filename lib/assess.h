@@ -23,7 +23,7 @@ struct seci_assess_opts {
 	seci_money observer_fee;	/* each Observer's, 0 for none */
 	const char *default_fee;	/* without has_fee: the config's
 					 * observer_fee, as text */
-	char due[6];		/* MM-DD */
+	const char *due;	/* MM-DD */
 };
 
 /*

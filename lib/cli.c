@@ -82,12 +82,8 @@ struct ctx_private {
 
 static struct ctx_private *priv;
 
-struct seci_ctx *
-seci_ctx_of(const struct argp_state *state)
-{
-	(void)state;
-	return priv->ctx;
-}
+/* A command's own options are keyed from here on. */
+#define CMD_KEY 0x200
 
 static int
 format_allowed(const struct seci_cmd *cmd, const char *f)
@@ -153,8 +149,8 @@ global_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case ARGP_KEY_END:
 		if (ctx->nargs < ctx->cmd->min_args)
-			argp_error(state, "missing %s", ctx->cmd->args_doc ?
-			    ctx->cmd->args_doc : "argument");
+			argp_error(state, "missing %s", ctx->cmd->args ?
+			    ctx->cmd->args : "argument");
 		if (ctx->cmd->max_args >= 0 &&
 		    ctx->nargs > ctx->cmd->max_args)
 			argp_error(state, "unexpected argument '%s'",
@@ -275,31 +271,26 @@ report_stderr(void *arg, enum seci_level level, const char *msg)
 }
 
 int
-seci_ctx_money(struct seci_ctx *ctx, const char *opt, const char *text,
-    seci_money *out)
+seci_ctx_id(struct seci_ctx *ctx, int i, const char *noun, int64_t *id)
 {
-	if (seci_money_parse(text, ctx->db ? seci_db_decimals(ctx->db) : 2,
-	    '.', out, &ctx->err) < 0)
-		return seci_err_prefix(&ctx->err, SECI_EXIT_USAGE, "%s", opt);
+	const char *arg = ctx->args[i];
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (*end || end == arg || v <= 0 || errno)
+		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "bad %s ID '%s'",
+		    noun, arg);
+	*id = v;
 	return 0;
 }
 
-int
-seci_ctx_date(struct seci_ctx *ctx, const char *opt, const char *text,
-    seci_day *out)
+/* The command's own options: stored as typed, checked before it runs. */
+static error_t
+cmd_parse(int key, char *arg, struct argp_state *state)
 {
-	if (seci_date_parse(text, NULL, out, &ctx->err) < 0)
-		return seci_err_prefix(&ctx->err, SECI_EXIT_USAGE, "%s", opt);
-	return 0;
-}
-
-int
-seci_ctx_need(struct seci_ctx *ctx, const char *value, const char *name)
-{
-	if (value == NULL || *value == '\0')
-		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "%s: --%s is "
-		    "required", ctx->cmd->name, name);
-	return 0;
+	return seci_opt_store(priv->ctx->cmd->opts, CMD_KEY, key, arg, state);
 }
 
 void
@@ -544,7 +535,7 @@ static int
 open_db(struct seci_ctx *ctx)
 {
 	const char *path = seci_db_path(ctx->db_opt, &ctx->conf);
-	unsigned mode = ctx->cmd->flags & SECI_DB_MASK;
+	unsigned mode = ctx->cmd->db & SECI_DB_MASK;
 	char what[128];
 
 	if (mode == SECI_DB_CREATE) {
@@ -595,12 +586,15 @@ open_db(struct seci_ctx *ctx)
 static int
 run_command(struct seci_ctx *ctx)
 {
-	unsigned mode = ctx->cmd->flags & SECI_DB_MASK;
+	unsigned mode = ctx->cmd->db & SECI_DB_MASK;
 	int rc;
 
 	if (seci_conf_load(&ctx->conf, ctx->config_opt, &ctx->err) < 0)
 		return -1;
 	if (mode != SECI_NO_DB && open_db(ctx) < 0)
+		return -1;
+	if (seci_opt_finish(ctx->cmd->opts, ctx->cmd->name, ctx->out.decimals,
+	    ctx->as_of, &ctx->err) < 0)
 		return -1;
 	rc = ctx->cmd->run(ctx);
 	if (ctx->db == NULL)
@@ -655,7 +649,7 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	static char version[64];
 	struct seci_ctx ctx;
 	struct ctx_private p;
-	struct argp_option *gopts = NULL;
+	struct argp_option *gopts = NULL, *copts = NULL;
 	struct argp gargp = { NULL, global_parse, NULL, NULL, NULL, NULL,
 	    NULL };
 	struct argp_child children[] = {
@@ -711,9 +705,11 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 				gopts[i].doc = fmtdoc;
 	}
 	gargp.options = gopts;
-	cargp.options = cmd->options;
-	cargp.parser = cmd->parse;
-	cargp.args_doc = cmd->args_doc;
+	if (cmd->opts && (copts = seci_opt_argp(cmd->opts, CMD_KEY)) == NULL)
+		return SECI_EXIT_SOFTWARE;
+	cargp.options = copts;
+	cargp.parser = cmd->opts ? cmd_parse : NULL;
+	cargp.args_doc = cmd->args;
 	cargp.doc = cmd->doc;
 
 	argp_parse(&cargp, nargc, nargv, 0, NULL, &ctx);
@@ -725,7 +721,7 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	failed = rc < 0 || ctx.err.code != 0;
 	if (failed && ctx.db != NULL) {
 		seci_db_rollback(ctx.db);
-		if ((cmd->flags & SECI_DB_MASK) == SECI_DB_CREATE) {
+		if ((cmd->db & SECI_DB_MASK) == SECI_DB_CREATE) {
 			seci_db_discard(ctx.db);
 			ctx.db = NULL;
 		}
@@ -750,5 +746,6 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	free(nargv[0]);
 	free(nargv);
 	free(gopts);
+	free(copts);
 	return status;
 }

@@ -12,9 +12,10 @@
  * status from the one table in err.h.
  *
  * How to add a command:
- *  1. In cmd/seci-TOOL.c: an argp_option table and parse function (if it
- *     has options), a run function calling lib/, and an entry in the
- *     tool's command table (words, arguments, one-line doc, flags, roles).
+ *  1. In cmd/seci-TOOL.c: its options as a typed table (opt.h), a run
+ *     function calling lib/, and an entry in the tool's command table
+ *     with designated initialisers (.name, .args, .doc, .opts, .db,
+ *     .roles, .min_args, .max_args, .run).
  *  2. All SQL in a lib/ module, behind a seci_<noun>_<verb>() function
  *     declared in that module's header (included from seci.h).
  *  3. The command in man/seci-TOOL.1 (SYNOPSIS, DESCRIPTION, EXAMPLES).
@@ -32,6 +33,7 @@
 #include "db.h"
 #include "err.h"
 #include "money.h"
+#include "opt.h"
 #include "out.h"
 
 struct seci_ctx;
@@ -47,14 +49,13 @@ enum seci_cmd_flags {
 
 struct seci_cmd {
 	const char *name;		/* command words: "user add" */
-	const char *args_doc;		/* "LOGIN", or NULL */
+	const char *args;		/* positional arguments: "LOGIN" */
 	const char *doc;		/* one line */
-	const struct argp_option *options;	/* or NULL */
-	argp_parser_t parse;		/* for options, or NULL */
-	unsigned flags;			/* enum seci_cmd_flags */
+	const struct seci_opt *opts;	/* its options, or NULL */
+	unsigned db;			/* enum seci_cmd_flags */
 	unsigned roles;			/* who may run it besides director;
 					 * SECI_ROLE_ANY: every role */
-	int min_args, max_args;		/* positional arguments */
+	int min_args, max_args;		/* positional arguments; max -1: any */
 	const char *formats;		/* NULL: table,csv,tsv,json; else
 					 * "text,json,html", first default */
 	seci_run_fn *run;
@@ -93,18 +94,10 @@ struct seci_ctx {
 
 int seci_main(const struct seci_tool *tool, int argc, char **argv);
 
-/* Inside a command's argp parser: the context. */
-struct seci_ctx *seci_ctx_of(const struct argp_state *state);
-
-/* Parse an option's amount (base currency decimals) or date in run();
- * a bad value is SECI_EXIT_USAGE naming the option. */
-int seci_ctx_money(struct seci_ctx *ctx, const char *opt, const char *text,
-    seci_money *out);
-int seci_ctx_date(struct seci_ctx *ctx, const char *opt, const char *text,
-    seci_day *out);
-
-/* A required option's value, or SECI_EXIT_USAGE naming --name. */
-int seci_ctx_need(struct seci_ctx *ctx, const char *value, const char *name);
+/* Positional argument i as a record id (a whole number above 0); a bad
+ * one is SECI_EXIT_USAGE "bad NOUN ID '...'". */
+int seci_ctx_id(struct seci_ctx *ctx, int i, const char *noun,
+    int64_t *id);
 
 /* Progress of long work, for seci_progress_fn: "\rN rows" on stderr.
  * Pass it only when ctx says so: seci_ctx_progress_on(). */

@@ -65,17 +65,18 @@ static const struct seci_report_kind kinds[] = {
 	{ .name = "monthly", .doc = "The monthly budget report (cron's)",
 	    .formats = "text,json,html", .document = 1, .fn = monthly },
 	{ .name = "execution", .doc = "Budget execution, with the month's "
-	    "spending", .formats = "csv,tsv,json", .fn = execution },
+	    "spending", .formats = "csv,tsv,json", .command = 1, .fn = execution },
 	{ .name = "contributions", .doc = "Contributions assessed, paid, "
-	    "outstanding", .formats = "csv,tsv,json", .fn = contributions },
+	    "outstanding", .formats = "csv,tsv,json", .command = 1,
+	    .fn = contributions },
 	{ .name = "arrears", .doc = "Overdue contributions by age, and the "
 	    "two-year rule", .formats = "csv,tsv,json", .fn = arrears },
 	{ .name = "balance-sheet", .doc = "Assets, liabilities and net assets",
-	    .formats = "csv,tsv,json", .fn = balance_sheet },
+	    .formats = "csv,tsv,json", .command = 1, .fn = balance_sheet },
 	{ .name = "performance", .doc = "Revenue and expenses of the --year",
-	    .formats = "csv,tsv,json", .fn = performance },
+	    .formats = "csv,tsv,json", .command = 1, .fn = performance },
 	{ .name = "budget-vs-actual", .doc = "Original and final budget "
-	    "against actual", .formats = "csv,tsv,json",
+	    "against actual", .formats = "csv,tsv,json", .command = 1,
 	    .fn = budget_vs_actual },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))

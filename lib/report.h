@@ -39,6 +39,7 @@ struct seci_report_kind {
 	const char *formats;	/* for files, the first the default:
 				 * "csv,tsv,json" or "text,json,html" */
 	int document;		/* 1: a document, else a listing */
+	int command;		/* a seci-report command of its own */
 	seci_report_kind_fn *fn;
 };
 
