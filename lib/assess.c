@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "budget.h"
 #include "clock.h"
+#include "contrib.h"
 #include "csv.h"
 #include "ledger.h"
 #include "party.h"
@@ -122,6 +123,8 @@ load_parties(struct seci_db *db, int year, struct party_row **out,
 
 /* Refuse to re-assess a year that payments are allocated to: some Party
  * paid more than its assessments before the year's. */
+/* Refuse to re-assess a year that payments are allocated to: some Party
+ * paid more than its assessments before the year's. */
 static int
 check_unallocated(struct seci_db *db, int year, struct seci_err *err)
 {
@@ -129,10 +132,11 @@ check_unallocated(struct seci_db *db, int year, struct seci_err *err)
 	const char *party = NULL;
 	int rc;
 
-	st = seci_db_stmt(db, "SELECT a.party FROM assessment a WHERE a.year >= "
-	    "?1 AND a.amount > 0 AND (SELECT coalesce(sum(amount), 0) FROM "
-	    "payment WHERE party = a.party) > (SELECT coalesce(sum(amount), 0) "
-	    "FROM assessment b WHERE b.party = a.party AND (b.year < a.year OR "
+	st = seci_db_stmt(db, "SELECT a.party FROM assessment a JOIN (SELECT "
+	    "party, sum(amount) AS paid FROM payment WHERE party IS NOT NULL "
+	    "GROUP BY party) s ON s.party = a.party WHERE a.year >= ?1 AND "
+	    "a.amount > 0 AND s.paid > (SELECT coalesce(sum(amount), 0) FROM "
+	    "assessment b WHERE b.party = a.party AND (b.year < a.year OR "
 	    "(b.year = a.year AND b.id < a.id))) ORDER BY a.party LIMIT 1", err);
 	if (st == NULL)
 		return -1;
@@ -307,7 +311,8 @@ write_one(struct seci_db *db, const struct party_row *p, int year,
 
 /*
  * Write the assessments and post what changed, on the first day of the
- * year: receivables against revenue.
+ * year: each Party's receivable against revenue.  Then the advances
+ * follow (a credit the new assessment takes).
  */
 static int
 write_all(struct seci_db *db, const struct seci_assess_opts *o,
@@ -315,34 +320,47 @@ write_all(struct seci_db *db, const struct seci_assess_opts *o,
     struct seci_err *err)
 {
 	struct seci_ledger_ref ref = { "assessment", 0, 0 };
-	struct seci_posting post[3];
-	seci_money rec = 0, rev_p = 0, rev_o = 0, diff;
+	struct seci_posting post;
+	seci_money rev[2] = { 0, 0 }, diff;
 	char now[SECI_TIME_BUFSZ], memo[64];
+	struct seci_txn txn;
 	size_t i;
 
+	txn.id = 0;
 	seci_clock_now(now);
+	snprintf(memo, sizeof(memo), "contributions assessed for %d", o->year);
+	memset(&post, 0, sizeof(post));
 	for (i = 0; i < n; i++) {
 		if (!p[i].has_old && p[i].amount == 0)
 			continue;
-		diff = p[i].amount - (p[i].has_old ? p[i].old : 0);
-		rec += diff;
-		*(p[i].observer ? &rev_o : &rev_p) += diff;
 		if (write_one(db, &p[i], o->year, due, p[i].observer ?
 		    "observer fee" : o->by_key ? "key" : "equal", now, err) < 0)
 			return -1;
+		if ((diff = p[i].amount - (p[i].has_old ? p[i].old : 0)) == 0)
+			continue;
+		if (txn.id == 0 && seci_ledger_open(db, seci_date_from_ymd(
+		    o->year, 1, 1), memo, &ref, &txn, err) < 0)
+			return -1;
+		rev[p[i].observer] += diff;
+		post.account = SECI_ACC_RECEIVABLE;
+		post.amount = diff;
+		post.party = p[i].code;
+		if (seci_ledger_add(db, &txn, &post, err) < 0)
+			return -1;
 	}
-	post[0].account = SECI_ACC_RECEIVABLE;
-	post[0].amount = rec;
-	post[1].account = SECI_ACC_CONTRIBUTIONS;
-	post[1].amount = -rev_p;
-	post[2].account = SECI_ACC_OBSERVER_FEES;
-	post[2].amount = -rev_o;
-	snprintf(memo, sizeof(memo), "contributions assessed for %d", o->year);
-	if ((rec || rev_p || rev_o) && seci_ledger_post(db,
-	    seci_date_from_ymd(o->year, 1, 1), memo, &ref, post, 3, NULL,
-	    err) < 0)
+	if (txn.id == 0)
+		return 0;
+	post.party = NULL;
+	post.account = SECI_ACC_CONTRIBUTIONS;
+	post.amount = -rev[0];
+	if (seci_ledger_add(db, &txn, &post, err) < 0)
 		return -1;
-	return 0;
+	post.account = SECI_ACC_OBSERVER_FEES;
+	post.amount = -rev[1];
+	if (seci_ledger_add(db, &txn, &post, err) < 0 ||
+	    seci_ledger_close(db, &txn, err) < 0)
+		return -1;
+	return seci_contrib_sync(db, err);
 }
 
 static int

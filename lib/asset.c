@@ -90,6 +90,7 @@ seci_asset_add(struct seci_db *db, const struct seci_asset *a, int64_t *id,
 		ref.source_id = *id;
 		snprintf(memo, sizeof(memo), "asset %s onto the register",
 		    a->tag);
+		memset(p, 0, sizeof(p));
 		p[0].account = SECI_ACC_FIXED_ASSETS;
 		p[0].amount = a->cost;
 		p[1].account = SECI_ACC_NET_ASSETS;
@@ -187,6 +188,7 @@ depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
 		snprintf(month, sizeof(month), "%04d-%02d", ch[i].month / 12,
 		    ch[i].month % 12 + 1);
 		snprintf(memo, sizeof(memo), "depreciation %s", month);
+		memset(p, 0, sizeof(p));
 		p[0].account = SECI_ACC_DEPRECIATION;
 		p[0].amount = total;
 		p[1].account = SECI_ACC_ACCUM_DEPRECIATION;
@@ -408,6 +410,7 @@ seci_asset_dispose(struct seci_db *db, const char *tag, seci_day date,
 	/* Off the books: cost and its depreciation; the proceeds less the
 	 * net book value are a gain (or a loss). */
 	gain = proceeds - (cost - acc);
+	memset(p, 0, sizeof(p));
 	p[n].account = SECI_ACC_FIXED_ASSETS;
 	p[n++].amount = -cost;
 	if (acc > 0) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "contrib.h"
+#include "ledger.h"
 #include "seci_priv.h"
 
 struct position {
@@ -287,19 +288,22 @@ status_party(void *arg, const struct seci_position *v, struct seci_err *err)
 	memset(&r, 0, sizeof(r));
 	for (k = 0; k < v->na && v->a[k].year != w->year; k++)
 		;
-	if (k == v->na)
+	/* Not assessed for the year: shown only for a credit it holds. */
+	if (k == v->na && v->credit == 0)
 		return 0;
 	r.party = v->code;
 	r.name = v->name;
 	r.kind = v->kind;
 	r.year = w->year;
-	r.assessed = v->a[k].amount;
-	r.paid = v->a[k].received;
-	r.outstanding = r.assessed - r.paid;
 	r.credit = v->credit;
+	if (k < v->na) {
+		r.assessed = v->a[k].amount;
+		r.paid = v->a[k].received;
+		r.due = v->a[k].due;
+		r.days_overdue = v->a[k].days_overdue;
+	}
+	r.outstanding = r.assessed - r.paid;
 	r.paid_pct = r.assessed ? seci_money_pct10(r.paid, r.assessed) : 1000;
-	r.due = v->a[k].due;
-	r.days_overdue = v->a[k].days_overdue;
 	/* The counts are of Parties; Observers are in the totals. */
 	if (r.assessed > 0 && !v->observer) {
 		if (r.paid == r.assessed)
@@ -365,7 +369,8 @@ status_row(void *arg, const struct seci_status_row *r, struct seci_err *err)
 	c[6] = seci_cell_int(r->outstanding);
 	c[7] = seci_cell_int(r->credit);
 	c[8] = seci_cell_int(r->paid_pct);
-	c[9] = seci_cell_text(r->total ? "" : seci_date_format(r->due, due));
+	c[9] = seci_cell_text(r->total || r->due == 0 ? "" :
+	    seci_date_format(r->due, due));
 	c[10] = r->total ? seci_cell_null() : seci_cell_int(r->days_overdue);
 	return r->total ? seci_out_total(arg, c, err) : seci_out_row(arg, c,
 	    err);
@@ -478,4 +483,114 @@ seci_contrib_arrears(struct seci_db *db, seci_day as_of, long rule_years,
 		return -1;
 	}
 	return seci_out_end(o, err);
+}
+
+/* ---- the ledger's receivables and advances --------------------------------- */
+
+/*
+ * Per Party and day on which its receivables (1100) or advances (2100)
+ * move: the net position N (what it owes, or when negative what it paid
+ * beyond its assessments due), and what must move into or out of 2100
+ * that day so that 2100 holds min(N, 0) and 1100 max(N, 0).
+ */
+static const char advance_sql[] =
+    "WITH d AS (SELECT party, date, sum(amount) AS n, sum(CASE WHEN account "
+    " = '2100' THEN amount ELSE 0 END) AS h FROM ledger_day WHERE account "
+    " IN ('1100', '2100') AND party <> '' GROUP BY party, date), "
+    "c AS (SELECT party, date, min(sum(n) OVER w, 0) - sum(h) OVER w AS diff "
+    " FROM d WINDOW w AS (PARTITION BY party ORDER BY date)), "
+    "x AS (SELECT party, date, diff - coalesce(lag(diff) OVER (PARTITION BY "
+    " party ORDER BY date), 0) AS delta FROM c) "
+    "SELECT date, party, delta FROM x WHERE delta <> 0 ORDER BY date, party";
+
+struct move {
+	seci_day date;
+	char party[SECI_PARTY_CODE_MAX + 1];
+	seci_money delta;
+};
+
+static int
+read_moves(struct seci_db *db, struct move **out, size_t *n,
+    struct seci_err *err)
+{
+	struct seci_err ignore = SECI_ERR_INIT;
+	struct move *m = NULL;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	if ((st = seci_db_stmt(db, advance_sql, err)) == NULL)
+		return -1;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (seci_grow(&m, &cap, *n, sizeof(*m)) < 0)
+			break;
+		seci_date_parse((const char *)sqlite3_column_text(st, 0), NULL,
+		    &m[*n].date, &ignore);
+		snprintf(m[*n].party, sizeof(m[*n].party), "%s",
+		    (const char *)sqlite3_column_text(st, 1));
+		m[*n].delta = sqlite3_column_int64(st, 2);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	*out = m;
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
+		    "out of memory") : seci_db_fail(db, rc, "ledger", err);
+	return 0;
+}
+
+int
+seci_contrib_moves(struct seci_db *db, seci_move_fn *fn, void *arg,
+    struct seci_err *err)
+{
+	struct move *m = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if (read_moves(db, &m, &n, err) < 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = fn(arg, m[i].party, m[i].date, m[i].delta, err);
+	free(m);
+	return rc < 0 ? -1 : (int)n;
+}
+
+int
+seci_contrib_sync(struct seci_db *db, struct seci_err *err)
+{
+	struct seci_ledger_ref ref = { "advance", 0, 0 };
+	struct seci_posting p;
+	struct move *m = NULL;
+	struct seci_txn txn;
+	size_t n = 0, i;
+	int rc = -1;
+
+	if (read_moves(db, &m, &n, err) < 0)
+		goto out;
+	memset(&p, 0, sizeof(p));
+	/* One transaction a day: each Party's credit into 2100, or back to
+	 * 1100 when an assessment falls due. */
+	for (i = 0; i < n; i++) {
+		if ((i == 0 || m[i].date != m[i - 1].date) &&
+		    (seci_ledger_open(db, m[i].date, "contributions received in "
+		    "advance", &ref, &txn, err) < 0))
+			goto out;
+		p.party = m[i].party;
+		p.account = SECI_ACC_ADVANCE;
+		p.amount = m[i].delta;
+		if (seci_ledger_add(db, &txn, &p, err) < 0)
+			goto out;
+		p.account = SECI_ACC_RECEIVABLE;
+		p.amount = -m[i].delta;
+		if (seci_ledger_add(db, &txn, &p, err) < 0)
+			goto out;
+		if ((i + 1 == n || m[i + 1].date != m[i].date) &&
+		    seci_ledger_close(db, &txn, err) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(m);
+	return rc;
 }

@@ -67,6 +67,25 @@ int seci_contrib_positions(struct seci_db *db, seci_day as_of,
 int seci_contrib_advances(struct seci_db *db, seci_day as_of,
     seci_money *adv, struct seci_err *err);
 
+/*
+ * The ledger holds each Party's position: its receivable (1100) what it
+ * owes, its advance (2100) what it paid beyond its assessments due.
+ * Payments credit receivables and assessments debit them; after any
+ * change, seci_contrib_sync() posts, dated on the day it takes effect,
+ * what moves between the two (a credit into 2100 on the day of the
+ * payment that made it, back to 1100 on the first day of the year whose
+ * assessment takes it).  It posts nothing when the ledger is in step.
+ */
+int seci_contrib_sync(struct seci_db *db, struct seci_err *err);
+
+/* What seci_contrib_sync() would post, to fn: the Party, the day, and
+ * the change to its advance (negative: more advance).  Returns how many
+ * (0: in step), or -1. */
+typedef int seci_move_fn(void *arg, const char *party, seci_day date,
+    seci_money delta, struct seci_err *err);
+int seci_contrib_moves(struct seci_db *db, seci_move_fn *fn, void *arg,
+    struct seci_err *err);
+
 /* ---- status ------------------------------------------------------------ */
 
 struct seci_status_row {
@@ -84,8 +103,9 @@ struct seci_status_row {
 typedef int seci_status_fn(void *arg, const struct seci_status_row *r,
     struct seci_err *err);
 
-/* Each Party and Observer assessed for year, as of a date, then the
- * totals (the counts are of Parties). */
+/* Each Party and Observer assessed for year, or holding a credit, as of
+ * a date, then the totals (the counts are of Parties).  One not assessed
+ * for the year has no due date (0). */
 int seci_contrib_status_each(struct seci_db *db, int year, seci_day as_of,
     seci_status_fn *fn, void *arg, struct seci_err *err);
 

@@ -222,6 +222,12 @@ exec(struct seci_db *db, const char *sql, struct seci_err *err)
 	return 0;
 }
 
+int
+seci_db_exec_sql(struct seci_db *db, const char *sql, struct seci_err *err)
+{
+	return exec(db, sql, err);
+}
+
 static int
 pragma_int(struct seci_db *db, const char *sql, int *out,
     struct seci_err *err)
@@ -273,6 +279,11 @@ handle_new(const char *path, int flags, long busy_ms, struct seci_err *err)
 	 * harmless, once SQLite is initialised.) */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* A statement journal holds what one statement changed, a few
+	 * pages: in memory, never spilled to a file that a million-row
+	 * import would then write to twice per row.  (The one statement of
+	 * megabytes, an import's postings, needs none: payment.c.) */
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 	rc = sqlite3_open_v2(path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
 		seci_err_set(err, rc == SQLITE_CANTOPEN ? SECI_EXIT_NOINPUT :
@@ -290,7 +301,7 @@ handle_new(const char *path, int flags, long busy_ms, struct seci_err *err)
 	/* A page cache of up to 32 MiB: bulk imports touch several indexes
 	 * at once; allocated only as pages are used, so memory stays flat. */
 	if (exec(db, "PRAGMA foreign_keys = ON", err) < 0 ||
-	    exec(db, "PRAGMA cache_size = -32768", err) < 0) {
+	    exec(db, "PRAGMA cache_size = -24576", err) < 0) {
 		seci_db_close(db);
 		return NULL;
 	}

@@ -279,6 +279,7 @@ seci_expense_approve(struct seci_db *db, int64_t id,
 		goto fail;
 	snprintf(memo, sizeof(memo), "expense %lld approved, line %s",
 	    (long long)id, r.code);
+	memset(p, 0, sizeof(p));
 	p[0].account = expense_account(r.kind);
 	p[0].amount = r.amount;
 	p[1].account = SECI_ACC_PAYABLE;
@@ -355,6 +356,7 @@ seci_expense_pay(struct seci_db *db, int64_t id, seci_day date,
 	seci_db_bind_text(st, 1, seci_date_format(date, day));
 	sqlite3_bind_int64(st, 2, id);
 	snprintf(memo, sizeof(memo), "expense %lld paid", (long long)id);
+	memset(p, 0, sizeof(p));
 	p[0].account = SECI_ACC_PAYABLE;
 	p[0].amount = r.amount;
 	p[1].account = SECI_ACC_BANK;

@@ -8,11 +8,14 @@
 #include "journal.h"
 #include "seci_priv.h"
 
+/* Each posting traced to what it posts: its own row (a payment of the
+ * day's receipts), else its transaction's; and the Party, on receivables
+ * and advances. */
 static const char journal_sql[] = "SELECT t.id, t.date, t.memo, t.source, "
-    "p.account, a.name, p.amount, a.type FROM ledger_txn t JOIN "
-    "ledger_posting p ON p.txn_id = t.id JOIN accounts a ON a.code = "
-    "p.account WHERE t.closed = 1 ORDER BY t.date, t.id, "
-    "p.id";
+    "p.account, a.name, p.amount, coalesce(p.source_id, t.source_id), "
+    "nullif(p.party, ''), a.type FROM ledger_txn t JOIN ledger_posting p ON p.txn_id = "
+    "t.id JOIN accounts a ON a.code = p.account WHERE t.closed = 1 ORDER BY "
+    "t.date, t.id, p.seq";
 
 static const char *
 hledger_top(const char *type)
@@ -52,7 +55,8 @@ seci_journal_export(struct seci_db *db, int hledger,
 		{ "txn", SECI_COL_INT }, { "date", SECI_COL_TEXT },
 		{ "memo", SECI_COL_TEXT }, { "source", SECI_COL_TEXT },
 		{ "account", SECI_COL_TEXT }, { "account_name", SECI_COL_TEXT },
-		{ "amount", SECI_COL_MONEY },
+		{ "amount", SECI_COL_MONEY }, { "source_id", SECI_COL_INT },
+		{ "party", SECI_COL_TEXT },
 	};
 	sqlite3_stmt *st;
 	char buf[SECI_MONEY_BUFSZ], org[256];
@@ -63,7 +67,7 @@ seci_journal_export(struct seci_db *db, int hledger,
 	if ((st = seci_db_stmt(db, journal_sql, err)) == NULL)
 		return -1;
 	if (!hledger)
-		return seci_db_print(db, st, cols, 7, oo, err);
+		return seci_db_print(db, st, cols, 9, oo, err);
 	if (seci_admin_org(db, org, sizeof(org), err) < 0)
 		return -1;
 	fputs("; general journal of ", fp);
@@ -82,12 +86,22 @@ seci_journal_export(struct seci_db *db, int hledger,
 			last = id;
 		}
 		fprintf(fp, "    %s:%s ", hledger_top((const char *)
-		    sqlite3_column_text(st, 7)), (const char *)
+		    sqlite3_column_text(st, 9)), (const char *)
 		    sqlite3_column_text(st, 4));
 		hledger_text(fp, (const char *)sqlite3_column_text(st, 5), 1);
-		fprintf(fp, "  %s %s\n", seci_money_format(
+		fprintf(fp, "  %s %s", seci_money_format(
 		    sqlite3_column_int64(st, 6), db->decimals, 0, buf),
 		    db->currency);
+		/* hledger tags: what it posts, and whose. */
+		if (sqlite3_column_type(st, 7) != SQLITE_NULL)
+			fprintf(fp, "  ; %s:%lld", (const char *)
+			    sqlite3_column_text(st, 3), (long long)
+			    sqlite3_column_int64(st, 7));
+		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+			fprintf(fp, "%s party:%s", sqlite3_column_type(st, 7) !=
+			    SQLITE_NULL ? "," : "  ;", (const char *)
+			    sqlite3_column_text(st, 8));
+		putc('\n', fp);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

@@ -46,14 +46,12 @@ seci_ledger_load_chart(struct seci_db *db, struct seci_err *err)
 }
 
 int
-seci_ledger_post(struct seci_db *db, seci_day date, const char *memo,
-    const struct seci_ledger_ref *ref, const struct seci_posting *p,
-    size_t n, int64_t *txn_id, struct seci_err *err)
+seci_ledger_open(struct seci_db *db, seci_day date, const char *memo,
+    const struct seci_ledger_ref *ref, struct seci_txn *t,
+    struct seci_err *err)
 {
 	sqlite3_stmt *st;
 	char day[SECI_DATE_BUFSZ];
-	int64_t id;
-	size_t i;
 
 	st = seci_db_stmt(db, "INSERT INTO ledger_txn (date, memo, source, "
 	    "source_id, import_id) VALUES (?, ?, ?, ?, ?)", err);
@@ -68,48 +66,149 @@ seci_ledger_post(struct seci_db *db, seci_day date, const char *memo,
 		sqlite3_bind_int64(st, 5, ref->import_id);
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		return -1;
-	id = sqlite3_last_insert_rowid(db->h);
-	st = seci_db_stmt(db, "INSERT INTO ledger_posting (txn_id, account, "
-	    "amount) VALUES (?, ?, ?)", err);
-	if (st == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (p[i].amount == 0)
+	t->id = sqlite3_last_insert_rowid(db->h);
+	t->seq = 0;
+	t->nsums = 0;
+	memcpy(t->date, day, sizeof(t->date));
+	return 0;
+}
+
+/* Add the transaction's sums to the balances by day. */
+static int
+write_sums(struct seci_db *db, struct seci_txn *t, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < t->nsums; i++) {
+		if (t->sum[i].amount == 0)
 			continue;
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, id);
-		seci_db_bind_text(st, 2, p[i].account);
-		sqlite3_bind_int64(st, 3, p[i].amount);
+		st = seci_db_stmt(db, "INSERT INTO ledger_day (account, party, "
+		    "date, amount) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE "
+		    "SET amount = amount + ?4", err);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, t->sum[i].account, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, t->sum[i].party, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, t->date, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, t->sum[i].amount);
 		if (seci_db_exec_stmt(db, st, err) < 0)
-			return seci_err_prefix(err, 0, "ledger account '%s'",
-			    p[i].account);
+			return -1;
 	}
-	st = seci_db_stmt(db, "UPDATE ledger_txn SET closed = 1 WHERE id = ?",
-	    err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (seci_db_exec_stmt(db, st, err) < 0)
-		return -1;
-	if (txn_id)
-		*txn_id = id;
+	t->nsums = 0;
 	return 0;
 }
 
 int
-seci_ledger_balance(struct seci_db *db, const char *account, seci_day as_of,
-    seci_money *balance, struct seci_err *err)
+seci_ledger_count(struct seci_db *db, struct seci_txn *t,
+    const struct seci_posting *p, struct seci_err *err)
+{
+	const char *party = p->party ? p->party : "";
+	size_t i;
+
+	for (i = 0; i < t->nsums; i++)
+		if (strcmp(t->sum[i].account, p->account) == 0 &&
+		    strcmp(t->sum[i].party, party) == 0)
+			return seci_money_add(t->sum[i].amount, p->amount,
+			    &t->sum[i].amount, err);
+	if (t->nsums == SECI_TXN_SUMS && write_sums(db, t, err) < 0)
+		return -1;
+	i = t->nsums++;
+	t->sum[i].account = p->account;
+	snprintf(t->sum[i].party, sizeof(t->sum[i].party), "%s", party);
+	t->sum[i].amount = p->amount;
+	return 0;
+}
+
+static const char posting_sql[] = "INSERT INTO ledger_posting (txn_id, seq, "
+    "account, amount, party, source_id) VALUES (?, ?, ?, ?, ?, ?)";
+#define POSTING_VALUES 6
+
+/* Bind posting p, number seq of transaction txn, as the values from i
+ * on. */
+static void
+bind_posting(sqlite3_stmt *st, int i, int64_t txn, int64_t seq,
+    const struct seci_posting *p)
+{
+	sqlite3_bind_int64(st, i, txn);
+	sqlite3_bind_int64(st, i + 1, seq);
+	sqlite3_bind_text(st, i + 2, p->account, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, i + 3, p->amount);
+	sqlite3_bind_text(st, i + 4, p->party ? p->party : "", -1,
+	    SQLITE_STATIC);
+	if (p->source_id)
+		sqlite3_bind_int64(st, i + 5, p->source_id);
+}
+
+int
+seci_ledger_add(struct seci_db *db, struct seci_txn *t,
+    const struct seci_posting *p, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (p->amount == 0)
+		return 0;
+	if ((st = seci_db_stmt(db, posting_sql, err)) == NULL)
+		return -1;
+	bind_posting(st, 1, t->id, ++t->seq, p);
+	if (seci_db_exec_stmt(db, st, err) < 0)
+		return seci_err_prefix(err, 0, "ledger account '%s'",
+		    p->account);
+	return seci_ledger_count(db, t, p, err);
+}
+
+int
+seci_ledger_close(struct seci_db *db, struct seci_txn *t,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (write_sums(db, t, err) < 0)
+		return -1;
+	st = seci_db_stmt(db, "UPDATE ledger_txn SET closed = 1 WHERE id = ?",
+	    err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, t->id);
+	return seci_db_exec_stmt(db, st, err);
+}
+
+int
+seci_ledger_post(struct seci_db *db, seci_day date, const char *memo,
+    const struct seci_ledger_ref *ref, const struct seci_posting *p,
+    size_t n, int64_t *txn_id, struct seci_err *err)
+{
+	struct seci_txn t;
+	size_t i;
+
+	if (seci_ledger_open(db, date, memo, ref, &t, err) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (seci_ledger_add(db, &t, &p[i], err) < 0)
+			return -1;
+	if (seci_ledger_close(db, &t, err) < 0)
+		return -1;
+	if (txn_id)
+		*txn_id = t.id;
+	return 0;
+}
+
+int
+seci_ledger_balance(struct seci_db *db, const char *account,
+    const char *party, seci_day as_of, seci_money *balance,
+    struct seci_err *err)
 {
 	sqlite3_stmt *st;
 	char day[SECI_DATE_BUFSZ];
 
-	st = seci_db_stmt(db, "SELECT coalesce(sum(p.amount), 0) FROM "
-	    "ledger_posting p JOIN ledger_txn t ON t.id = p.txn_id WHERE "
-	    "p.account = ? AND t.closed = 1 AND t.date <= ?", err);
+	st = seci_db_stmt(db, "SELECT coalesce(sum(amount), 0) FROM ledger_day "
+	    "WHERE account = ?1 AND (?2 IS NULL OR party = ?2) AND date <= ?3",
+	    err);
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, account);
-	seci_db_bind_text(st, 2, seci_date_format(as_of, day));
+	seci_db_bind_text(st, 2, party);
+	seci_db_bind_text(st, 3, seci_date_format(as_of, day));
 	return seci_db_one_int(db, st, balance, err);
 }
 
@@ -126,6 +225,18 @@ seci_ledger_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
 		    "HAVING sum(p.amount) <> 0",
 		"SELECT 'trial balance is off by ' || sum(amount) || ' minor "
 		    "units' FROM ledger_posting HAVING sum(amount) <> 0",
+		/* The balances by day, as the postings add up. */
+		"SELECT 'balance of ' || coalesce(p.account, d.account) || "
+		    "coalesce(' (' || nullif(coalesce(p.party, d.party), '') || "
+		    "')', '') || ' on ' || coalesce(p.date, d.date) || ' is ' || "
+		    "coalesce(d.amount, 0) || ' by day, ' || coalesce(p.amount, 0) "
+		    "|| ' by its postings' FROM (SELECT p.account, "
+		    "p.party, t.date, sum(p.amount) AS "
+		    "amount FROM ledger_posting p JOIN ledger_txn t ON t.id = "
+		    "p.txn_id WHERE t.closed = 1 GROUP BY 1, 2, 3) p FULL JOIN "
+		    "ledger_day d ON d.account = p.account AND d.party = p.party "
+		    "AND d.date = p.date WHERE coalesce(p.amount, 0) <> "
+		    "coalesce(d.amount, 0)",
 	};
 	sqlite3_stmt *st;
 	size_t i;

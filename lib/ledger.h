@@ -5,7 +5,12 @@
  * all its postings and then closed; the database itself (a trigger in
  * the schema) refuses to close one whose postings do not add up to zero,
  * and refuses any change to a closed one.  Corrections are new,
- * reversing transactions.
+ * reversing transactions.  As it closes, the database adds its postings
+ * to the balances by account, Party and day that every statement reads.
+ *
+ * A posting may name the row it is for (source_id, the transaction's
+ * source being its kind: a payment among a day's receipts) and, on
+ * receivables and advances, the Party: the receivables subledger.
  */
 #ifndef SECI_LEDGER_H
 #define SECI_LEDGER_H
@@ -40,6 +45,8 @@
 struct seci_posting {
 	const char *account;
 	seci_money amount;	/* debit > 0, credit < 0 */
+	const char *party;	/* receivables and advances: whose, or NULL */
+	int64_t source_id;	/* the row it is for, or 0: the transaction's */
 };
 
 struct seci_ledger_ref {
@@ -61,13 +68,48 @@ int seci_ledger_post(struct seci_db *db, seci_day date, const char *memo,
     const struct seci_ledger_ref *ref, const struct seci_posting *p,
     size_t n, int64_t *txn_id, struct seci_err *err);
 
-/* Balance of one account (debits minus credits) on date, inclusive. */
+/* Balance of one account (debits minus credits) on date, inclusive; of
+ * one Party's part of it when party is not NULL. */
 int seci_ledger_balance(struct seci_db *db, const char *account,
-    seci_day as_of, seci_money *balance, struct seci_err *err);
+    const char *party, seci_day as_of, seci_money *balance,
+    struct seci_err *err);
+
+/* An open transaction, to add postings to one by one (a day's
+ * receipts); seci_ledger_close() closes it, and the database checks its
+ * balance then. */
+#define SECI_TXN_SUMS 32
+
+struct seci_txn {
+	int64_t id;
+	int64_t seq;		/* postings added so far */
+	char date[11];
+	/* Its postings summed by account and Party, for the balances by
+	 * day (written when full, and at close). */
+	size_t nsums;
+	struct {
+		const char *account;	/* static: the chart's codes */
+		char party[24];
+		seci_money amount;
+	} sum[SECI_TXN_SUMS];
+};
+
+int seci_ledger_open(struct seci_db *db, seci_day date, const char *memo,
+    const struct seci_ledger_ref *ref, struct seci_txn *t,
+    struct seci_err *err);
+int seci_ledger_add(struct seci_db *db, struct seci_txn *t,
+    const struct seci_posting *p, struct seci_err *err);
+int seci_ledger_close(struct seci_db *db, struct seci_txn *t,
+    struct seci_err *err);
+
+/* Count in t's balances by day a posting that was written to it in bulk
+ * (INSERT ... SELECT), not through seci_ledger_add(). */
+int seci_ledger_count(struct seci_db *db, struct seci_txn *t,
+    const struct seci_posting *p, struct seci_err *err);
 
 /*
  * Ledger findings for `check`: transactions left open, closed ones that
- * do not balance, and a trial balance that is not zero.  Each finding is
+ * do not balance, a trial balance that is not zero, and balances by day
+ * that disagree with the postings.  Each finding is
  * passed to fn with its detail; a check that found nothing is passed once
  * with detail NULL.  Returns the number of findings, or -1.
  */

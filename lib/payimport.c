@@ -497,7 +497,7 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	if (party == NULL)
 		pi->stats->unmatched++;
 	return seci_receipts_add(pi->receipts, sqlite3_last_insert_rowid(
-	    pi->db->h), party, p.base, p.date, 0, err);
+	    pi->db->h), party, p.base, p.date, err);
 }
 
 int

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "contrib.h"
 #include "ledger.h"
 #include "party.h"
 #include "payment.h"
@@ -15,18 +16,20 @@
 
 /* ---- the postings of receipts --------------------------------------------- */
 
-/* Postings of one day: bank, receivable, suspense. */
-struct day_sums {
+/* What came in on one day from one Party (or into suspense). */
+struct day_sum {
 	seci_day day;
 	int used;
-	seci_money bank, rec, susp;
+	char party[SECI_PARTY_CODE_MAX + 1];	/* "" for suspense */
+	seci_money amount;
 };
 
 struct seci_receipts {
 	struct seci_db *db;
 	int64_t import_id;
+	int64_t first, last;	/* the payments' ids */
 	char *memo;
-	struct day_sums *days;	/* open addressing on the day */
+	struct day_sum *sums;	/* open addressing on day and Party */
 	size_t cap, n;
 };
 
@@ -37,7 +40,7 @@ seci_receipts_begin(struct seci_db *db, int64_t import_id, const char *memo,
 	struct seci_receipts *r = calloc(1, sizeof(*r));
 
 	if (r == NULL || (r->memo = strdup(memo)) == NULL ||
-	    (r->days = calloc(1024, sizeof(*r->days))) == NULL) {
+	    (r->sums = calloc(1024, sizeof(*r->sums))) == NULL) {
 		seci_receipts_free(r);
 		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 		return NULL;
@@ -54,114 +57,231 @@ seci_receipts_free(struct seci_receipts *r)
 	if (r == NULL)
 		return;
 	free(r->memo);
-	free(r->days);
+	free(r->sums);
 	free(r);
 }
 
-static struct day_sums *
-day_slot(struct seci_receipts *r, seci_day day, struct seci_err *err)
+static size_t
+sum_hash(seci_day day, const char *party, size_t cap)
 {
-	size_t i, j;
+	size_t h = (size_t)(uint32_t)day * 2654435761u;
+
+	while (*party)
+		h = h * 31 + (unsigned char)*party++;
+	return h % cap;
+}
+
+static struct day_sum *
+sum_slot(struct seci_receipts *r, seci_day day, const char *party,
+    struct seci_err *err)
+{
+	size_t i, k;
 
 	if (2 * (r->n + 1) > r->cap) {
-		struct day_sums *old = r->days, *nd;
+		struct day_sum *old = r->sums;
 		size_t oldcap = r->cap;
 
-		if ((nd = calloc(oldcap * 2, sizeof(*nd))) == NULL) {
+		if ((r->sums = calloc(oldcap * 2, sizeof(*r->sums))) == NULL) {
+			r->sums = old;
 			seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 			return NULL;
 		}
-		r->days = nd;
 		r->cap = oldcap * 2;
-		for (i = 0; i < oldcap; i++) {
-			if (!old[i].used)
+		for (k = 0; k < oldcap; k++) {
+			if (!old[k].used)
 				continue;
-			for (j = (size_t)(uint32_t)old[i].day % r->cap;
-			    nd[j].used; j = (j + 1) % r->cap)
+			for (i = sum_hash(old[k].day, old[k].party, r->cap);
+			    r->sums[i].used; i = (i + 1) % r->cap)
 				;
-			nd[j] = old[i];
+			r->sums[i] = old[k];
 		}
 		free(old);
 	}
-	for (i = (size_t)(uint32_t)day % r->cap; r->days[i].used;
+	for (i = sum_hash(day, party, r->cap); r->sums[i].used;
 	    i = (i + 1) % r->cap)
-		if (r->days[i].day == day)
-			return &r->days[i];
-	r->days[i].used = 1;
-	r->days[i].day = day;
+		if (r->sums[i].day == day && strcmp(r->sums[i].party,
+		    party) == 0)
+			return &r->sums[i];
+	r->sums[i].used = 1;
+	r->sums[i].day = day;
+	snprintf(r->sums[i].party, sizeof(r->sums[i].party), "%s", party);
 	r->n++;
-	return &r->days[i];
+	return &r->sums[i];
 }
 
 int
 seci_receipts_add(struct seci_receipts *r, int64_t payment_id,
-    const char *party, seci_money amount, seci_day day, int from_suspense,
+    const char *party, seci_money amount, seci_day day,
     struct seci_err *err)
 {
-	struct day_sums *d = day_slot(r, day, err);
-	seci_money *debit, *credit;
+	struct day_sum *d = sum_slot(r, day, party ? party : "", err);
 
-	(void)payment_id;
 	if (d == NULL)
 		return -1;
-	debit = from_suspense ? &d->susp : &d->bank;
-	credit = party == NULL ? &d->susp : &d->rec;
-	if (seci_money_add(*debit, amount, debit, err) < 0 ||
-	    seci_money_sub(*credit, amount, credit, err) < 0)
+	if (r->first == 0)
+		r->first = payment_id;
+	r->last = payment_id;
+	if (seci_money_add(d->amount, amount, &d->amount, err) < 0)
 		return seci_err_prefix(err, SECI_EXIT_DATA, "payments of one "
 		    "day");
 	return 0;
 }
 
 static int
-cmp_day(const void *a, const void *b)
+cmp_sum(const void *a, const void *b)
 {
-	const struct day_sums *x = a, *y = b;
+	const struct day_sum *x = a, *y = b;
 
 	if (x->used != y->used)
 		return x->used ? -1 : 1;
-	return x->day < y->day ? -1 : x->day > y->day;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return strcmp(x->party, y->party);
+}
+
+/* Open the day's transaction (days come in date order, so that the
+ * postings below go in at the end of the ledger) and note it for them. */
+static int
+open_day(struct seci_receipts *r, seci_day day, struct seci_txn *t,
+    struct seci_err *err)
+{
+	struct seci_ledger_ref ref = { "payment", 0, r->import_id };
+	char d[SECI_DATE_BUFSZ];
+	sqlite3_stmt *st;
+
+	if (seci_ledger_open(r->db, day, r->memo, &ref, t, err) < 0)
+		return -1;
+	st = seci_db_stmt(r->db, "INSERT INTO temp.receipt_day (date, txn) "
+	    "VALUES (?, ?)", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, seci_date_format(day, d));
+	sqlite3_bind_int64(st, 2, t->id);
+	return seci_db_exec_stmt(r->db, st, err);
+}
+
+/*
+ * Each payment its own posting, to its Party's receivable or to
+ * suspense, in its day's transaction: all at once.  A statement this big
+ * must not need a statement journal (held in memory, it would grow with
+ * the file): OR FAIL and deferred foreign keys spare it one, and any
+ * failure rolls the whole import back anyway.
+ */
+static int
+post_each(struct seci_receipts *r, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (seci_db_exec_sql(r->db, "PRAGMA defer_foreign_keys = ON", err) < 0)
+		return -1;
+	st = seci_db_stmt(r->db, "INSERT OR FAIL INTO ledger_posting (txn_id, "
+	    "seq, account, party, amount, source_id) SELECT d.txn, p.id, CASE "
+	    "WHEN p.party IS NULL THEN '" SECI_ACC_SUSPENSE "' ELSE '"
+	    SECI_ACC_RECEIVABLE "' END, coalesce(p.party, ''), -p.amount, "
+	    "p.id FROM payment p JOIN temp.receipt_day d ON d.date = p.date "
+	    "WHERE p.id BETWEEN ?1 AND ?2 AND p.import_id = ?3", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->first);
+	sqlite3_bind_int64(st, 2, r->last);
+	sqlite3_bind_int64(st, 3, r->import_id);
+	rc = seci_db_exec_stmt(r->db, st, err);
+	if (seci_db_exec_sql(r->db, "PRAGMA defer_foreign_keys = OFF",
+	    err) < 0)
+		return -1;
+	return rc;
+}
+
+/* What the day's postings add up to, for the balances by day; the bank
+ * takes the day's receipts in one posting (seq 0), and the day closes. */
+static int
+close_day(struct seci_receipts *r, const struct day_sum *s, size_t n,
+    struct seci_txn *t, struct seci_err *err)
+{
+	struct seci_posting p;
+	seci_money bank = 0;
+	size_t i;
+
+	memset(&p, 0, sizeof(p));
+	for (i = 0; i < n; i++) {
+		p.account = s[i].party[0] ? SECI_ACC_RECEIVABLE :
+		    SECI_ACC_SUSPENSE;
+		p.party = s[i].party[0] ? s[i].party : NULL;
+		p.amount = -s[i].amount;
+		if (seci_ledger_count(r->db, t, &p, err) < 0 ||
+		    seci_money_add(bank, s[i].amount, &bank, err) < 0)
+			return -1;
+	}
+	memset(&p, 0, sizeof(p));
+	p.account = SECI_ACC_BANK;
+	p.amount = bank;
+	t->seq = -1;	/* seq 0: below every payment's id */
+	if (seci_ledger_add(r->db, t, &p, err) < 0)
+		return -1;
+	return seci_ledger_close(r->db, t, err);
 }
 
 int
 seci_receipts_end(struct seci_receipts *r, struct seci_err *err)
 {
-	struct seci_ledger_ref ref = { "payment", 0, r->import_id };
-	struct seci_posting p[3];
-	size_t i;
+	struct seci_txn *txn = NULL;
+	size_t i, j, k, ndays = 0;
+	int rc = -1, parties = 0;
 
-	qsort(r->days, r->cap, sizeof(*r->days), cmp_day);
-	for (i = 0; i < r->cap && r->days[i].used; i++) {
-		p[0].account = SECI_ACC_BANK;
-		p[0].amount = r->days[i].bank;
-		p[1].account = SECI_ACC_RECEIVABLE;
-		p[1].amount = r->days[i].rec;
-		p[2].account = SECI_ACC_SUSPENSE;
-		p[2].amount = r->days[i].susp;
-		if (seci_ledger_post(r->db, r->days[i].day, r->memo, &ref, p, 3,
-		    NULL, err) < 0)
-			return -1;
+	if (r->first == 0)
+		return 0;
+	qsort(r->sums, r->cap, sizeof(*r->sums), cmp_sum);
+	for (i = 0; i < r->n; i++)
+		ndays += i == 0 || r->sums[i].day != r->sums[i - 1].day;
+	if ((txn = calloc(ndays, sizeof(*txn))) == NULL)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	if (seci_db_exec_sql(r->db, "CREATE TEMP TABLE IF NOT EXISTS "
+	    "receipt_day (date TEXT PRIMARY KEY, txn INTEGER NOT NULL) "
+	    "WITHOUT ROWID; DELETE FROM temp.receipt_day", err) < 0)
+		goto out;
+	for (i = k = 0; i < r->n; i++)
+		if ((i == 0 || r->sums[i].day != r->sums[i - 1].day) &&
+		    open_day(r, r->sums[i].day, &txn[k++], err) < 0)
+			goto out;
+	if (post_each(r, err) < 0)
+		goto out;
+	for (i = k = 0; i < r->n; i = j, k++) {
+		for (j = i; j < r->n && r->sums[j].day == r->sums[i].day; j++)
+			parties |= r->sums[j].party[0] != '\0';
+		if (close_day(r, &r->sums[i], j - i, &txn[k], err) < 0)
+			goto out;
 	}
-	return 0;
+	/* What a Party paid beyond what it owes is received in advance. */
+	rc = parties ? seci_contrib_sync(r->db, err) : 0;
+out:
+	free(txn);
+	return rc;
 }
 
 /* ---- one payment -------------------------------------------------------- */
 
-/* Post one payment on its own (by hand, or a match). */
+/* Post one payment on its own: from the bank (by hand) or out of
+ * suspense (a match), to its Party's receivable; then its advance. */
 static int
 post_one(struct seci_db *db, int64_t id, const char *party,
     seci_money amount, seci_day day, int from_suspense, const char *memo,
     struct seci_err *err)
 {
-	struct seci_receipts *r = seci_receipts_begin(db, 0, memo, err);
-	int rc;
+	struct seci_ledger_ref ref = { "payment", 0, 0 };
+	struct seci_posting p[2];
 
-	if (r == NULL)
+	memset(p, 0, sizeof(p));
+	p[0].account = from_suspense ? SECI_ACC_SUSPENSE : SECI_ACC_BANK;
+	p[0].amount = amount;
+	p[0].source_id = from_suspense ? id : 0;
+	p[1].account = SECI_ACC_RECEIVABLE;
+	p[1].amount = -amount;
+	p[1].party = party;
+	p[1].source_id = id;
+	if (seci_ledger_post(db, day, memo, &ref, p, 2, NULL, err) < 0)
 		return -1;
-	rc = seci_receipts_add(r, id, party, amount, day, from_suspense,
-	    err) < 0 ? -1 : seci_receipts_end(r, err);
-	seci_receipts_free(r);
-	return rc;
+	return seci_contrib_sync(db, err);
 }
 
 /* The payment's amount in the base currency: through its rate, given or

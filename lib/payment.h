@@ -84,17 +84,17 @@ int seci_payment_list(struct seci_db *db,
     struct seci_err *err);
 
 /*
- * The postings of receipts: a ledger transaction per day, the bank
- * debited, each payment credited to receivables (a Party's) or to
- * suspense.  Begin, add each payment, end once; free always.
+ * The postings of an import's receipts: a ledger transaction per day, the
+ * bank debited with the day's total, each payment credited on its own to
+ * its Party's receivable or to suspense.  Begin, add each payment as it
+ * is written (in id order), end once; free always.
  */
 struct seci_receipts;
 
 struct seci_receipts *seci_receipts_begin(struct seci_db *db,
     int64_t import_id, const char *memo, struct seci_err *err);
-/* from_suspense: a payment leaving suspense for party (a match). */
 int seci_receipts_add(struct seci_receipts *r, int64_t payment_id,
-    const char *party, seci_money amount, seci_day day, int from_suspense,
+    const char *party, seci_money amount, seci_day day,
     struct seci_err *err);
 int seci_receipts_end(struct seci_receipts *r, struct seci_err *err);
 void seci_receipts_free(struct seci_receipts *r);

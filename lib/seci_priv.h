@@ -45,6 +45,11 @@ sqlite3_stmt *seci_db_stmt(struct seci_db *db, const char *sql,
 int seci_db_fail(struct seci_db *db, int rc, const char *what,
     struct seci_err *err);
 
+/* Run SQL text (one or more statements, no parameters, not cached); 0
+ * or -1. */
+int seci_db_exec_sql(struct seci_db *db, const char *sql,
+    struct seci_err *err);
+
 /* Step a statement that returns no rows; 0 or -1. */
 int seci_db_exec_stmt(struct seci_db *db, sqlite3_stmt *st,
     struct seci_err *err);

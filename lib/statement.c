@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "budget.h"
-#include "contrib.h"
 #include "ledger.h"
 #include "seci_priv.h"
 #include "statement.h"
@@ -30,9 +29,8 @@ balances(struct seci_db *db, const char *from, seci_day to,
 	int rc;
 
 	st = seci_db_stmt(db, "SELECT a.code, a.name, a.type, (SELECT "
-	    "coalesce(sum(p.amount), 0) FROM ledger_posting p JOIN ledger_txn "
-	    "t ON t.id = p.txn_id WHERE p.account = a.code AND t.closed = 1 AND "
-	    "t.date <= ?1 AND (?2 IS NULL OR t.date >= ?2)) FROM accounts a "
+	    "coalesce(sum(amount), 0) FROM ledger_day WHERE account = a.code "
+	    "AND date <= ?1 AND (?2 IS NULL OR date >= ?2)) FROM accounts a "
 	    "ORDER BY a.code", err);
 	if (st == NULL)
 		return -1;
@@ -82,20 +80,12 @@ seci_statement_balance_sheet(struct seci_db *db, seci_day as_of,
 	static const char *const totals[] = { "Total assets",
 	    "Total liabilities", "Total net assets" };
 	struct balance *b = NULL;
-	seci_money total[3] = { 0, 0, 0 }, surplus = 0, adv;
+	seci_money total[3] = { 0, 0, 0 }, surplus = 0;
 	size_t n, i;
 	int s, rc = -1;
 
-	if (balances(db, NULL, as_of, &b, &n, err) < 0 ||
-	    seci_contrib_advances(db, as_of, &adv, err) < 0)
+	if (balances(db, NULL, as_of, &b, &n, err) < 0)
 		goto out;
-	/* Receivables gross of the credits some Parties hold; those credits
-	 * under received in advance. */
-	for (i = 0; i < n; i++)
-		if (strcmp(b[i].code, SECI_ACC_RECEIVABLE) == 0)
-			b[i].amount += adv;
-		else if (strcmp(b[i].code, SECI_ACC_ADVANCE) == 0)
-			b[i].amount -= adv;
 	/* Revenue (credits, negative) less expenses: the surplus. */
 	for (i = 0; i < n; i++)
 		if (strcmp(b[i].type, "revenue") == 0 ||

@@ -35,10 +35,13 @@ out_is "matched by account, alias, code in the reference; two codes: suspense" \
 run_ok "again" seci-contrib payment import "$T/bank.csv"
 err_has "nothing twice, with or without a bank id" "0 new, 5 duplicate, 0 unmatched"
 
-# The ledger (cents): bank 235,500.00; receivables 300,000.00 assessed
-# less 235,000.00 matched = 65,000.00 net; 500.00 in suspense.
+# The ledger (cents): bank 235,500.00; 300,000.00 assessed less 235,000.00
+# matched = 65,000.00 net, Party by Party: RO paid 105,000.00 of its
+# 100,000.00, so 5,000.00 received in advance (2100); BG has paid in full
+# and GR owes 70,000.00 (1100); 500.00 in suspense.
 is "bank" "$(ledger_balance 1000)" 23550000
-is "receivables, net" "$(ledger_balance 1100)" 6500000
+is "receivables: what GR owes" "$(ledger_balance 1100)" 7000000
+is "RO's credit, received in advance" "$(ledger_balance 2100)" -500000
 is "suspense" "$(ledger_balance 2200)" -50000
 # The balance sheet, Party by Party: RO paid 105,000.00 of 100,000.00, so
 # 5,000.00 received in advance, and BG 0 + GR 70,000.00 still owed.
@@ -55,7 +58,7 @@ run_fails 65 "not twice" seci-contrib payment match 4 --party GR
 run_fails 65 "an unknown payment" seci-contrib payment match 99 --party GR
 run_fails 65 "an unknown Party" seci-contrib payment match 1 --party ZZ
 is "suspense empty" "$(ledger_balance 2200)" 0
-is "GR's receivable down by 500.00" "$(ledger_balance 1100)" 6450000
+is "GR's receivable down by 500.00" "$(ledger_balance 1100)" 6950000
 
 run_ok "a payment by hand" seci-contrib payment add --party GR --amount 100 \
     --date 2026-03-01 --ref cash

@@ -42,11 +42,11 @@ ok "BB's 2027 paid from its credit, 10,000.00 left" \
 ok "AA's 2027 unpaid, not yet due" \
     grep -q '^AA,Party AA,party,2027,100000.00,0.00,100000.00,0.00,0.0,2027-03-31,0$' "$T/out"
 
-# The ledger: receivables 480,000.00 assessed less 310,000.00 paid =
-# 170,000.00 net.  Party by Party: AA owes 240,000.00 - 60,000.00 =
-# 180,000.00; BB has paid 10,000.00 more than assessed: received in
-# advance.
-is "receivables, net" "$(ledger_balance 1100)" 17000000
+# The ledger: 480,000.00 assessed less 310,000.00 paid = 170,000.00 net,
+# Party by Party: AA owes 240,000.00 - 60,000.00 = 180,000.00 (1100); BB
+# has paid 10,000.00 more than assessed: received in advance (2100).
+is "receivables: what AA owes" "$(ledger_balance 1100)" 18000000
+is "BB's credit, received in advance" "$(ledger_balance 2100)" -1000000
 is "bank" "$(ledger_balance 1000)" 31000000
 run_ok "balance sheet" seci-report --as-of 2027-01-02 -o csv balance-sheet
 ok "receivables: AA's 180,000.00" \

@@ -17,11 +17,11 @@ seci-budget expense approve 1 >/dev/null
 seci-budget expense pay 1 --date 2026-01-26 >/dev/null
 
 run_ok "csv" seci-report ledger
-ok "its columns" test "$(head -1 "$T/out")" = "txn,date,memo,source,account,account_name,amount"
+ok "its columns" test "$(head -1 "$T/out")" = "txn,date,memo,source,account,account_name,amount,source_id,party"
 is "postings add up to zero" \
-    "$(tail -n +2 "$T/out" | awk -F, '{ s += $NF * 100 } END { printf "%d", s }')" 0
+    "$(tail -n +2 "$T/out" | awk -F, '{ s += $7 * 100 } END { printf "%d", s }')" 0
 is "the bank's postings add up to its balance" \
-    "$(tail -n +2 "$T/out" | awk -F, '$5 == "1000" { s += $NF * 100 } END { printf "%d", s }')" \
+    "$(tail -n +2 "$T/out" | awk -F, '$5 == "1000" { s += $7 * 100 } END { printf "%d", s }')" \
     "$(ledger_balance 1000)"
 
 run_ok "hledger form" seci-report -o hledger ledger

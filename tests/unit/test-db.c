@@ -9,6 +9,108 @@
 #include "testdb.h"
 #include "sql.inc"
 
+/* One number from the database, as the sqlite3 shell would read it. */
+static long long
+query(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *s;
+	long long v = -1;
+
+	sqlite3_open(path, &h);
+	if (sqlite3_prepare_v2(h, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return v;
+}
+
+/*
+ * A version 4 database posted receivables without their Party and kept
+ * advances out of the ledger (its balance sheet worked them out).  Here:
+ * AA and BB assessed 1,000.00 each for 2026 and 500.00 each for 2027;
+ * AA paid 1,500.00 on 2026-03-01 (500.00 in advance until 2027-01-01),
+ * BB 400.00 on 2026-04-01, and 50.00 wait in suspense.  Migrated, the
+ * ledger holds what that balance sheet showed, Party by Party.
+ */
+static void
+migrate_v4(void)
+{
+	static const char data[] =
+	    "INSERT INTO accounts VALUES ('1000', 'Bank', 'asset'), "
+	    " ('1100', 'Receivable', 'asset'), ('2100', 'Advance', "
+	    " 'liability'), ('2200', 'Suspense', 'liability'), ('4000', "
+	    " 'Contributions', 'revenue');"
+	    "INSERT INTO party VALUES ('AA', 'A', 'party', 'x', NULL), "
+	    " ('BB', 'B', 'party', 'x', NULL);"
+	    "INSERT INTO assessment (party, year, amount, due, method, created) "
+	    " VALUES ('AA', 2026, 100000, '2026-03-31', 'equal', 'x'), "
+	    " ('BB', 2026, 100000, '2026-03-31', 'equal', 'x'), "
+	    " ('AA', 2027, 50000, '2027-03-31', 'equal', 'x'), "
+	    " ('BB', 2027, 50000, '2027-03-31', 'equal', 'x');"
+	    "INSERT INTO payment (date, party, amount, currency, orig_amount, "
+	    " bank_id, import_id) VALUES ('2026-03-01', 'AA', 150000, 'EUR', "
+	    " 150000, 'b1', NULL), ('2026-04-01', 'BB', 40000, 'EUR', 40000, "
+	    " 'b2', NULL), ('2026-04-01', NULL, 5000, 'EUR', 5000, 'b3', NULL);"
+	    "INSERT INTO ledger_txn (id, date, memo, source) VALUES "
+	    " (1, '2026-01-01', 'assessed', 'assessment'), (2, '2027-01-01', "
+	    " 'assessed', 'assessment'), (3, '2026-03-01', 'paid', 'payment'), "
+	    " (4, '2026-04-01', 'paid', 'payment');"
+	    "INSERT INTO ledger_posting (txn_id, account, amount) VALUES "
+	    " (1, '1100', 200000), (1, '4000', -200000), (2, '1100', 100000), "
+	    " (2, '4000', -100000), (3, '1000', 150000), (3, '1100', -150000), "
+	    " (4, '1000', 45000), (4, '1100', -40000), (4, '2200', -5000);"
+	    "UPDATE ledger_txn SET closed = 1;";
+	struct seci_err err = SECI_ERR_INIT;
+	char path[128], sql[160];
+	struct seci_db *db;
+	sqlite3 *h;
+	int i, bad = 0;
+
+	snprintf(path, sizeof(path), "%s", testdb_new_path("v4.db"));
+	sqlite3_open(path, &h);
+	sqlite3_exec(h, "PRAGMA application_id = 1397048137; PRAGMA "
+	    "foreign_keys = ON", NULL, NULL, NULL);
+	for (i = 0; i < 4; i++)
+		bad |= sqlite3_exec(h, migrations[i], NULL, NULL, NULL);
+	bad |= sqlite3_exec(h, data, NULL, NULL, NULL);
+	bad |= sqlite3_exec(h, "PRAGMA user_version = 4", NULL, NULL, NULL);
+	sqlite3_close(h);
+	ok(bad == 0, "a version 4 database with its ledger");
+	db = seci_db_open(path, 1000, &err);
+	ok(db != NULL && seci_db_migrate(db, &err) == 0, "migrates: %s",
+	    err.msg);
+	seci_db_close(db);
+#define BAL(acct, party, day) "SELECT coalesce(sum(amount), 0) FROM " \
+	"ledger_posting p JOIN ledger_txn t ON t.id = p.txn_id WHERE " \
+	"account = '" acct "' AND coalesce(party, '') = '" party "' AND " \
+	"date <= '" day "'"
+	/* On 2026-06-30: AA 500.00 in advance, BB owes 600.00. */
+	is_int(query(path, BAL("2100", "AA", "2026-06-30")), -50000,
+	    "AA's 500.00 received in advance, in 2100");
+	is_int(query(path, BAL("1100", "AA", "2026-06-30")), 0,
+	    "AA owes nothing");
+	is_int(query(path, BAL("1100", "BB", "2026-06-30")), 60000,
+	    "BB owes 600.00, in 1100");
+	is_int(query(path, BAL("1100", "", "2027-12-31")), 0,
+	    "no receivable is left without its Party");
+	/* On 2027-01-01 the 2027 assessment takes AA's advance. */
+	is_int(query(path, BAL("2100", "AA", "2027-01-01")), 0,
+	    "AA's advance gone on 2027-01-01");
+	is_int(query(path, BAL("1100", "AA", "2027-01-01")), 0,
+	    "its 2027 contribution paid from it");
+	is_int(query(path, BAL("1100", "BB", "2027-01-01")), 110000,
+	    "BB owes 600.00 + 500.00");
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM ledger_txn WHERE "
+	    "closed = 0");
+	is_int(query(path, sql), 0, "every transaction closed (balanced)");
+	is_int(query(path, "SELECT sum(amount) FROM ledger_day WHERE account "
+	    "= '1100'"), query(path, "SELECT sum(amount) FROM ledger_posting "
+	    "WHERE account = '1100'"), "balances by day kept with them");
+#undef BAL
+}
+
 int
 main(void)
 {
@@ -51,7 +153,7 @@ main(void)
 
 	db = seci_db_open(path, 1000, &err);
 	ok(db != NULL, "open");
-	is_int(seci_db_schema_version(), 4, "schema version: four migrations");
+	is_int(seci_db_schema_version(), 5, "schema version: five migrations");
 	seci_db_close(db);
 
 	err.code = 0;
@@ -77,12 +179,18 @@ main(void)
 	ok(seci_db_open(path, 1000, &err) == NULL &&
 	    err.code == SECI_EXIT_DATA && strstr(err.msg, "version 99"),
 	    "newer schema refused: %s", err.msg);
-	testdb_exec(path, "PRAGMA user_version = 4", NULL);
+	{
+		char sql[64];
+
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+		    seci_db_schema_version());
+		testdb_exec(path, sql, NULL);
+	}
 
 	/* WAL, foreign keys, STRICT. */
 	db = seci_db_open(path, 1000, &err);
-	ok(testdb_exec(path, "INSERT INTO ledger_posting (txn_id, account, "
-	    "amount) VALUES (1, '1000', 'ten')", NULL) != SQLITE_OK,
+	ok(testdb_exec(path, "INSERT INTO ledger_posting (txn_id, seq, "
+	    "account, amount) VALUES (1, 9, '1000', 'ten')", NULL) != SQLITE_OK,
 	    "STRICT: text in an INTEGER column refused");
 	{
 		sqlite3 *h;
@@ -148,6 +256,8 @@ main(void)
 		sqlite3_close(h);
 	}
 
+	migrate_v4();
+
 	/* An init that fails leaves no file behind. */
 	snprintf(other, sizeof(other), "%s", testdb_new_path("gone.db"));
 	db = seci_db_create(other, 1000, &err);
@@ -156,8 +266,8 @@ main(void)
 	{
 		char cmd[300];
 
-		snprintf(cmd, sizeof(cmd), "test -z \"$(ls %s | grep init-)\"",
-		    testdb_dir);
+		snprintf(cmd, sizeof(cmd), "test -z \"$(ls -A %s | grep "
+		    "gone)\"", testdb_dir);
 		ok(system(cmd) == 0, "and its temporary file");
 	}
 	return done_testing();

@@ -50,16 +50,16 @@ main(void)
 	    &ref, assess, 2, &id, &err) == 0 && id == 1, "post assessment");
 	ok(seci_ledger_post(db, seci_date_from_ymd(2026, 3, 5), "paid",
 	    &ref, pay, 2, NULL, &err) == 0, "post payment");
-	seci_ledger_balance(db, SECI_ACC_RECEIVABLE, seci_date_from_ymd(2026,
-	    12, 31), &bal, &err);
+	seci_ledger_balance(db, SECI_ACC_RECEIVABLE, NULL,
+	    seci_date_from_ymd(2026, 12, 31), &bal, &err);
 	/* 1,000,000.00 assessed - 60,000.00 paid = 940,000.00 */
 	is_int(bal, 94000000, "receivable 940,000.00 at year end");
-	seci_ledger_balance(db, SECI_ACC_RECEIVABLE, seci_date_from_ymd(2026,
-	    3, 4), &bal, &err);
+	seci_ledger_balance(db, SECI_ACC_RECEIVABLE, NULL,
+	    seci_date_from_ymd(2026, 3, 4), &bal, &err);
 	is_int(bal, 100000000, "receivable 1,000,000.00 the day before the "
 	    "payment");
-	seci_ledger_balance(db, SECI_ACC_BANK, seci_date_from_ymd(2026, 3, 5),
-	    &bal, &err);
+	seci_ledger_balance(db, SECI_ACC_BANK, NULL,
+	    seci_date_from_ymd(2026, 3, 5), &bal, &err);
 	is_int(bal, 6000000, "bank 60,000.00 on the payment day");
 
 	err.code = 0;
@@ -81,8 +81,8 @@ main(void)
 	/* The database itself, not only the C code, enforces the rule. */
 	rc = testdb_exec(path, "BEGIN; INSERT INTO ledger_txn (id, date, memo, "
 	    "source) VALUES (50, '2026-01-02', 'raw', 'sql'); "
-	    "INSERT INTO ledger_posting (txn_id, account, amount) VALUES "
-	    "(50, '1000', 500), (50, '4000', -400); "
+	    "INSERT INTO ledger_posting (txn_id, seq, account, amount) VALUES "
+	    "(50, 1, '1000', 500), (50, 2, '4000', -400); "
 	    "UPDATE ledger_txn SET closed = 1 WHERE id = 50; COMMIT", &msg);
 	ok(rc != SQLITE_OK && msg && strstr(msg, "unbalanced"),
 	    "sqlite3: closing an unbalanced transaction is refused: %s", msg);

@@ -1,0 +1,130 @@
+#!/bin/sh
+# The ledger is the truth: every figure of the balance sheet is a ledger
+# balance, so hledger's balances of the journal export as of a date equal
+# the balance sheet as of that date, account by account, with advances,
+# suspense, a foreign currency, payments imported out of date order and
+# a back-dated one; each payment's posting names the payment.
+. "${top_srcdir:-..}/tests/lib.sh"
+
+init_db
+adopted_budget 2026
+parties AA BB CC
+seci-contrib party add OB --name Observer --kind observer >/dev/null
+# 2026: 300,000.00 in equal shares, 100,000.00 each; the Observer none.
+seci-contrib -y 2026 assess --total 300000 >/dev/null
+seci-contrib rate set USD 0.9 --date 2026-01-01
+# Out of date order: AA pays 60,000.00 on 05-10 and 50,000.00 on 02-01
+# (110,000.00: 10,000.00 in advance from 05-10); BB 30,000.00 on 03-15;
+# 8,000.00 USD (7,200.00 EUR) from someone unknown on 04-01, in suspense.
+cat >"$T/bank.csv" <<'CSV'
+date,amount,currency,account,payer,reference,bank_id
+2026-05-10,60000.00,EUR,,,AA second,T2
+2026-03-15,30000.00,EUR,,,BB 2026,T3
+2026-04-01,8000.00,USD,,Unknown,misc,T4
+2026-02-01,50000.00,EUR,,,AA first,T1
+CSV
+seci-contrib -q payment import "$T/bank.csv"
+# The Observer pays 5,000.00 with nothing assessed: all in advance.
+seci-contrib payment add --party OB --amount 5000 --date 2026-06-01 >/dev/null
+# A back-dated payment by hand: CC, 100,000.00 on 2026-01-20 (in full).
+seci-contrib payment add --party CC --amount 100000 --date 2026-01-20 >/dev/null
+# The suspense item turns out to be BB's, on its own date.
+seci-contrib payment match 3 --party BB
+# An expense approved and paid.
+seci-budget expense add --line A2 --amount 2500 --payee Hotel \
+    --date 2026-03-02 >/dev/null
+seci-budget expense approve 1 >/dev/null
+seci-budget expense pay 1 --date 2026-03-10 >/dev/null
+# 2027 assessed in 2026 (dated 2027-01-01): AA's 10,000.00 goes to it.
+seci-contrib -y 2027 assess --total 30000 >/dev/null
+
+run_ok "check passes" seci-admin check
+run_ok "the journal" seci-report -o hledger ledger
+cp "$T/out" "$T/j.journal"
+seci-report -o csv ledger >"$T/ledger.csv"
+
+# The balance sheet as of D, by hand (in cents, liabilities positive):
+#   2026-03-31: bank 50,000 + 100,000 + 30,000 - 2,500 = 177,500.00;
+#     receivable AA 50,000 + BB 70,000 + CC 0 = 120,000.00; no advance.
+#   2026-06-30: bank 177,500 + 60,000 + 7,200 + 5,000 = 249,700.00;
+#     receivable BB 70,000 - 7,200 = 62,800.00; advance AA 10,000 + OB
+#     5,000 = 15,000.00; suspense 0 (matched on its own date).
+#   2027-01-01: AA's 10,000.00 taken by its 2027 assessment of 10,000.00;
+#     receivables BB 62,800 + 10,000 + CC 10,000 = 82,800.00; advance
+#     OB's 5,000.00.
+want() {
+	case "$1" in
+	2026-03-31) echo "1000 17750000 1100 12000000 2100 0 2200 0" ;;
+	2026-06-30) echo "1000 24970000 1100 6280000 2100 1500000 2200 0" ;;
+	2027-01-01) echo "1000 24970000 1100 8280000 2100 500000 2200 0" ;;
+	esac
+}
+bs_cents() {	# account's amount on the balance sheet in $T/bs, cents
+	awk -F, -v a="$1" '$2 == a { s = $4; gsub(/\./, "", s); print s + 0;
+	    f = 1 } END { if (!f) print 0 }' "$T/bs"
+}
+for d in 2026-03-31 2026-06-30 2027-01-01; do
+	seci-report --as-of "$d" -o csv balance-sheet >"$T/bs"
+	set -- $(want "$d")
+	while [ $# -gt 0 ]; do
+		is "$d: balance sheet $1 (by hand)" "$(bs_cents "$1")" "$2"
+		shift 2
+	done
+done
+
+if command -v hledger >/dev/null; then
+	next() { date -u -d "$1 + 1 day" +%F; }
+	for d in 2026-01-20 2026-03-31 2026-04-01 2026-05-10 2026-06-30 \
+	    2026-12-31 2027-01-01; do
+		seci-report --as-of "$d" -o csv balance-sheet >"$T/bs"
+		hledger -f "$T/j.journal" balance --flat -N -O csv \
+		    -e "$(next "$d")" | tail -n +2 | tr -d '"' >"$T/hl"
+		# hledger: debit positive; the balance sheet shows credits
+		# (liabilities, net assets) positive.
+		bad=0
+		for acct in $(cut -d, -f2 "$T/bs" | grep -v '^total$' |
+		    grep -v '^account$' | grep -v '^3100$'); do
+			h=$(awk -F, -v a="$acct" '$1 ~ ":" a " " { s = $2;
+			    sub(/ EUR$/, "", s); gsub(/\./, "", s); print s + 0 }' \
+			    "$T/hl")
+			b=$(bs_cents "$acct")
+			case "$acct" in 1*) ;; *) b=$((-b)) ;; esac
+			[ "${h:-0}" = "$b" ] || { echo "#   $d $acct: hledger" \
+			    "${h:-0}, balance sheet $b"; bad=1; }
+		done
+		# Every account hledger has a balance for is on the sheet.
+		for acct in $(awk -F, '$1 ~ /^(assets|liabilities|equity):/ {
+		    split($1, a, "[: ]"); print a[2] }' "$T/hl"); do
+			grep -q ",$acct," "$T/bs" || { echo "#   $d: $acct not" \
+			    "on the balance sheet"; bad=1; }
+		done
+		# 3100, the surplus not yet closed, is revenue less expenses.
+		surplus=$(awk -F, '$1 ~ /^(revenues|expenses):/ { s = $2;
+		    sub(/ EUR$/, "", s); gsub(/\./, "", s); t += s } END {
+		    print -t + 0 }' "$T/hl")
+		is "$d: hledger's balances equal the balance sheet's, account by account" \
+		    "$bad" 0
+		is "$d: 3100 is revenue less expenses" "$(bs_cents 3100)" \
+		    "$surplus"
+	done
+else
+	skip "hledger is not installed"
+fi
+
+# Each payment's posting names it: a receivable or suspense posting with
+# its id, of its amount.
+is "every payment has its posting" \
+    "$(awk -F, 'NR > 1 && $4 == "payment" && ($5 == "1100" || $5 == "2200") &&
+	$7 < 0 { n[$8]++ } END { for (k in n) c++; print c + 0 }' "$T/ledger.csv")" 6
+run_ok "payment 3's postings" sh -c "grep ',3,' '$T/ledger.csv' | grep ',payment,' "
+ok "into suspense, then out to BB" sh -c "grep -q ',2200,[^,]*,-7200.00,3,' '$T/ledger.csv' &&
+    grep -q ',2200,[^,]*,7200.00,3,' '$T/ledger.csv' &&
+    grep -q ',1100,[^,]*,-7200.00,3,BB' '$T/ledger.csv'"
+ok "the expense's postings name it" sh -c "grep -c ',expense,.*,1,\$\\|,payment-out,.*,1,\$' '$T/ledger.csv' | grep -qx 4"
+# One definition of a Party's credit: status's credit column sums to the
+# balance sheet's contributions received in advance.
+seci-contrib -y 2026 --as-of 2026-06-30 -o csv status >"$T/st"
+is "status credits = received in advance (2026-06-30)" \
+    "$(awk -F, 'NR > 1 { s = $8; gsub(/\./, "", s); t += s } END { print t + 0 }' "$T/st")" 1500000
+is "AA's credit 10,000.00" "$(grep '^AA,' "$T/st" | cut -d, -f8)" 10000.00
+test_done
