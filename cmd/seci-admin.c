@@ -81,23 +81,25 @@ static int
 run_audit_verify(struct seci_ctx *ctx)
 {
 	static const struct seci_col cols[] = {
-		{ "status", SECI_COL_TEXT }, { "records", SECI_COL_INT },
-		{ "first_broken", SECI_COL_INT }, { "problem", SECI_COL_TEXT },
+		{ "status", SECI_COL_TEXT, 0 }, { "records", SECI_COL_INT, 0 },
+		{ "first_broken", SECI_COL_INT, 0 }, { "problem", SECI_COL_TEXT, 0 },
+		{ "redacted", SECI_COL_INT, 0 },
 	};
 	struct seci_audit_break brk;
-	struct seci_cell c[4];
+	struct seci_cell c[5];
 	struct seci_out *o;
 	int64_t count;
 	int rc;
 
 	if ((rc = seci_audit_verify(ctx->db, &count, &brk, &ctx->err)) < 0)
 		return -1;
-	if ((o = seci_out_begin(&ctx->out, cols, 4, &ctx->err)) == NULL)
+	if ((o = seci_out_begin(&ctx->out, cols, 5, &ctx->err)) == NULL)
 		return -1;
 	c[0] = seci_cell_text(rc ? "broken" : "ok");
 	c[1] = seci_cell_int(count);
 	c[2] = rc ? seci_cell_int(brk.id) : seci_cell_null();
 	c[3] = rc ? seci_cell_text(brk.why) : seci_cell_null();
+	c[4] = seci_cell_int(brk.redacted);
 	if (seci_out_row(o, c, &ctx->err) < 0) {
 		seci_out_abort(o);
 		return -1;
@@ -114,7 +116,7 @@ static int
 run_audit_seal(struct seci_ctx *ctx)
 {
 	static const struct seci_col cols[] = {
-		{ "records", SECI_COL_INT }, { "head_hash", SECI_COL_TEXT },
+		{ "records", SECI_COL_INT, 0 }, { "head_hash", SECI_COL_TEXT, 0 },
 	};
 	char hash[SECI_HASH_HEX];
 	struct seci_cell c[2];
@@ -156,8 +158,8 @@ static int
 run_check(struct seci_ctx *ctx)
 {
 	static const struct seci_col cols[] = {
-		{ "check", SECI_COL_TEXT }, { "result", SECI_COL_TEXT },
-		{ "detail", SECI_COL_TEXT },
+		{ "check", SECI_COL_TEXT, 0 }, { "result", SECI_COL_TEXT, 0 },
+		{ "detail", SECI_COL_TEXT, 0 },
 	};
 	struct check_rows r = { NULL, &ctx->err, 0 };
 	int n;

@@ -201,8 +201,8 @@ seci_user_list(struct seci_db *db, const struct seci_out_opts *oo,
     struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "login", SECI_COL_TEXT }, { "roles", SECI_COL_TEXT },
-		{ "created", SECI_COL_TEXT }, { "created_by", SECI_COL_TEXT },
+		{ "login", SECI_COL_TEXT, 0 }, { "roles", SECI_COL_TEXT, 0 },
+		{ "created", SECI_COL_TEXT, 0 }, { "created_by", SECI_COL_TEXT, 0 },
 	};
 	sqlite3_stmt *st;
 

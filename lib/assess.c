@@ -369,9 +369,9 @@ print_all(const struct seci_assess_opts *o, const struct party_row *p,
     struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "party", SECI_COL_TEXT }, { "kind", SECI_COL_TEXT },
-		{ "year", SECI_COL_INT }, { "amount", SECI_COL_MONEY },
-		{ "due", SECI_COL_TEXT },
+		{ "party", SECI_COL_TEXT, 0 }, { "kind", SECI_COL_TEXT, 0 },
+		{ "year", SECI_COL_INT, 0 }, { "amount", SECI_COL_MONEY, 0 },
+		{ "due", SECI_COL_TEXT, 0 },
 	};
 	struct seci_out *out;
 	struct seci_cell c[5];

@@ -317,12 +317,12 @@ seci_asset_list(struct seci_db *db, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "tag", SECI_COL_TEXT }, { "description", SECI_COL_TEXT },
-		{ "acquired", SECI_COL_TEXT }, { "line", SECI_COL_TEXT },
-		{ "cost", SECI_COL_MONEY }, { "life_years", SECI_COL_INT },
-		{ "depreciation", SECI_COL_MONEY },
-		{ "net_book_value", SECI_COL_MONEY },
-		{ "disposed_on", SECI_COL_TEXT }, { "proceeds", SECI_COL_MONEY },
+		{ "tag", SECI_COL_TEXT, 0 }, { "description", SECI_COL_TEXT, 0 },
+		{ "acquired", SECI_COL_TEXT, 0 }, { "line", SECI_COL_TEXT, 0 },
+		{ "cost", SECI_COL_MONEY, 0 }, { "life_years", SECI_COL_INT, 0 },
+		{ "depreciation", SECI_COL_MONEY, 0 },
+		{ "net_book_value", SECI_COL_MONEY, 0 },
+		{ "disposed_on", SECI_COL_TEXT, 0 }, { "proceeds", SECI_COL_MONEY, 0 },
 	};
 	struct seci_out *o = seci_out_begin(oo, cols, 10, err);
 

@@ -1,4 +1,4 @@
-/* audit.c - the hash-chained audit trail. */
+/* audit.c - the hash-chained audit trail, and its purge. */
 #include "config.h"
 
 #include <sodium.h>
@@ -12,6 +12,8 @@
 
 static const char zero_hash[] =
     "0000000000000000000000000000000000000000000000000000000000000000";
+
+#define SALT_BYTES 32
 
 /* Feed one field as "length:bytes;" ("-;" for NULL), so that no two
  * different records can produce the same byte stream. */
@@ -30,11 +32,11 @@ feed(crypto_hash_sha256_state *h, const char *s, size_t n)
 	crypto_hash_sha256_update(h, (const unsigned char *)";", 1);
 }
 
-/* The hash of a record: every byte of every field (len[i] bytes, so
- * nothing hides behind a NUL). */
+/* SHA-256 over prev, the id and n fields (len[i] bytes each, so nothing
+ * hides behind a NUL), in hex. */
 static void
-record_hash(const char *prev, int64_t id, const char *const f[8],
-    const size_t len[8], char *hex)
+hash_fields(const char *prev, int64_t id, const char *const *f,
+    const size_t *len, int n, char *hex)
 {
 	crypto_hash_sha256_state h;
 	unsigned char md[crypto_hash_sha256_BYTES];
@@ -42,13 +44,74 @@ record_hash(const char *prev, int64_t id, const char *const f[8],
 	int i;
 
 	crypto_hash_sha256_init(&h);
-	feed(&h, prev, strlen(prev));
-	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)id);
-	feed(&h, idbuf, strlen(idbuf));
-	for (i = 0; i < 8; i++)
+	if (prev != NULL) {
+		feed(&h, prev, strlen(prev));
+		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)id);
+		feed(&h, idbuf, strlen(idbuf));
+	}
+	for (i = 0; i < n; i++)
 		feed(&h, f[i], f[i] ? len[i] : 0);
 	crypto_hash_sha256_final(&h, md);
 	sodium_bin2hex(hex, SECI_HASH_HEX, md, sizeof(md));
+}
+
+/*
+ * A record's fields, as the chain hashes them.  Scheme 1 (before schema
+ * 6): time, login, tool, command, table, key, before, after.  Scheme 2:
+ * time, date, login, tool, table, key, and the digest of the payload:
+ * salt, command, before, after.
+ */
+struct record {
+	int64_t id;
+	int scheme;
+	const char *time, *date, *login, *tool, *command, *table, *key;
+	const char *before, *after, *salt, *digest, *hash;
+	size_t lcommand, lbefore, lafter;
+};
+
+static void
+payload_digest(const struct record *r, char *hex)
+{
+	const char *f[4] = { r->salt, r->command, r->before, r->after };
+	size_t len[4] = { r->salt ? strlen(r->salt) : 0, r->lcommand,
+	    r->lbefore, r->lafter };
+
+	hash_fields(NULL, 0, f, len, 4, hex);
+}
+
+static void
+record_hash(const char *prev, const struct record *r, char *hex)
+{
+	const char *f[8];
+	size_t len[8];
+	int i;
+
+	if (r->scheme == 1) {
+		f[0] = r->time;
+		f[1] = r->login;
+		f[2] = r->tool;
+		f[3] = r->command;
+		f[4] = r->table;
+		f[5] = r->key;
+		f[6] = r->before;
+		f[7] = r->after;
+		for (i = 0; i < 8; i++)
+			len[i] = f[i] ? strlen(f[i]) : 0;
+		len[3] = r->lcommand;
+		len[6] = r->lbefore;
+		len[7] = r->lafter;
+	} else {
+		f[0] = r->time;
+		f[1] = r->date;
+		f[2] = r->login;
+		f[3] = r->tool;
+		f[4] = r->table;
+		f[5] = r->key;
+		f[6] = r->digest;
+		for (i = 0; i < 7; i++)
+			len[i] = f[i] ? strlen(f[i]) : 0;
+	}
+	hash_fields(prev, r->id, f, len, r->scheme == 1 ? 8 : 7, hex);
 }
 
 static int
@@ -83,215 +146,137 @@ int
 seci_audit_append(struct seci_db *db, const char *table, const char *key,
     const char *before, const char *after, struct seci_err *err)
 {
-	static const char ins[] = "INSERT INTO audit (id, time, login, tool, "
-	    "command, tbl, key, before, after, prev_hash, hash) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st, *last;
-	char now[SECI_TIME_BUFSZ], hash[SECI_HASH_HEX];
-	const char *f[8];
-	size_t len[8];
-	int64_t id;
-	int i;
+	static const char ins[] = "INSERT INTO audit (id, time, date, login, "
+	    "tool, command, tbl, key, before, after, scheme, salt, digest, "
+	    "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, "
+	    "?, ?)";
+	unsigned char raw[SALT_BYTES];
+	char now[SECI_TIME_BUFSZ], day[SECI_DATE_BUFSZ];
+	char salt[2 * SALT_BYTES + 1], digest[SECI_HASH_HEX];
+	char hash[SECI_HASH_HEX];
+	struct record r;
+	sqlite3_stmt *st;
 
 	if (!db->head_known && head(db, NULL, err) < 0)
 		return -1;
-	last = seci_db_stmt(db, "SELECT coalesce(max(id), 0) + 1 FROM audit",
-	    err);
-	if (last == NULL)
+	if ((st = seci_db_stmt(db, "SELECT coalesce(max(id), 0) + 1 FROM "
+	    "audit", err)) == NULL || seci_db_one_int(db, st, &r.id, err) < 0)
 		return -1;
-	if (seci_db_one_int(db, last, &id, err) < 0)
-		return -1;
-	f[0] = seci_clock_now(now);
-	f[1] = db->login;
-	f[2] = db->tool;
-	f[3] = db->command ? db->command : "";
-	f[4] = table;
-	f[5] = key;
-	f[6] = before;
-	f[7] = after;
-	for (i = 0; i < 8; i++)
-		len[i] = f[i] ? strlen(f[i]) : 0;
-	record_hash(db->head_hash, id, f, len, hash);
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(salt, sizeof(salt), raw, sizeof(raw));
+	r.scheme = 2;
+	r.time = seci_clock_now(now);
+	r.date = seci_date_format(db->record_date ? db->record_date :
+	    seci_clock_today(), day);
+	r.login = db->login;
+	r.tool = db->tool;
+	r.command = db->command ? db->command : "";
+	r.table = table;
+	r.key = key;
+	r.before = before;
+	r.after = after;
+	r.salt = salt;
+	r.lcommand = strlen(r.command);
+	r.lbefore = before ? strlen(before) : 0;
+	r.lafter = after ? strlen(after) : 0;
+	payload_digest(&r, digest);
+	r.digest = digest;
+	record_hash(db->head_hash, &r, hash);
 	if ((st = seci_db_stmt(db, ins, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	for (i = 0; i < 8; i++)
-		seci_db_bind_text(st, i + 2, f[i]);
-	seci_db_bind_text(st, 10, db->head_hash);
-	seci_db_bind_text(st, 11, hash);
+	sqlite3_bind_int64(st, 1, r.id);
+	seci_db_bind_text(st, 2, r.time);
+	seci_db_bind_text(st, 3, r.date);
+	seci_db_bind_text(st, 4, r.login);
+	seci_db_bind_text(st, 5, r.tool);
+	seci_db_bind_text(st, 6, r.command);
+	seci_db_bind_text(st, 7, table);
+	seci_db_bind_text(st, 8, key);
+	seci_db_bind_text(st, 9, before);
+	seci_db_bind_text(st, 10, after);
+	seci_db_bind_text(st, 11, salt);
+	seci_db_bind_text(st, 12, digest);
+	seci_db_bind_text(st, 13, db->head_hash);
+	seci_db_bind_text(st, 14, hash);
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		return -1;
 	memcpy(db->head_hash, hash, sizeof(hash));
 	return 0;
 }
 
-static int
-ident_ok(const char *s)
+/* ---- verification ------------------------------------------------------- */
+
+static const char records_sql[] = "SELECT id, scheme, time, date, login, "
+    "tool, command, tbl, key, before, after, salt, digest, prev_hash, hash "
+    "FROM audit ORDER BY id";
+
+static void
+read_record(sqlite3_stmt *st, struct record *r)
 {
-	for (; *s; s++)
-		if (!(*s == '_' || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= '0' && *s <= '9')))
-			return 0;
-	return 1;
+	r->id = sqlite3_column_int64(st, 0);
+	r->scheme = sqlite3_column_int(st, 1);
+	r->time = (const char *)sqlite3_column_text(st, 2);
+	r->date = (const char *)sqlite3_column_text(st, 3);
+	r->login = (const char *)sqlite3_column_text(st, 4);
+	r->tool = (const char *)sqlite3_column_text(st, 5);
+	r->command = (const char *)sqlite3_column_text(st, 6);
+	r->lcommand = (size_t)sqlite3_column_bytes(st, 6);
+	r->table = (const char *)sqlite3_column_text(st, 7);
+	r->key = (const char *)sqlite3_column_text(st, 8);
+	r->before = (const char *)sqlite3_column_text(st, 9);
+	r->lbefore = (size_t)sqlite3_column_bytes(st, 9);
+	r->after = (const char *)sqlite3_column_text(st, 10);
+	r->lafter = (size_t)sqlite3_column_bytes(st, 10);
+	r->salt = (const char *)sqlite3_column_text(st, 11);
+	r->digest = (const char *)sqlite3_column_text(st, 12);
 }
 
-char *
-seci_audit_row_json(struct seci_db *db, const char *table,
-    const char *keycol, const char *key, struct seci_err *err)
+/* 1 if a purge record names record id. */
+static int
+purged(struct seci_db *db, int64_t id, struct seci_err *err)
 {
-	sqlite3_stmt *info, *st;
-	char *sql, *cols = NULL, *json = NULL, kc[64], *kc2;
-	const char *k2 = NULL;
-	size_t len = 0;
-	int rc;
+	sqlite3_stmt *st;
+	int64_t n;
 
-	/* Two key columns "a/b" for a key "x/y". */
-	snprintf(kc, sizeof(kc), "%s", keycol);
-	if ((kc2 = strchr(kc, '/')) != NULL) {
-		*kc2++ = '\0';
-		if ((k2 = strchr(key, '/')) == NULL)
-			return NULL;
-	}
-	/* Table and column names come from lib/ code, never from users. */
-	if (!ident_ok(table) || !ident_ok(kc) || (kc2 && !ident_ok(kc2))) {
-		seci_err_set(err, SECI_EXIT_SOFTWARE, "bad table name");
-		return NULL;
-	}
-	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info('%q')",
-	    table);
-	rc = sqlite3_prepare_v2(db->h, sql, -1, &info, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK) {
-		seci_db_fail(db, rc, "audit", err);
-		return NULL;
-	}
-	while (sqlite3_step(info) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(info, 0);
-		char *more = sqlite3_mprintf("%s%s'%q', \"%w\"", cols ? cols :
-		    "", cols ? ", " : "", name, name);
-
-		sqlite3_free(cols);
-		cols = more;
-		len++;
-	}
-	sqlite3_finalize(info);
-	sql = sqlite3_mprintf("SELECT json_object(%s) FROM \"%w\" WHERE "
-	    "\"%w\" = ?1 AND (?2 IS NULL OR \"%w\" = ?2)", cols ? cols : "",
-	    table, kc, kc2 ? kc2 : kc);
-	sqlite3_free(cols);
-	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK || len == 0) {
-		seci_db_fail(db, rc, "audit", err);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	if (k2) {
-		sqlite3_bind_text(st, 1, key, (int)(k2 - key), SQLITE_TRANSIENT);
-		seci_db_bind_text(st, 2, k2 + 1);
-	} else {
-		seci_db_bind_text(st, 1, key);
-	}
-	rc = seci_db_one_text(db, st, &json, err);
-	sqlite3_finalize(st);
-	return rc < 0 ? NULL : json;
+	st = seci_db_stmt(db, "SELECT count(*) FROM audit WHERE tbl = 'audit' "
+	    "AND id > ?1 AND json_extract(after, '$.redacted') = ?1", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (seci_db_one_int(db, st, &n, err) < 0)
+		return -1;
+	return n > 0;
 }
 
-/* The record as JSON into *json (NULL when there is none): 0, or -1
- * with err filled.  (err may hold an earlier caller's error: a local one
- * tells "none" from "failed".) */
+/* What is wrong with record r after prev, into why; 0 if nothing. */
 static int
-change_json(struct seci_db *db, const struct seci_audit_change *c,
-    char **json, struct seci_err *err)
+check_record(struct seci_db *db, const struct record *r, const char *prev,
+    char *why, size_t size, int *redacted, struct seci_err *err)
 {
-	struct seci_err e = SECI_ERR_INIT;
+	char hash[SECI_HASH_HEX], digest[SECI_HASH_HEX];
+	int p;
 
-	*json = c->json ? c->json(db, c->key, &e) :
-	    seci_audit_row_json(db, c->table, c->keycol, c->key, &e);
-	if (e.code == 0)
+	record_hash(prev, r, hash);
+	if (r->hash == NULL || strcmp(r->hash, hash) != 0)
+		return snprintf(why, size, "its contents do not match its "
+		    "hash"), 1;
+	if (r->scheme == 1)
 		return 0;
-	free(*json);
-	*json = NULL;
-	return seci_err_set(err, e.code, "%s", e.msg);
-}
-
-int
-seci_audit_begin(struct seci_db *db, struct seci_audit_change *c,
-    const char *table, const char *keycol, const char *key,
-    struct seci_err *err)
-{
-	memset(c, 0, sizeof(*c));
-	c->table = table;
-	c->keycol = keycol;
-	snprintf(c->key, sizeof(c->key), "%s", key);
-	return change_json(db, c, &c->before, err);
-}
-
-int
-seci_audit_begin_id(struct seci_db *db, struct seci_audit_change *c,
-    const char *table, int64_t id, struct seci_err *err)
-{
-	char key[24];
-
-	snprintf(key, sizeof(key), "%lld", (long long)id);
-	return seci_audit_begin(db, c, table, "id", key, err);
-}
-
-int
-seci_audit_begin_json(struct seci_db *db, struct seci_audit_change *c,
-    const char *table, const char *key, seci_audit_json_fn *json,
-    struct seci_err *err)
-{
-	memset(c, 0, sizeof(*c));
-	c->table = table;
-	c->json = json;
-	snprintf(c->key, sizeof(c->key), "%s", key);
-	return change_json(db, c, &c->before, err);
-}
-
-int
-seci_audit_end(struct seci_db *db, struct seci_audit_change *c,
-    struct seci_err *err)
-{
-	char *after;
-	int rc = -1;
-
-	if (change_json(db, c, &after, err) == 0)
-		rc = seci_audit_append(db, c->table, c->key, c->before, after,
-		    err);
-	free(after);
-	seci_audit_cancel(c);
-	return rc;
-}
-
-void
-seci_audit_cancel(struct seci_audit_change *c)
-{
-	free(c->before);
-	c->before = NULL;
-}
-
-int
-seci_audit_added(struct seci_db *db, const char *table, const char *keycol,
-    const char *key, struct seci_err *err)
-{
-	struct seci_audit_change c;
-
-	memset(&c, 0, sizeof(c));
-	c.table = table;
-	c.keycol = keycol;
-	snprintf(c.key, sizeof(c.key), "%s", key);
-	return seci_audit_end(db, &c, err);
-}
-
-int
-seci_audit_added_id(struct seci_db *db, const char *table, int64_t id,
-    struct seci_err *err)
-{
-	char key[24];
-
-	snprintf(key, sizeof(key), "%lld", (long long)id);
-	return seci_audit_added(db, table, "id", key, err);
+	if (r->salt != NULL) {
+		payload_digest(r, digest);
+		if (r->digest == NULL || strcmp(r->digest, digest) != 0)
+			return snprintf(why, size, "its payload does not match "
+			    "its digest"), 1;
+		return 0;
+	}
+	/* Its payload is gone: only a purge record may have taken it. */
+	if ((p = purged(db, r->id, err)) < 0)
+		return -1;
+	if (!p)
+		return snprintf(why, size, "its payload is missing, and no "
+		    "purge record names it"), 1;
+	(*redacted)++;
+	return 0;
 }
 
 int
@@ -299,51 +284,46 @@ seci_audit_verify(struct seci_db *db, int64_t *count,
     struct seci_audit_break *brk, struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	char prev[SECI_HASH_HEX], hash[SECI_HASH_HEX];
-	const char *f[8], *stored_prev, *stored;
-	size_t len[8];
-	int64_t id, expect = 1;
-	int rc, i, broken = 0;
+	char prev[SECI_HASH_HEX];
+	struct record r;
+	int64_t expect = 1;
+	int rc, k, broken = 0;
 
-	st = seci_db_stmt(db, "SELECT id, time, login, tool, command, tbl, "
-	    "key, before, after, prev_hash, hash FROM audit ORDER BY id", err);
-	if (st == NULL)
+	if ((st = seci_db_stmt(db, records_sql, err)) == NULL)
 		return -1;
 	memcpy(prev, zero_hash, sizeof(prev));
 	*count = 0;
+	brk->redacted = 0;
 	/* After a break, go on counting: records is the trail's size. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		(*count)++;
 		if (broken)
 			continue;
-		id = sqlite3_column_int64(st, 0);
-		for (i = 0; i < 8; i++) {
-			f[i] = (const char *)sqlite3_column_text(st, i + 1);
-			len[i] = (size_t)sqlite3_column_bytes(st, i + 1);
-		}
-		stored_prev = (const char *)sqlite3_column_text(st, 9);
-		stored = (const char *)sqlite3_column_text(st, 10);
-		brk->id = id;
-		if (id != expect) {
+		read_record(st, &r);
+		r.hash = (const char *)sqlite3_column_text(st, 14);
+		brk->id = r.id;
+		if (r.id != expect) {
 			snprintf(brk->why, sizeof(brk->why), "record %lld is "
 			    "missing", (long long)expect);
 			broken = 1;
-		} else if (stored_prev == NULL || strcmp(stored_prev, prev)) {
+		} else if (sqlite3_column_type(st, 13) == SQLITE_NULL || strcmp(
+		    (const char *)sqlite3_column_text(st, 13), prev) != 0) {
 			snprintf(brk->why, sizeof(brk->why), "does not link to "
 			    "the record before it");
 			broken = 1;
-		} else {
-			record_hash(prev, id, f, len, hash);
-			if (stored == NULL || strcmp(stored, hash) != 0) {
-				snprintf(brk->why, sizeof(brk->why), "its "
-				    "contents do not match its hash");
-				broken = 1;
-			}
-			memcpy(prev, hash, sizeof(prev));
+		} else if ((k = check_record(db, &r, prev, brk->why,
+		    sizeof(brk->why), &brk->redacted, err)) != 0) {
+			if (k < 0)
+				break;
+			broken = 1;
 		}
+		if (r.hash)
+			snprintf(prev, sizeof(prev), "%s", r.hash);
 		expect++;
 	}
 	sqlite3_reset(st);
+	if (err->code && rc == SQLITE_ROW)
+		return -1;
 	if (rc != SQLITE_DONE)
 		return seci_db_fail(db, rc, "audit", err);
 	return broken;
@@ -359,27 +339,141 @@ seci_audit_seal(struct seci_db *db, int64_t *count, char *hash,
 	return 0;
 }
 
+/* ---- the purge ----------------------------------------------------------- */
+
+/* Erase the payload of record id (a write transaction is open). */
+static int
+erase(struct seci_db *db, int64_t id, const char *reason,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char key[24], *after;
+	int rc, scheme = 0, done = 0, is_purge = 0;
+
+	st = seci_db_stmt(db, "SELECT scheme, salt IS NULL, tbl = 'audit' FROM "
+	    "audit WHERE id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		scheme = sqlite3_column_int(st, 0);
+		done = sqlite3_column_int(st, 1);
+		is_purge = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return seci_err_set(err, SECI_EXIT_DATA, "no audit record %lld",
+		    (long long)id);
+	if (rc != SQLITE_ROW)
+		return seci_db_fail(db, rc, "audit", err);
+	if (scheme != 2 || is_purge)
+		return seci_err_set(err, SECI_EXIT_DATA, "audit record %lld "
+		    "cannot be redacted (%s)", (long long)id, is_purge ?
+		    "a purge record" : "written before schema 6");
+	if (done)
+		return 0;
+	/* What is freed is overwritten, not left in the file's free
+	 * space. */
+	if (seci_db_exec_sql(db, "PRAGMA secure_delete = ON", err) < 0)
+		return -1;
+	st = seci_db_stmt(db, "UPDATE audit SET command = '', before = NULL, "
+	    "after = NULL, salt = NULL WHERE id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (seci_db_exec_stmt(db, st, err) < 0)
+		return -1;
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	st = seci_db_stmt(db, "SELECT json_object('redacted', ?, 'reason', ?)",
+	    err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	seci_db_bind_text(st, 2, reason ? reason : "");
+	if (seci_db_one_text(db, st, &after, err) < 0)
+		return -1;
+	/* The purge is itself audited: who, when, why. */
+	rc = seci_audit_append(db, "audit", key, NULL, after, err);
+	free(after);
+	return rc;
+}
+
+int
+seci_audit_redact(struct seci_db *db, int64_t id, const char *reason,
+    struct seci_err *err)
+{
+	return erase(db, id, reason, err);
+}
+
+int
+seci_audit_redact_key(struct seci_db *db, const char *table,
+    const char *key, const char *reason, int *n, struct seci_err *err)
+{
+	int64_t *ids = NULL;
+	size_t cap = 0, k = 0, i;
+	sqlite3_stmt *st;
+	int rc;
+
+	st = seci_db_stmt(db, "SELECT id FROM audit WHERE tbl = ? AND key = ? "
+	    "AND scheme = 2 AND salt IS NOT NULL ORDER BY id", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, table);
+	seci_db_bind_text(st, 2, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (seci_grow(&ids, &cap, k, sizeof(*ids)) < 0)
+			break;
+		ids[k++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
+		    "out of memory") : seci_db_fail(db, rc, "audit", err);
+	}
+	for (i = 0; i < k; i++)
+		if (erase(db, ids[i], reason, err) < 0) {
+			free(ids);
+			return -1;
+		}
+	free(ids);
+	if (n)
+		*n = (int)k;
+	return 0;
+}
+
+/* ---- the log ------------------------------------------------------------- */
+
 int
 seci_audit_log(struct seci_db *db, const struct seci_audit_filter *f,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "id", SECI_COL_INT }, { "time", SECI_COL_TEXT },
-		{ "login", SECI_COL_TEXT }, { "tool", SECI_COL_TEXT },
-		{ "command", SECI_COL_TEXT }, { "table", SECI_COL_TEXT },
-		{ "key", SECI_COL_TEXT }, { "before", SECI_COL_TEXT },
-		{ "after", SECI_COL_TEXT }, { "hash", SECI_COL_TEXT },
+		{ "id", SECI_COL_INT, 0 }, { "time", SECI_COL_TEXT, 0 },
+		{ "login", SECI_COL_TEXT, 0 }, { "tool", SECI_COL_TEXT, 0 },
+		{ "command", SECI_COL_TEXT, 0 }, { "table", SECI_COL_TEXT, 0 },
+		{ "key", SECI_COL_TEXT, 0 }, { "before", SECI_COL_TEXT, 0 },
+		{ "after", SECI_COL_TEXT, 0 }, { "hash", SECI_COL_TEXT, 0 },
+		{ "date", SECI_COL_TEXT, 0 }, { "status", SECI_COL_TEXT, 0 },
+		{ "redacted_by", SECI_COL_TEXT, 0 },
+		{ "redacted_at", SECI_COL_TEXT, 0 },
 	};
 	sqlite3_stmt *st;
 
-	st = seci_db_stmt(db, "SELECT id, time, login, tool, command, tbl, "
-	    "key, before, after, hash FROM audit WHERE (?1 IS NULL OR time >= "
-	    "?1) AND (?2 IS NULL OR login = ?2) AND (?3 IS NULL OR tbl = ?3) "
-	    "ORDER BY id", err);
+	/* A redacted record shows who purged it and when: the purge
+	 * record that names it. */
+	st = seci_db_stmt(db, "SELECT a.id, a.time, a.login, a.tool, CASE WHEN "
+	    "a.scheme = 2 AND a.salt IS NULL THEN NULL ELSE a.command END, "
+	    "a.tbl, a.key, a.before, a.after, a.hash, a.date, CASE WHEN "
+	    "a.scheme = 2 AND a.salt IS NULL THEN 'redacted' ELSE 'ok' END, "
+	    "p.login, p.time FROM audit a LEFT JOIN audit p ON p.tbl = 'audit' "
+	    "AND p.key = CAST(a.id AS TEXT) AND a.salt IS NULL AND a.scheme = 2 "
+	    "WHERE (?1 IS NULL OR a.time >= ?1) AND (?2 IS NULL OR a.login = ?2) "
+	    "AND (?3 IS NULL OR a.tbl = ?3) ORDER BY a.id", err);
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, f->since);
 	seci_db_bind_text(st, 2, f->login);
 	seci_db_bind_text(st, 3, f->table);
-	return seci_db_print(db, st, cols, 10, oo, err);
+	return seci_db_print(db, st, cols, 14, oo, err);
 }

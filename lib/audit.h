@@ -1,10 +1,16 @@
 /*
  * audit.h - the audit trail: one record per change, chained by SHA-256.
  *
- * Each record holds time, login, tool, command line, table, key and the
- * row before and after the change as JSON.  Its hash covers the previous
- * record's hash and every field, so editing, removing or reordering a
- * record breaks the chain from there on.  Whoever can write the file can
+ * Each record holds the wall-clock time, the date of record, login, tool,
+ * table, key, and its payload: the command line and the row before and
+ * after the change as JSON.  Its hash covers the previous record's hash,
+ * its own fields, and the digest of its payload (which commits to a
+ * random salt kept with the payload), so editing, removing or reordering
+ * a record breaks the chain from there on.  A purge (seci_audit_redact)
+ * erases a payload and its salt and appends a record naming it: the chain
+ * still verifies and shows the record as redacted, what was erased
+ * cannot be confirmed by hashing guesses, and a payload missing without
+ * such a record breaks verification.  Whoever can write the file can
  * rebuild the whole chain, so the head hash (seal) is printed in reports
  * to be kept outside the database.
  */
@@ -74,12 +80,26 @@ int seci_audit_added_id(struct seci_db *db, const char *table, int64_t id,
 struct seci_audit_break {
 	int64_t id;		/* first record that does not verify */
 	char why[128];
+	int redacted;		/* records verified without their payload */
 };
 
 /* Recompute the chain.  Returns 0 when whole, 1 when broken (brk filled),
  * -1 on error.  count receives the number of records. */
 int seci_audit_verify(struct seci_db *db, int64_t *count,
     struct seci_audit_break *brk, struct seci_err *err);
+
+/*
+ * Erase the payload (command line, before, after, salt) of record id, or
+ * of every record of table's row key (n receives how many), and append a
+ * record naming each: who purged it, when, and reason.  Freed bytes are
+ * overwritten (secure_delete); VACUUM takes them from the file's pages
+ * too.  A record of before schema 6, or a purge record, cannot be
+ * redacted (SECI_EXIT_DATA).  Call inside a write transaction.
+ */
+int seci_audit_redact(struct seci_db *db, int64_t id, const char *reason,
+    struct seci_err *err);
+int seci_audit_redact_key(struct seci_db *db, const char *table,
+    const char *key, const char *reason, int *n, struct seci_err *err);
 
 /* Number of records and the head hash (all zeros for an empty trail). */
 int seci_audit_seal(struct seci_db *db, int64_t *count, char *hash,
@@ -92,7 +112,10 @@ struct seci_audit_filter {
 };
 
 /* Print the matching records, oldest first:
- * id,time,login,tool,command,table,key,before,after,hash. */
+ * id,time,login,tool,command,table,key,before,after,hash,date,status,
+ * redacted_by,redacted_at (time: when it was written; date: the date of
+ * record it was given; status: ok or redacted, with who purged it and
+ * when). */
 int seci_audit_log(struct seci_db *db, const struct seci_audit_filter *f,
     const struct seci_out_opts *oo, struct seci_err *err);
 

@@ -273,14 +273,14 @@ seci_budget_each(struct seci_db *db, int year, seci_day as_of,
 /* ---- show ---------------------------------------------------------- */
 
 static const struct seci_col show_cols[] = {
-	{ "chapter", SECI_COL_TEXT }, { "line", SECI_COL_TEXT },
-	{ "name", SECI_COL_TEXT }, { "kind", SECI_COL_TEXT },
-	{ "initial", SECI_COL_MONEY }, { "transfers_in", SECI_COL_MONEY },
-	{ "transfers_out", SECI_COL_MONEY },
-	{ "supplementary", SECI_COL_MONEY }, { "revised", SECI_COL_MONEY },
-	{ "committed", SECI_COL_MONEY }, { "spent", SECI_COL_MONEY },
-	{ "available", SECI_COL_MONEY }, { "executed_pct", SECI_COL_PCT },
-	{ "month_spent", SECI_COL_MONEY },
+	{ "chapter", SECI_COL_TEXT, 0 }, { "line", SECI_COL_TEXT, 0 },
+	{ "name", SECI_COL_TEXT, 0 }, { "kind", SECI_COL_TEXT, 0 },
+	{ "initial", SECI_COL_MONEY, 0 }, { "transfers_in", SECI_COL_MONEY, 0 },
+	{ "transfers_out", SECI_COL_MONEY, 0 },
+	{ "supplementary", SECI_COL_MONEY, 0 }, { "revised", SECI_COL_MONEY, 0 },
+	{ "committed", SECI_COL_MONEY, 0 }, { "spent", SECI_COL_MONEY, 0 },
+	{ "available", SECI_COL_MONEY, 0 }, { "executed_pct", SECI_COL_PCT, 0 },
+	{ "month_spent", SECI_COL_MONEY, 0 },
 };
 
 static int

@@ -23,10 +23,10 @@ seci_budget_export(struct seci_db *db, int year,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "year", SECI_COL_INT }, { "chapter", SECI_COL_TEXT },
-		{ "chapter_name", SECI_COL_TEXT }, { "line", SECI_COL_TEXT },
-		{ "name", SECI_COL_TEXT }, { "kind", SECI_COL_TEXT },
-		{ "amount", SECI_COL_MONEY },
+		{ "year", SECI_COL_INT, 0 }, { "chapter", SECI_COL_TEXT, 0 },
+		{ "chapter_name", SECI_COL_TEXT, 0 }, { "line", SECI_COL_TEXT, 0 },
+		{ "name", SECI_COL_TEXT, 0 }, { "kind", SECI_COL_TEXT, 0 },
+		{ "amount", SECI_COL_MONEY, 0 },
 	};
 	enum seci_budget_status status;
 	sqlite3_stmt *st;

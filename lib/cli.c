@@ -226,39 +226,6 @@ tool_doc(const struct seci_tool *tool)
 	return buf;
 }
 
-/* The command line, shell-quoted, for the audit trail. */
-static char *
-join_args(int argc, char **argv)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	const char *p;
-	int i;
-
-	if (fp == NULL)
-		return NULL;
-	for (i = 0; i < argc; i++) {
-		if (i)
-			putc(' ', fp);
-		if (argv[i][0] != '\0' && strspn(argv[i], "abcdefghijklmnopqr"
-		    "stuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@+%") ==
-		    strlen(argv[i])) {
-			fputs(argv[i], fp);
-			continue;
-		}
-		putc('\'', fp);
-		for (p = argv[i]; *p; p++)
-			if (*p == '\'')
-				fputs("'\\''", fp);
-			else
-				putc(*p, fp);
-		putc('\'', fp);
-	}
-	fclose(fp);
-	return buf;
-}
-
 static void
 report_stderr(void *arg, enum seci_level level, const char *msg)
 {
@@ -580,6 +547,7 @@ open_db(struct seci_ctx *ctx)
 	    seci_db_begin(ctx->db, mode != SECI_DB_READ, &ctx->err) < 0))
 		return -1;
 	ctx->out.decimals = seci_db_decimals(ctx->db);
+	ctx->out.roles = ctx->roles;
 	return 0;
 }
 
@@ -596,6 +564,9 @@ run_command(struct seci_ctx *ctx)
 	if (seci_opt_finish(ctx->cmd->opts, ctx->cmd->name, ctx->out.decimals,
 	    ctx->as_of, &ctx->err) < 0)
 		return -1;
+	if (ctx->db)
+		seci_db_set_date(ctx->db, seci_opt_record_date(ctx->cmd->opts,
+		    ctx->as_of));
 	rc = ctx->cmd->run(ctx);
 	if (ctx->db == NULL)
 		return rc;
@@ -676,12 +647,10 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	ctx.tool = tool;
 	ctx.err.report = report_stderr;
 	ctx.err.report_arg = &ctx;
-	ctx.cmdline = join_args(argc, argv);
 	seci_auth_real_login(ctx.os_login, sizeof(ctx.os_login));
 
 	cmd = dispatch(tool, argc, argv, &nargc, &nargv, &word, &ctx.err);
 	if (cmd == NULL) {
-		free(ctx.cmdline);
 		if (ctx.err.code) {
 			fprintf(stderr, "%s: %s\n", tool->name, ctx.err.msg);
 			return ctx.err.code;
@@ -689,6 +658,10 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 		return no_command(tool, argc, argv, word);
 	}
 	ctx.cmd = cmd;
+	/* For the audit trail, without the personal data it is given. */
+	if ((ctx.cmdline = seci_opt_command_line(cmd->opts, argc, argv)) ==
+	    NULL)
+		return SECI_EXIT_SOFTWARE;
 
 	/* The global options, with -o described for this command. */
 	for (i = 0; global_options[i].name || global_options[i].doc; i++)

@@ -191,11 +191,11 @@ seci_commit_each(struct seci_db *db, int year, seci_day as_of,
 }
 
 static const struct seci_col commit_cols[] = {
-	{ "id", SECI_COL_INT }, { "year", SECI_COL_INT },
-	{ "line", SECI_COL_TEXT }, { "ref", SECI_COL_TEXT },
-	{ "payee", SECI_COL_TEXT }, { "date", SECI_COL_TEXT },
-	{ "amount", SECI_COL_MONEY }, { "consumed", SECI_COL_MONEY },
-	{ "remaining", SECI_COL_MONEY }, { "status", SECI_COL_TEXT },
+	{ "id", SECI_COL_INT, 0 }, { "year", SECI_COL_INT, 0 },
+	{ "line", SECI_COL_TEXT, 0 }, { "ref", SECI_COL_TEXT, 0 },
+	{ "payee", SECI_COL_TEXT, 0 }, { "date", SECI_COL_TEXT, 0 },
+	{ "amount", SECI_COL_MONEY, 0 }, { "consumed", SECI_COL_MONEY, 0 },
+	{ "remaining", SECI_COL_MONEY, 0 }, { "status", SECI_COL_TEXT, 0 },
 };
 
 static int

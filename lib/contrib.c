@@ -346,12 +346,12 @@ seci_contrib_status_each(struct seci_db *db, int year, seci_day as_of,
 }
 
 static const struct seci_col status_cols[] = {
-	{ "party", SECI_COL_TEXT }, { "name", SECI_COL_TEXT },
-	{ "kind", SECI_COL_TEXT }, { "year", SECI_COL_INT },
-	{ "assessed", SECI_COL_MONEY }, { "paid", SECI_COL_MONEY },
-	{ "outstanding", SECI_COL_MONEY }, { "credit", SECI_COL_MONEY },
-	{ "paid_pct", SECI_COL_PCT }, { "due", SECI_COL_TEXT },
-	{ "days_overdue", SECI_COL_INT },
+	{ "party", SECI_COL_TEXT, 0 }, { "name", SECI_COL_TEXT, 0 },
+	{ "kind", SECI_COL_TEXT, 0 }, { "year", SECI_COL_INT, 0 },
+	{ "assessed", SECI_COL_MONEY, 0 }, { "paid", SECI_COL_MONEY, 0 },
+	{ "outstanding", SECI_COL_MONEY, 0 }, { "credit", SECI_COL_MONEY, 0 },
+	{ "paid_pct", SECI_COL_PCT, 0 }, { "due", SECI_COL_TEXT, 0 },
+	{ "days_overdue", SECI_COL_INT, 0 },
 };
 
 static int
@@ -466,12 +466,12 @@ seci_contrib_arrears(struct seci_db *db, seci_day as_of, long rule_years,
     const struct seci_out_opts *oo, int *overdue, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "party", SECI_COL_TEXT }, { "name", SECI_COL_TEXT },
-		{ "not_due", SECI_COL_MONEY }, { "d1_90", SECI_COL_MONEY },
-		{ "d91_180", SECI_COL_MONEY }, { "d181_365", SECI_COL_MONEY },
-		{ "over_365", SECI_COL_MONEY },
-		{ "total_overdue", SECI_COL_MONEY },
-		{ "two_year_rule", SECI_COL_TEXT },
+		{ "party", SECI_COL_TEXT, 0 }, { "name", SECI_COL_TEXT, 0 },
+		{ "not_due", SECI_COL_MONEY, 0 }, { "d1_90", SECI_COL_MONEY, 0 },
+		{ "d91_180", SECI_COL_MONEY, 0 }, { "d181_365", SECI_COL_MONEY, 0 },
+		{ "over_365", SECI_COL_MONEY, 0 },
+		{ "total_overdue", SECI_COL_MONEY, 0 },
+		{ "two_year_rule", SECI_COL_TEXT, 0 },
 	};
 	struct seci_out *o = seci_out_begin(oo, cols, 9, err);
 

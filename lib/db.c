@@ -579,6 +579,12 @@ seci_db_set_actor(struct seci_db *db, const char *login, const char *tool,
 	db->command = strdup(command ? command : "");
 }
 
+void
+seci_db_set_date(struct seci_db *db, seci_day day)
+{
+	db->record_date = day;
+}
+
 int
 seci_db_begin(struct seci_db *db, int write, struct seci_err *err)
 {

@@ -6,6 +6,7 @@
 #define SECI_DB_H
 
 #include "conf.h"
+#include "date.h"
 #include "err.h"
 
 struct seci_db;
@@ -51,6 +52,10 @@ void seci_db_discard(struct seci_db *db);
 /* Who is acting, for the audit trail (copied). */
 void seci_db_set_actor(struct seci_db *db, const char *login,
     const char *tool, const char *command);
+
+/* The date of record of what the command writes (its --date, else
+ * --as-of): the audit trail keeps it beside the wall-clock time. */
+void seci_db_set_date(struct seci_db *db, seci_day day);
 
 /* BEGIN IMMEDIATE (write) or BEGIN (a read snapshot); COMMIT; ROLLBACK.
  * A lock held past the busy timeout is SECI_EXIT_BUSY. */

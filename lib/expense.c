@@ -374,11 +374,11 @@ seci_expense_list(struct seci_db *db, const struct seci_expense_filter *f,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "id", SECI_COL_INT }, { "date", SECI_COL_TEXT },
-		{ "line", SECI_COL_TEXT }, { "payee", SECI_COL_TEXT },
-		{ "amount", SECI_COL_MONEY }, { "status", SECI_COL_TEXT },
-		{ "reference", SECI_COL_TEXT }, { "commitment", SECI_COL_TEXT },
-		{ "description", SECI_COL_TEXT },
+		{ "id", SECI_COL_INT, 0 }, { "date", SECI_COL_TEXT, 0 },
+		{ "line", SECI_COL_TEXT, 0 }, { "payee", SECI_COL_TEXT, 0 },
+		{ "amount", SECI_COL_MONEY, 0 }, { "status", SECI_COL_TEXT, 0 },
+		{ "reference", SECI_COL_TEXT, 0 }, { "commitment", SECI_COL_TEXT, 0 },
+		{ "description", SECI_COL_TEXT, 0 },
 	};
 	sqlite3_stmt *st;
 

@@ -52,11 +52,11 @@ seci_journal_export(struct seci_db *db, int hledger,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "txn", SECI_COL_INT }, { "date", SECI_COL_TEXT },
-		{ "memo", SECI_COL_TEXT }, { "source", SECI_COL_TEXT },
-		{ "account", SECI_COL_TEXT }, { "account_name", SECI_COL_TEXT },
-		{ "amount", SECI_COL_MONEY }, { "source_id", SECI_COL_INT },
-		{ "party", SECI_COL_TEXT },
+		{ "txn", SECI_COL_INT, 0 }, { "date", SECI_COL_TEXT, 0 },
+		{ "memo", SECI_COL_TEXT, 0 }, { "source", SECI_COL_TEXT, 0 },
+		{ "account", SECI_COL_TEXT, 0 }, { "account_name", SECI_COL_TEXT, 0 },
+		{ "amount", SECI_COL_MONEY, 0 }, { "source_id", SECI_COL_INT, 0 },
+		{ "party", SECI_COL_TEXT, 0 },
 	};
 	sqlite3_stmt *st;
 	char buf[SECI_MONEY_BUFSZ], org[256];

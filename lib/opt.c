@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +132,18 @@ seci_opt_finish(const struct seci_opt *opts, const char *cmd, int decimals,
 	return 0;
 }
 
+seci_day
+seci_opt_record_date(const struct seci_opt *opts, seci_day as_of)
+{
+	size_t i;
+
+	for (i = 0; opts && opts[i].name; i++)
+		if ((opts[i].flags & SECI_OPT_RECORD) && (opts[i].val->given ||
+		    (opts[i].flags & SECI_OPT_ASOF)))
+			return opts[i].val->date;
+	return as_of;
+}
+
 int
 seci_opt_flagged(const struct seci_opt *opts, const char *arg,
     unsigned flag, int *inline_value)
@@ -151,4 +164,62 @@ seci_opt_flagged(const struct seci_opt *opts, const char *arg,
 			return 1;
 		}
 	return 0;
+}
+
+/* One word, shell-quoted when it needs to be. */
+static void
+quote(FILE *fp, const char *w)
+{
+	const char *p;
+
+	if (w[0] != '\0' && strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"
+	    "KLMNOPQRSTUVWXYZ0123456789-_./=:,@+%") == strlen(w)) {
+		fputs(w, fp);
+		return;
+	}
+	putc('\'', fp);
+	for (p = w; *p; p++)
+		if (*p == '\'')
+			fputs("'\\''", fp);
+		else
+			putc(*p, fp);
+	putc('\'', fp);
+}
+
+char *
+seci_opt_command_line(const struct seci_opt *opts, int argc, char **argv)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	int i, inl, hide = 0;
+
+	if (fp == NULL)
+		return NULL;
+	for (i = 0; i < argc; i++) {
+		if (i)
+			putc(' ', fp);
+		if (hide) {
+			/* The value of a personal option: never in clear. */
+			fputs(SECI_OPT_HIDDEN, fp);
+			hide = 0;
+		} else if (i > 0 && seci_opt_flagged(opts, argv[i],
+		    SECI_OPT_PERSONAL, &inl)) {
+			if (inl) {
+				fprintf(fp, "%.*s=", (int)strcspn(argv[i], "="),
+				    argv[i]);
+				fputs(SECI_OPT_HIDDEN, fp);
+			} else {
+				quote(fp, argv[i]);
+				hide = 1;
+			}
+		} else {
+			quote(fp, argv[i]);
+		}
+	}
+	if (fclose(fp) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
 }

@@ -90,10 +90,23 @@ error_t seci_opt_store(const struct seci_opt *opts, int base, int key,
 int seci_opt_finish(const struct seci_opt *opts, const char *cmd,
     int decimals, seci_day as_of, struct seci_err *err);
 
+/* The date of record the table's options give (a SECI_OPT_RECORD date,
+ * given or defaulting to --as-of), or as_of. */
+seci_day seci_opt_record_date(const struct seci_opt *opts, seci_day as_of);
+
 /* The option of the table that an argument spells ("--na", "--name=x"),
  * when it is one with flag set: 1, and *inline_value set when the value
  * is in the same argument; else 0. */
 int seci_opt_flagged(const struct seci_opt *opts, const char *argv,
     unsigned flag, int *inline_value);
+
+/* What a personal value is written as in the audit trail's command line. */
+#define SECI_OPT_HIDDEN "[personal]"
+
+/* The command line argv, shell-quoted, with the value of every personal
+ * option of opts replaced by SECI_OPT_HIDDEN (caller frees; NULL without
+ * memory). */
+char *seci_opt_command_line(const struct seci_opt *opts, int argc,
+    char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "csv.h"
 #include "money.h"
 #include "out.h"
@@ -91,6 +92,15 @@ seci_out_begin(const struct seci_out_opts *opts, const struct seci_col *cols,
 	return o;
 }
 
+/* 1 if the reader may not see column col. */
+static int
+restricted(const struct seci_out *o, int col)
+{
+	unsigned need = o->cols[col].roles;
+
+	return need != 0 && (o->o.roles & (need | SECI_ROLE_DIRECTOR)) == 0;
+}
+
 /* Cell as text; buf must hold SECI_MONEY_BUFSZ bytes. */
 static const char *
 cell_text(const struct seci_out *o, int col, const struct seci_cell *c,
@@ -99,6 +109,8 @@ cell_text(const struct seci_out *o, int col, const struct seci_cell *c,
 	int table = o->o.format == SECI_FMT_TABLE;
 	int64_t v;
 
+	if (restricted(o, col))
+		return SECI_RESTRICTED;
 	if (c->null)
 		return NULL;
 	switch (o->cols[col].type) {
@@ -233,8 +245,9 @@ put_row(struct seci_out *o, const struct seci_cell *cells, int total,
 			putc(':', fp);
 			if (t == NULL)
 				fputs("null", fp);
-			else if (o->cols[i].type == SECI_COL_INT ||
-			    o->cols[i].type == SECI_COL_PCT)
+			else if ((o->cols[i].type == SECI_COL_INT ||
+			    o->cols[i].type == SECI_COL_PCT) &&
+			    !restricted(o, i))
 				fputs(t, fp);	/* DECIMAL: a string, as money */
 			else
 				json_string(fp, t);

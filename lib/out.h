@@ -31,10 +31,18 @@ enum seci_col_type {
 	SECI_COL_DECIMAL	/* an amount already written out as text */
 };
 
+/*
+ * A column, and who may see it: roles is 0 for everyone, else the roles
+ * (enum seci_role) that may; the director always may.  Anyone else gets
+ * the text "restricted" in its place, in every format.
+ */
 struct seci_col {
 	const char *name;
 	enum seci_col_type type;
+	unsigned roles;
 };
+
+#define SECI_RESTRICTED "restricted"
 
 struct seci_cell {
 	int null;
@@ -52,6 +60,7 @@ struct seci_out_opts {
 	enum seci_format format;
 	int header;		/* print the header row */
 	int decimals;		/* of MONEY columns */
+	unsigned roles;		/* the reader's (restricted columns) */
 	FILE *fp;
 	seci_row_fn *row_fn;	/* SECI_FMT_ROWS only */
 	void *row_arg;

@@ -219,9 +219,9 @@ seci_party_list(struct seci_db *db, const struct seci_out_opts *oo,
     struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "code", SECI_COL_TEXT }, { "name", SECI_COL_TEXT },
-		{ "kind", SECI_COL_TEXT }, { "accounts", SECI_COL_TEXT },
-		{ "aliases", SECI_COL_TEXT },
+		{ "code", SECI_COL_TEXT, 0 }, { "name", SECI_COL_TEXT, 0 },
+		{ "kind", SECI_COL_TEXT, 0 }, { "accounts", SECI_COL_TEXT, 0 },
+		{ "aliases", SECI_COL_TEXT, 0 },
 	};
 	struct seci_out *o = seci_out_begin(oo, cols, 5, err);
 

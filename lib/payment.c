@@ -494,18 +494,18 @@ seci_payment_list(struct seci_db *db, const struct seci_payment_filter *f,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "id", SECI_COL_INT }, { "date", SECI_COL_TEXT },
-		{ "party", SECI_COL_TEXT }, { "amount", SECI_COL_DECIMAL },
-		{ "currency", SECI_COL_TEXT }, { "base_amount", SECI_COL_MONEY },
-		{ "reference", SECI_COL_TEXT }, { "bank_id", SECI_COL_TEXT },
-		{ "status", SECI_COL_TEXT },
+		{ "id", SECI_COL_INT, 0 }, { "date", SECI_COL_TEXT, 0 },
+		{ "party", SECI_COL_TEXT, 0 }, { "amount", SECI_COL_DECIMAL, 0 },
+		{ "currency", SECI_COL_TEXT, 0 }, { "base_amount", SECI_COL_MONEY, 0 },
+		{ "reference", SECI_COL_TEXT, 0 }, { "bank_id", SECI_COL_TEXT, 0 },
+		{ "status", SECI_COL_TEXT, 0 },
 	};
 	static const struct seci_col scols[] = {
-		{ "id", SECI_COL_INT }, { "date", SECI_COL_TEXT },
-		{ "amount", SECI_COL_DECIMAL }, { "currency", SECI_COL_TEXT },
-		{ "base_amount", SECI_COL_MONEY }, { "account", SECI_COL_TEXT },
-		{ "payer", SECI_COL_TEXT }, { "reference", SECI_COL_TEXT },
-		{ "bank_id", SECI_COL_TEXT },
+		{ "id", SECI_COL_INT, 0 }, { "date", SECI_COL_TEXT, 0 },
+		{ "amount", SECI_COL_DECIMAL, 0 }, { "currency", SECI_COL_TEXT, 0 },
+		{ "base_amount", SECI_COL_MONEY, 0 }, { "account", SECI_COL_TEXT, 0 },
+		{ "payer", SECI_COL_TEXT, 0 }, { "reference", SECI_COL_TEXT, 0 },
+		{ "bank_id", SECI_COL_TEXT, 0 },
 	};
 	struct seci_out *o = seci_out_begin(oo, f->suspense_only ? scols : cols,
 	    9, err);

@@ -118,8 +118,8 @@ seci_rate_list(struct seci_db *db, const struct seci_out_opts *oo,
     struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "currency", SECI_COL_TEXT }, { "date", SECI_COL_TEXT },
-		{ "rate", SECI_COL_TEXT },
+		{ "currency", SECI_COL_TEXT, 0 }, { "date", SECI_COL_TEXT, 0 },
+		{ "rate", SECI_COL_TEXT, 0 },
 	};
 	sqlite3_stmt *st;
 

@@ -95,10 +95,10 @@ seci_schedule_list(struct seci_db *db, const struct seci_out_opts *oo,
     struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "name", SECI_COL_TEXT }, { "report", SECI_COL_TEXT },
-		{ "every", SECI_COL_TEXT }, { "day", SECI_COL_INT },
-		{ "format", SECI_COL_TEXT }, { "start", SECI_COL_TEXT },
-		{ "last_period", SECI_COL_TEXT },
+		{ "name", SECI_COL_TEXT, 0 }, { "report", SECI_COL_TEXT, 0 },
+		{ "every", SECI_COL_TEXT, 0 }, { "day", SECI_COL_INT, 0 },
+		{ "format", SECI_COL_TEXT, 0 }, { "start", SECI_COL_TEXT, 0 },
+		{ "last_period", SECI_COL_TEXT, 0 },
 	};
 	sqlite3_stmt *st;
 
@@ -222,9 +222,9 @@ seci_schedule_due(struct seci_db *db, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "schedule", SECI_COL_TEXT }, { "report", SECI_COL_TEXT },
-		{ "period", SECI_COL_TEXT }, { "due", SECI_COL_TEXT },
-		{ "produced", SECI_COL_TEXT },
+		{ "schedule", SECI_COL_TEXT, 0 }, { "report", SECI_COL_TEXT, 0 },
+		{ "period", SECI_COL_TEXT, 0 }, { "due", SECI_COL_TEXT, 0 },
+		{ "produced", SECI_COL_TEXT, 0 },
 	};
 	struct sched *s = NULL;
 	struct seci_out *o = NULL;

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "date.h"
 #include "db.h"
 #include "out.h"
 
@@ -21,6 +22,7 @@ struct seci_db {
 	char tool[32];
 	char *command;
 	char head_hash[65];		/* audit chain head, once known */
+	seci_day record_date;		/* the command's date of record */
 	void *memo;			/* a module's cache for this transaction */
 	void (*memo_free)(void *);
 	int head_known;

@@ -167,8 +167,8 @@ out:
 /* ---- as rows ------------------------------------------------------------ */
 
 static const struct seci_col statement_cols[] = {
-	{ "section", SECI_COL_TEXT }, { "account", SECI_COL_TEXT },
-	{ "name", SECI_COL_TEXT }, { "amount", SECI_COL_MONEY },
+	{ "section", SECI_COL_TEXT, 0 }, { "account", SECI_COL_TEXT, 0 },
+	{ "name", SECI_COL_TEXT, 0 }, { "amount", SECI_COL_MONEY, 0 },
 };
 
 static int
@@ -250,11 +250,11 @@ seci_report_budget_vs_actual(struct seci_db *db, int year, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "chapter", SECI_COL_TEXT }, { "line", SECI_COL_TEXT },
-		{ "name", SECI_COL_TEXT }, { "original", SECI_COL_MONEY },
-		{ "final", SECI_COL_MONEY }, { "actual", SECI_COL_MONEY },
-		{ "difference", SECI_COL_MONEY },
-		{ "executed_pct", SECI_COL_PCT },
+		{ "chapter", SECI_COL_TEXT, 0 }, { "line", SECI_COL_TEXT, 0 },
+		{ "name", SECI_COL_TEXT, 0 }, { "original", SECI_COL_MONEY, 0 },
+		{ "final", SECI_COL_MONEY, 0 }, { "actual", SECI_COL_MONEY, 0 },
+		{ "difference", SECI_COL_MONEY, 0 },
+		{ "executed_pct", SECI_COL_PCT, 0 },
 	};
 	struct seci_out *o;
 

@@ -113,9 +113,9 @@ seci_yearend_close(struct seci_db *db, int year, seci_day date,
     const struct seci_out_opts *oo, struct seci_err *err)
 {
 	static const struct seci_col cols[] = {
-		{ "line", SECI_COL_TEXT }, { "name", SECI_COL_TEXT },
-		{ "revised", SECI_COL_MONEY }, { "spent", SECI_COL_MONEY },
-		{ "carried", SECI_COL_MONEY }, { "lapsed", SECI_COL_MONEY },
+		{ "line", SECI_COL_TEXT, 0 }, { "name", SECI_COL_TEXT, 0 },
+		{ "revised", SECI_COL_MONEY, 0 }, { "spent", SECI_COL_MONEY, 0 },
+		{ "carried", SECI_COL_MONEY, 0 }, { "lapsed", SECI_COL_MONEY, 0 },
 	};
 	enum seci_budget_status status;
 	struct seci_audit_change chg;

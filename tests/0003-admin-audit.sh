@@ -8,8 +8,8 @@ seci-admin user add fin --role finance >/dev/null
 seci-admin user add aud --role auditor >/dev/null
 
 run_ok "verify a fresh chain" seci-admin -o csv audit verify
-out_is "ok, six records" "status,records,first_broken,problem
-ok,6,,"
+out_is "ok, six records, none redacted" "status,records,first_broken,problem,redacted
+ok,6,,,0"
 
 run_ok "seal" seci-admin -o csv audit seal
 ok "count and a 64-digit hash" \
@@ -38,8 +38,8 @@ if [ -n "$SQLITE3_SHELL" ]; then
 	    "UPDATE audit SET after = replace(after, 'finance', 'director') WHERE id = 5"
 	run_fails 1 "verify finds the edited record: exit 1" \
 	    seci-admin -o csv audit verify
-	out_is "and names it (records counts the whole trail)" "status,records,first_broken,problem
-broken,6,5,its contents do not match its hash"
+	out_is "and names it (records counts the whole trail)" "status,records,first_broken,problem,redacted
+broken,6,5,its payload does not match its digest,0"
 	err_has "on stderr too" "audit chain broken at record 5"
 	run_fails 1 "check reports it" seci-admin -o csv check
 	ok "as an audit problem" grep -q '^audit,problem,record 5:' "$T/out"

@@ -1,6 +1,7 @@
 /* Unit tests: lib/audit.c */
 #include "config.h"
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "seci.h"
@@ -17,6 +18,129 @@ verify(struct seci_db *db, int64_t *count, struct seci_audit_break *brk)
 	rc = seci_audit_verify(db, count, brk, &err);
 	seci_db_rollback(db);
 	return rc;
+}
+
+/* A count, read behind seci's back. */
+static long long
+count_of(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	sqlite3_open(path, &h);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return n;
+}
+
+/* 1 if the n bytes of needle are anywhere in the file at path. */
+static int
+file_has(const char *path, const char *needle)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t n = strlen(needle), got = 0;
+	int c;
+
+	if (fp == NULL)
+		return 0;
+	while ((c = getc(fp)) != EOF) {
+		got = c == needle[got] ? got + 1 : c == needle[0] ? 1 : 0;
+		if (got == n)
+			break;
+	}
+	fclose(fp);
+	return got == n;
+}
+
+/*
+ * The purge: a record holding personal data loses its payload through
+ * the internal API; the chain still verifies and counts it redacted, the
+ * bytes are gone from the file after VACUUM, and the digest cannot be
+ * matched by hashing the erased text again.
+ */
+static void
+redaction(void)
+{
+	static const char secret[] = "Jane Q. Witness, born 1969-04-03";
+	struct seci_err err = SECI_ERR_INIT;
+	struct seci_audit_break brk;
+	struct seci_db *db;
+	char path[256], wal[300], after[128], *msg = NULL;
+	int64_t count, before;
+	int n = 0;
+
+	db = testdb_init("redact.db", &err);
+	snprintf(path, sizeof(path), "%s", testdb_path);
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	snprintf(after, sizeof(after), "{\"name\":\"%s\"}", secret);
+	seci_db_begin(db, 1, &err);
+	ok(seci_audit_append(db, "staff", "7", NULL, after, &err) == 0 &&
+	    seci_audit_append(db, "staff", "8", NULL, "{\"name\":\"Other\"}",
+	    &err) == 0, "two records of personal data");
+	seci_db_commit(db, &err);
+	ok(verify(db, &before, &brk) == 0 && brk.redacted == 0,
+	    "they verify: %lld records", (long long)before);
+	testdb_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+	ok(file_has(path, secret), "the name is in the file");
+
+	seci_db_begin(db, 1, &err);
+	ok(seci_audit_redact_key(db, "staff", "7", "candidate purged", &n,
+	    &err) == 0 && n == 1, "the purge erases staff 7's record: %s",
+	    err.msg);
+	seci_db_commit(db, &err);
+	ok(verify(db, &count, &brk) == 0 && brk.redacted == 1 &&
+	    count == before + 1, "the chain still verifies: %lld records, "
+	    "%d redacted, the purge itself recorded", (long long)count,
+	    brk.redacted);
+	seci_db_close(db);
+	testdb_exec(path, "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; "
+	    "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+	ok(!file_has(path, secret) && !file_has(wal, secret), "after VACUUM "
+	    "the name is nowhere in the file");
+	is_int(count_of(path, "SELECT count(*) FROM audit WHERE tbl = 'staff' "
+	    "AND key = '7' AND salt IS NULL AND before IS NULL AND after IS "
+	    "NULL AND command = ''"), 1, "its salt and payload are gone");
+	{
+		/* Without the salt, hashing the erased payload again gives
+		 * nothing to compare: the digest is of salt and payload. */
+		crypto_hash_sha256_state h;
+		unsigned char md[32];
+		char hex[65], q[256];
+
+		crypto_hash_sha256_init(&h);
+		crypto_hash_sha256_update(&h, (const unsigned char *)after,
+		    strlen(after));
+		crypto_hash_sha256_final(&h, md);
+		sodium_bin2hex(hex, sizeof(hex), md, sizeof(md));
+		snprintf(q, sizeof(q), "SELECT count(*) FROM audit WHERE "
+		    "digest = '%s' OR hash = '%s'", hex, hex);
+		is_int(count_of(path, q), 0, "a guess of the payload matches "
+		    "no digest");
+	}
+	/* A payload erased behind seci's back, with no purge record. */
+	testdb_exec(path, "UPDATE audit SET salt = NULL, after = NULL WHERE "
+	    "tbl = 'staff' AND key = '8'", &msg);
+	sqlite3_free(msg);
+	db = seci_db_open(path, 1000, &err);
+	memset(&brk, 0, sizeof(brk));
+	ok(verify(db, &count, &brk) == 1 && brk.id == count_of(path, "SELECT "
+	    "id FROM audit WHERE tbl = 'staff' AND key = '8'") &&
+	    strstr(brk.why, "no purge record names it"), "an erasure without "
+	    "a purge breaks the chain: %s", brk.why);
+	seci_db_begin(db, 1, &err);
+	seci_db_set_actor(db, "boss", "test", "test");
+	err.code = 0;
+	ok(seci_audit_redact(db, 1, "x", &err) == 0, "a record of this "
+	    "schema can be redacted");
+	err.code = 0;
+	ok(seci_audit_redact(db, 999, "x", &err) == -1 &&
+	    err.code == SECI_EXIT_DATA, "an unknown record cannot");
+	seci_db_rollback(db);
+	seci_db_close(db);
 }
 
 int
@@ -58,8 +182,8 @@ main(void)
 	/* Edit a record behind seci's back, as the sqlite3 shell would. */
 	testdb_exec(path, "UPDATE audit SET after = '{\"a\":2}' WHERE id = 5", NULL);
 	ok(verify(db, &count, &brk) == 1 && brk.id == 5 &&
-	    strstr(brk.why, "do not match"), "edited record 5 found: %s",
-	    brk.why);
+	    strstr(brk.why, "does not match its digest"), "edited record 5 "
+	    "found: %s", brk.why);
 	testdb_exec(path, "UPDATE audit SET after = '{\"a\":1}' WHERE id = 5", NULL);
 	ok(verify(db, &count, &brk) == 0, "restored: verifies again");
 
@@ -92,5 +216,6 @@ main(void)
 	ok(strcmp(hash, hash2) == 0, "the stored seal is unchanged by the "
 	    "edit, which is why reports print it outside the database");
 	seci_db_close(db);
+	redaction();
 	return done_testing();
 }

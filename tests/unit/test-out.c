@@ -5,8 +5,8 @@
 #include "tap.h"
 
 static const struct seci_col cols[] = {
-	{ "party", SECI_COL_TEXT }, { "amount", SECI_COL_MONEY },
-	{ "pct", SECI_COL_PCT }, { "n", SECI_COL_INT },
+	{ "party", SECI_COL_TEXT, 0 }, { "amount", SECI_COL_MONEY, 0 },
+	{ "pct", SECI_COL_PCT, 0 }, { "n", SECI_COL_INT, 0 },
 };
 
 static char *
@@ -39,6 +39,68 @@ render(enum seci_format f, int header)
 	seci_out_end(out, &err);
 	fclose(o.fp);
 	return buf;
+}
+
+/* A staff-like listing: name for everyone, birth date and a grade
+ * count restricted to hr (and the director). */
+static char *
+restricted(enum seci_format f, unsigned roles)
+{
+	static const struct seci_col rcols[] = {
+		{ "name", SECI_COL_TEXT, 0 },
+		{ "birth_date", SECI_COL_TEXT, SECI_ROLE_HR },
+		{ "cases", SECI_COL_INT, SECI_ROLE_HR },
+	};
+	struct seci_err err = SECI_ERR_INIT;
+	struct seci_out_opts o = { .format = f, .header = 1, .decimals = 2,
+	    .roles = roles };
+	struct seci_cell c[3];
+	struct seci_out *out;
+	char *buf = NULL;
+	size_t len = 0;
+
+	o.fp = open_memstream(&buf, &len);
+	out = seci_out_begin(&o, rcols, 3, &err);
+	c[0] = seci_cell_text("Ana Pop");
+	c[1] = seci_cell_text("1980-02-29");
+	c[2] = seci_cell_int(2);
+	seci_out_row(out, c, &err);
+	seci_out_end(out, &err);
+	fclose(o.fp);
+	return buf;
+}
+
+static void
+restricted_fields(void)
+{
+	char *s;
+
+	s = restricted(SECI_FMT_CSV, SECI_ROLE_FINANCE | SECI_ROLE_VIEWER);
+	is_str(s, "name,birth_date,cases\nAna Pop,restricted,restricted\n",
+	    "csv: restricted columns hidden from finance");
+	free(s);
+	s = restricted(SECI_FMT_TSV, SECI_ROLE_AUDITOR);
+	is_str(s, "name\tbirth_date\tcases\nAna Pop\trestricted\t"
+	    "restricted\n", "tsv: and from the auditor");
+	free(s);
+	s = restricted(SECI_FMT_JSON, SECI_ROLE_PLANNING);
+	is_str(s, "[\n{\"name\":\"Ana Pop\",\"birth_date\":\"restricted\","
+	    "\"cases\":\"restricted\"}\n]\n", "json: a string, even in "
+	    "place of a number");
+	free(s);
+	s = restricted(SECI_FMT_TABLE, 0);
+	ok(strstr(s, "Ana Pop  restricted  restricted") != NULL &&
+	    strstr(s, "1980") == NULL, "table: a reader without roles sees "
+	    "no value");
+	free(s);
+	s = restricted(SECI_FMT_CSV, SECI_ROLE_HR);
+	is_str(s, "name,birth_date,cases\nAna Pop,1980-02-29,2\n", "hr sees "
+	    "them");
+	free(s);
+	s = restricted(SECI_FMT_JSON, SECI_ROLE_DIRECTOR);
+	is_str(s, "[\n{\"name\":\"Ana Pop\",\"birth_date\":\"1980-02-29\","
+	    "\"cases\":2}\n]\n", "the director sees them");
+	free(s);
 }
 
 int
@@ -119,5 +181,6 @@ main(void)
 			fclose(o.fp);
 		}
 	}
+	restricted_fields();
 	return done_testing();
 }
