@@ -1,0 +1,64 @@
+#!/bin/sh
+# Dates of record: commands that record a date take --date (default
+# --as-of, else today), and the audit trail keeps it beside the
+# wall-clock time, so a back-dated entry shows as such.
+. "${top_srcdir:-..}/tests/lib.sh"
+
+init_db
+adopted_budget 2026
+today=$(date -u +%F)
+# The last audit record's date of record and time, as date,time.
+last_audit() {
+	seci-admin -o csv audit log | tail -1 |
+	    awk -F, '{ print $(NF - 3) "," substr($2, 1, 10) }'
+}
+
+seci-budget expense add --line A2 --amount 100 --payee P --date 2026-03-01 \
+    >/dev/null
+seci-budget expense add --line A2 --amount 200 --payee Q --date 2026-03-01 \
+    >/dev/null
+run_ok "approve, back-dated" seci-budget --as-of 2026-06-30 expense approve 1 \
+    --date 2026-03-05
+is "the audit keeps the date of record and when it was done" \
+    "$(last_audit)" "2026-03-05,$today"
+is "the approval's date" "$("${SQLITE3_SHELL:-sqlite3}" "$SECI_DB" \
+    "SELECT approved_on FROM expense WHERE id = 1")" 2026-03-05
+run_ok "reject with --as-of only" seci-budget --as-of 2026-06-30 expense \
+    reject 2 --reason "not ours"
+is "its date is --as-of" "$(last_audit)" "2026-06-30,$today"
+run_fails 64 "a date that does not exist" seci-budget expense approve 1 \
+    --date 2026-02-30
+
+# A transfer dated 03-20 moves the figures from that day on.
+run_ok "transfer --date" seci-budget -y 2026 transfer --from A1 --to B1 \
+    --amount 1000 --reason x --date 2026-03-20
+seci-budget -y 2026 --as-of 2026-03-19 -o csv show >"$T/before"
+seci-budget -y 2026 --as-of 2026-03-20 -o csv show >"$T/after"
+ok "not on 03-19" grep -q '^B,B1,Rent,operational,20000.00,0.00,' "$T/before"
+ok "from 03-20" grep -q '^B,B1,Rent,operational,20000.00,1000.00,' "$T/after"
+run_ok "supplement --date" seci-budget -y 2026 supplement --line B2 \
+    --amount 500 --decision JCC/S/1 --date 2026-04-02
+is "recorded on its date" "$(last_audit)" "2026-04-02,$today"
+
+# A commitment closed on 05-31 still counts on 05-30.
+seci-budget commit --line B1 --amount 300 --payee L --ref PO-1 \
+    --date 2026-02-01 >/dev/null
+run_ok "commit close --date" seci-budget commit close PO-1 --date 2026-05-31
+seci-budget -y 2026 --as-of 2026-05-30 -o csv commit list >"$T/c"
+ok "open on 05-30" grep -q ',open$' "$T/c"
+seci-budget -y 2026 --as-of 2026-05-31 -o csv commit list >"$T/c"
+ok "closed on 05-31" grep -q ',closed$' "$T/c"
+
+# Depreciation through the end of a month given as --date.
+seci-budget asset add --tag T1 --desc Desk --acquired 2026-01-10 \
+    --cost 1200 --life-years 1 >/dev/null
+run_ok "asset depreciate --date" seci-budget asset depreciate \
+    --date 2026-03-31
+is "three months, 300.00" "$("${SQLITE3_SHELL:-sqlite3}" "$SECI_DB" \
+    "SELECT sum(amount) FROM depreciation")" 30000
+is "recorded as of 03-31" "$(last_audit)" "2026-03-31,$today"
+
+# A rate set for a date in the past.
+run_ok "rate set --date" seci-contrib rate set USD 0.9 --date 2026-01-15
+is "its date" "$(last_audit)" "2026-01-15,$today"
+test_done
