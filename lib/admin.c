@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "clock.h"
+#include "contrib.h"
 #include "csv.h"
 #include "file.h"
 #include "money.h"
@@ -259,6 +260,9 @@ seci_admin_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
 		return -1;
 	n += k;
 	if ((k = seci_ledger_check(db, fn, arg, err)) < 0)
+		return -1;
+	n += k;
+	if ((k = seci_contrib_check(db, fn, arg, err)) < 0)
 		return -1;
 	n += k;
 	if ((k = seci_audit_verify(db, &count, &brk, err)) < 0)

@@ -594,3 +594,71 @@ out:
 	free(m);
 	return rc;
 }
+
+/* ---- checks -------------------------------------------------------------- */
+
+struct check {
+	struct seci_db *db;
+	seci_finding_fn *fn;
+	void *arg;
+	int n;
+};
+
+static int
+moved(void *arg, const char *party, seci_day date, seci_money delta,
+    struct seci_err *err)
+{
+	struct check *c = arg;
+	char msg[160], day[SECI_DATE_BUFSZ], a[SECI_MONEY_BUFSZ];
+
+	(void)err;
+	snprintf(msg, sizeof(msg), "party %s on %s: the ledger's advance is "
+	    "off its position by %s", party, seci_date_format(date, day),
+	    seci_money_format(-delta, c->db->decimals, 0, a));
+	c->fn(c->arg, "receivables", msg);
+	c->n++;
+	return 0;
+}
+
+/* Each Party's receivable and advance in the ledger against what it was
+ * assessed less what it paid. */
+static int
+position(void *arg, const struct seci_position *v, struct seci_err *err)
+{
+	struct check *c = arg;
+	char msg[200], x[SECI_MONEY_BUFSZ], y[SECI_MONEY_BUFSZ];
+	seci_money rec, adv, assessed = 0;
+	size_t k;
+
+	for (k = 0; k < v->na; k++)
+		assessed += v->a[k].amount;
+	if (seci_ledger_balance(c->db, SECI_ACC_RECEIVABLE, v->code,
+	    seci_date_from_ymd(9999, 12, 31), &rec, err) < 0 ||
+	    seci_ledger_balance(c->db, SECI_ACC_ADVANCE, v->code,
+	    seci_date_from_ymd(9999, 12, 31), &adv, err) < 0)
+		return -1;
+	if (rec + adv == assessed - v->paid)
+		return 0;
+	snprintf(msg, sizeof(msg), "party %s: the ledger holds %s, its "
+	    "assessments less its payments are %s", v->code,
+	    seci_money_format(rec + adv, c->db->decimals, 0, x),
+	    seci_money_format(assessed - v->paid, c->db->decimals, 0, y));
+	c->fn(c->arg, "receivables", msg);
+	c->n++;
+	return 0;
+}
+
+int
+seci_contrib_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
+    struct seci_err *err)
+{
+	struct check c = { db, fn, arg, 0 };
+
+	if (seci_contrib_positions(db, seci_date_from_ymd(9999, 12, 31), 2,
+	    position, &c, err) < 0 || seci_contrib_moves(db, moved, &c,
+	    err) < 0)
+		return -1;
+	if (c.n == 0)
+		fn(arg, "receivables", NULL);
+	return c.n;
+}

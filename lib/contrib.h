@@ -25,6 +25,7 @@
 #include "date.h"
 #include "db.h"
 #include "err.h"
+#include "ledger.h"
 #include "money.h"
 #include "out.h"
 #include "party.h"
@@ -84,6 +85,13 @@ int seci_contrib_sync(struct seci_db *db, struct seci_err *err);
 typedef int seci_move_fn(void *arg, const char *party, seci_day date,
     seci_money delta, struct seci_err *err);
 int seci_contrib_moves(struct seci_db *db, seci_move_fn *fn, void *arg,
+    struct seci_err *err);
+
+/* Findings for `check` (ledger.h's seci_finding_fn): a Party whose
+ * receivable and advance in the ledger are not what it was assessed less
+ * what it paid, or whose advance is off its position on some day.
+ * Returns the number of findings, or -1. */
+int seci_contrib_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
     struct seci_err *err);
 
 /* ---- status ------------------------------------------------------------ */

@@ -225,6 +225,12 @@ seci_ledger_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
 		    "HAVING sum(p.amount) <> 0",
 		"SELECT 'trial balance is off by ' || sum(amount) || ' minor "
 		    "units' FROM ledger_posting HAVING sum(amount) <> 0",
+		"SELECT 'posting ' || p.txn_id || '/' || p.seq || ' belongs to "
+		    "no transaction' FROM ledger_posting p LEFT JOIN ledger_txn t "
+		    "ON t.id = p.txn_id WHERE t.id IS NULL",
+		"SELECT 'posting ' || p.txn_id || '/' || p.seq || ' names no "
+		    "Party: ' || p.party FROM ledger_posting p WHERE p.party <> "
+		    "'' AND p.party NOT IN (SELECT code FROM party)",
 		/* The balances by day, as the postings add up. */
 		"SELECT 'balance of ' || coalesce(p.account, d.account) || "
 		    "coalesce(' (' || nullif(coalesce(p.party, d.party), '') || "

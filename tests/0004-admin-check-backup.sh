@@ -8,6 +8,7 @@ out_is "every check ok" "check,result,detail
 integrity,ok,
 foreign_keys,ok,
 ledger,ok,
+receivables,ok,
 audit,ok,
 permissions,ok,"
 

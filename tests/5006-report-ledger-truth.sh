@@ -127,4 +127,32 @@ seci-contrib -y 2026 --as-of 2026-06-30 -o csv status >"$T/st"
 is "status credits = received in advance (2026-06-30)" \
     "$(awk -F, 'NR > 1 { s = $8; gsub(/\./, "", s); t += s } END { print t + 0 }' "$T/st")" 1500000
 is "AA's credit 10,000.00" "$(grep '^AA,' "$T/st" | cut -d, -f8)" 10000.00
+# Behind seci's back, as the sqlite3 shell would: a posting added to a
+# closed transaction, which nothing stops, is found by check.
+sq() { "${SQLITE3_SHELL:-sqlite3}" "$SECI_DB" "$1"; }
+cp "$SECI_DB" "$T/clean.db"
+sq "INSERT INTO ledger_posting (txn_id, seq, account, party, amount) VALUES
+    ((SELECT min(txn_id) FROM ledger_posting WHERE party = 'AA'), 999,
+    '1100', 'AA', 100)"
+run_fails 1 "check finds a posting added to a closed transaction" \
+    seci-admin -o csv check
+ok "as ledger problems: unbalanced, and the balances by day disagree" \
+    sh -c "grep -q '^ledger,problem,transaction [0-9]* does not balance' \
+    '$T/out' && grep -q 'balance of 1100 (AA) on 2026-' '$T/out'"
+cp "$T/clean.db" "$SECI_DB"
+# An assessment changed behind seci's back: the Party's position no
+# longer matches what the ledger holds for it.
+sq "UPDATE assessment SET amount = amount + 100 WHERE party = 'CC' AND
+    year = 2027"
+run_fails 1 "check finds a position the ledger does not hold" \
+    seci-admin -o csv check
+ok "as a receivables problem naming the Party" \
+    grep -q '^receivables,problem,"\?party CC: the ledger holds 10000.00, its assessments less its payments are 10001.00' "$T/out"
+cp "$T/clean.db" "$SECI_DB"
+sq "INSERT INTO ledger_posting (txn_id, seq, account, party, amount) VALUES
+    (99999, 1, '1000', '', 5)"
+run_fails 1 "a posting of no transaction" seci-admin -o csv check
+ok "found" grep -q '^ledger,problem,posting 99999/1 belongs to no transaction' "$T/out"
+cp "$T/clean.db" "$SECI_DB"
+run_ok "the copy is clean" seci-admin check
 test_done
