@@ -228,6 +228,14 @@ seci_db_exec_sql(struct seci_db *db, const char *sql, struct seci_err *err)
 	return exec(db, sql, err);
 }
 
+int
+seci_db_flush(struct seci_db *db, struct seci_err *err)
+{
+	int rc = sqlite3_db_cacheflush(db->h);
+
+	return rc == SQLITE_OK ? 0 : seci_db_fail(db, rc, "database", err);
+}
+
 static int
 pragma_int(struct seci_db *db, const char *sql, int *out,
     struct seci_err *err)
@@ -282,7 +290,8 @@ handle_new(const char *path, int flags, long busy_ms, struct seci_err *err)
 	/* A statement journal holds what one statement changed, a few
 	 * pages: in memory, never spilled to a file that a million-row
 	 * import would then write to twice per row.  (The one statement of
-	 * megabytes, an import's postings, needs none: payment.c.) */
+	 * megabytes, an import's postings, flushes the cache first:
+	 * seci_db_flush().) */
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 	rc = sqlite3_open_v2(path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
@@ -298,7 +307,7 @@ handle_new(const char *path, int flags, long busy_ms, struct seci_err *err)
 	sqlite3_busy_timeout(db->h, (int)busy_ms);
 	memcpy(db->currency, "EUR", 4);
 	db->decimals = 2;
-	/* A page cache of up to 32 MiB: bulk imports touch several indexes
+	/* A page cache of up to 24 MiB: bulk imports touch several indexes
 	 * at once; allocated only as pages are used, so memory stays flat. */
 	if (exec(db, "PRAGMA foreign_keys = ON", err) < 0 ||
 	    exec(db, "PRAGMA cache_size = -24576", err) < 0) {

@@ -162,20 +162,19 @@ open_day(struct seci_receipts *r, seci_day day, struct seci_txn *t,
 
 /*
  * Each payment its own posting, to its Party's receivable or to
- * suspense, in its day's transaction: all at once.  A statement this big
- * must not need a statement journal (held in memory, it would grow with
- * the file): OR FAIL and deferred foreign keys spare it one, and any
- * failure rolls the whole import back anyway.
+ * suspense, in its day's transaction: all at once, one statement.  The
+ * pages the rows above left in the cache go out first, so that the
+ * statement's journal (in memory) does not take a copy of each as it
+ * pushes them out: memory stays at the cache's size.
  */
 static int
 post_each(struct seci_receipts *r, struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
-	if (seci_db_exec_sql(r->db, "PRAGMA defer_foreign_keys = ON", err) < 0)
+	if (seci_db_flush(r->db, err) < 0)
 		return -1;
-	st = seci_db_stmt(r->db, "INSERT OR FAIL INTO ledger_posting (txn_id, "
+	st = seci_db_stmt(r->db, "INSERT INTO ledger_posting (txn_id, "
 	    "seq, account, party, amount, source_id) SELECT d.txn, p.id, CASE "
 	    "WHEN p.party IS NULL THEN '" SECI_ACC_SUSPENSE "' ELSE '"
 	    SECI_ACC_RECEIVABLE "' END, coalesce(p.party, ''), -p.amount, "
@@ -186,11 +185,7 @@ post_each(struct seci_receipts *r, struct seci_err *err)
 	sqlite3_bind_int64(st, 1, r->first);
 	sqlite3_bind_int64(st, 2, r->last);
 	sqlite3_bind_int64(st, 3, r->import_id);
-	rc = seci_db_exec_stmt(r->db, st, err);
-	if (seci_db_exec_sql(r->db, "PRAGMA defer_foreign_keys = OFF",
-	    err) < 0)
-		return -1;
-	return rc;
+	return seci_db_exec_stmt(r->db, st, err);
 }
 
 /* What the day's postings add up to, for the balances by day; the bank

@@ -52,6 +52,15 @@ int seci_db_fail(struct seci_db *db, int rc, const char *what,
 int seci_db_exec_sql(struct seci_db *db, const char *sql,
     struct seci_err *err);
 
+/*
+ * Write the open transaction's changed pages out of the page cache (to
+ * the WAL; nothing is committed).  Before one statement that writes
+ * megabytes: in WAL mode a page it pushes out of a full cache is first
+ * copied to the statement's journal, held in memory, so memory would
+ * grow by the cache's size.  0 or -1.
+ */
+int seci_db_flush(struct seci_db *db, struct seci_err *err);
+
 /* Step a statement that returns no rows; 0 or -1. */
 int seci_db_exec_stmt(struct seci_db *db, sqlite3_stmt *st,
     struct seci_err *err);
