@@ -76,6 +76,14 @@ is "execution = seci-budget show, plus month_spent" \
 is "month_spent last" "$(head -1 "$T/out" | sed 's/.*,executed_pct,//')" \
     month_spent
 seci-contrib -y 2026 --as-of 2026-12-31 -o csv status >"$T/status.csv"
+# The Observer, not assessed, is listed for the credit it holds: the
+# status's credits add up to the advances of the balance sheet.
+ok "an Observer not assessed, listed with its 50,000.00 credit" \
+    grep -q '^OB,Observer,observer,2026,0.00,0.00,0.00,50000.00,100.0,,0$' \
+    "$T/status.csv"
+is "credits of the status = advances (2100)" "$(awk -F, '
+    $1 != "party" && $1 != "total" && $8 != "" { s += $8 * 100 }
+    END { printf "%d", s }' "$T/status.csv")" "$(ledger_balance 2100 | tr -d -)"
 run_ok "contributions" seci-report -y 2026 --as-of 2026-12-31 -o csv contributions
 ok "contributions = seci-contrib status" cmp -s "$T/out" "$T/status.csv"
 test_done
