@@ -84,41 +84,33 @@ struct party_row {
 };
 
 static int
+fill_party(sqlite3_stmt *st, void *item)
+{
+	struct party_row *p = item;
+
+	seci_db_col_text(st, 0, p->code, sizeof(p->code));
+	p->observer = sqlite3_column_int(st, 1);
+	p->has_old = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	p->old = sqlite3_column_int64(st, 2);
+	return 0;
+}
+
+static int
 load_parties(struct seci_db *db, int year, struct party_row **out,
     size_t *n, struct seci_err *err)
 {
-	struct party_row *p = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
+	*out = NULL;
+	*n = 0;
 	st = seci_db_stmt(db, "SELECT p.code, p.kind = 'observer', a.amount "
 	    "FROM party p LEFT JOIN assessment a ON a.party = p.code AND "
 	    "a.year = ? ORDER BY p.code", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (seci_grow(&p, &cap, *n, sizeof(*p)) < 0) {
-			free(p);
-			sqlite3_reset(st);
-			return seci_err_set(err, SECI_EXIT_SOFTWARE,
-			    "out of memory");
-		}
-		memset(&p[*n], 0, sizeof(p[*n]));
-		snprintf(p[*n].code, sizeof(p[*n].code), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		p[*n].observer = sqlite3_column_int(st, 1);
-		p[*n].has_old = sqlite3_column_type(st, 2) != SQLITE_NULL;
-		p[*n].old = sqlite3_column_int64(st, 2);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	*out = p;
-	if (rc != SQLITE_DONE)
-		return seci_db_fail(db, rc, "party", err);
-	return 0;
+	return seci_db_rows(db, st, sizeof(**out), fill_party, out, n, "party",
+	    err);
 }
 
 /* Refuse to re-assess a year that payments are allocated to: some Party

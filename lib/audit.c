@@ -126,8 +126,7 @@ head(struct seci_db *db, int64_t *count, struct seci_err *err)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		snprintf(db->head_hash, sizeof(db->head_hash), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
+		seci_db_col_text(st, 0, db->head_hash, sizeof(db->head_hash));
 		if (count)
 			*count = sqlite3_column_int64(st, 1);
 	} else {
@@ -204,7 +203,7 @@ seci_audit_append(struct seci_db *db, const char *table, const char *key,
 	return 0;
 }
 
-/* ---- verification ------------------------------------------------------- */
+/* ---- verification ------------------------------------------------------ */
 
 static const char records_sql[] = "SELECT id, scheme, time, date, login, "
     "tool, command, tbl, key, before, after, salt, digest, prev_hash, hash "
@@ -339,7 +338,7 @@ seci_audit_seal(struct seci_db *db, int64_t *count, char *hash,
 	return 0;
 }
 
-/* ---- the purge ----------------------------------------------------------- */
+/* ---- the purge --------------------------------------------------------- */
 
 /* Erase the payload of record id (a write transaction is open). */
 static int
@@ -405,14 +404,20 @@ seci_audit_redact(struct seci_db *db, int64_t id, const char *reason,
 	return erase(db, id, reason, err);
 }
 
+static int
+fill_id(sqlite3_stmt *st, void *item)
+{
+	*(int64_t *)item = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
 int
 seci_audit_redact_key(struct seci_db *db, const char *table,
     const char *key, const char *reason, int *n, struct seci_err *err)
 {
 	int64_t *ids = NULL;
-	size_t cap = 0, k = 0, i;
+	size_t k = 0, i;
 	sqlite3_stmt *st;
-	int rc;
 
 	st = seci_db_stmt(db, "SELECT id FROM audit WHERE tbl = ? AND key = ? "
 	    "AND scheme = 2 AND salt IS NOT NULL ORDER BY id", err);
@@ -420,16 +425,10 @@ seci_audit_redact_key(struct seci_db *db, const char *table,
 		return -1;
 	seci_db_bind_text(st, 1, table);
 	seci_db_bind_text(st, 2, key);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (seci_grow(&ids, &cap, k, sizeof(*ids)) < 0)
-			break;
-		ids[k++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (seci_db_rows(db, st, sizeof(*ids), fill_id, &ids, &k, "audit",
+	    err) < 0) {
 		free(ids);
-		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
-		    "out of memory") : seci_db_fail(db, rc, "audit", err);
+		return -1;
 	}
 	for (i = 0; i < k; i++)
 		if (erase(db, ids[i], reason, err) < 0) {
@@ -442,7 +441,7 @@ seci_audit_redact_key(struct seci_db *db, const char *table,
 	return 0;
 }
 
-/* ---- the log ------------------------------------------------------------- */
+/* ---- the log ----------------------------------------------------------- */
 
 int
 seci_audit_log(struct seci_db *db, const struct seci_audit_filter *f,

@@ -71,10 +71,8 @@ seci_budget_line(struct seci_db *db, int year, const char *code,
 		line->id = sqlite3_column_int64(st, 0);
 		line->year = year;
 		snprintf(line->code, sizeof(line->code), "%s", code);
-		snprintf(line->chapter, sizeof(line->chapter), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		snprintf(line->kind, sizeof(line->kind), "%s",
-		    (const char *)sqlite3_column_text(st, 2));
+		seci_db_col_text(st, 1, line->chapter, sizeof(line->chapter));
+		seci_db_col_text(st, 2, line->kind, sizeof(line->kind));
 		line->initial = sqlite3_column_int64(st, 3);
 		s = (const char *)sqlite3_column_text(st, 4);
 		for (i = 1; i < 4; i++)
@@ -177,7 +175,7 @@ seci_budget_figures(struct seci_db *db, int64_t line_id, seci_day as_of,
 		    "budget line", err);
 	return derive(f, err);
 }
-/* ---- every line, with subtotals ------------------------------------ */
+/* ---- every line, with subtotals ---------------------------------------- */
 
 static int
 add_figures(struct seci_budget_row *t, const struct seci_budget_row *r,
@@ -270,7 +268,7 @@ seci_budget_each(struct seci_db *db, int year, seci_day as_of,
 	return rc == SQLITE_DONE ? 0 : seci_db_fail(db, rc, "budget", err);
 }
 
-/* ---- show ---------------------------------------------------------- */
+/* ---- show -------------------------------------------------------------- */
 
 static const struct seci_col show_cols[] = {
 	{ "chapter", SECI_COL_TEXT, 0 }, { "line", SECI_COL_TEXT, 0 },
@@ -325,7 +323,7 @@ seci_budget_show(struct seci_db *db, int year, seci_day as_of,
 	return seci_out_end(o, err);
 }
 
-/* ---- adoption ------------------------------------------------------- */
+/* ---- adoption ---------------------------------------------------------- */
 
 char *
 seci_budget_json(struct seci_db *db, const char *key, struct seci_err *err)

@@ -46,7 +46,7 @@ seci_budget_export(struct seci_db *db, int year,
 	return seci_db_print(db, st, cols, 7, oo, err);
 }
 
-/* ---- load ------------------------------------------------------------ */
+/* ---- load -------------------------------------------------------------- */
 
 struct doc_line {
 	char *chapter, *code, *name, *kind;

@@ -29,15 +29,26 @@ positions_free(struct position *p, size_t n)
 }
 
 static int
+fill_party(sqlite3_stmt *st, void *item)
+{
+	struct position *p = item;
+
+	seci_db_col_text(st, 0, p->code, sizeof(p->code));
+	seci_db_col_text(st, 1, p->name, sizeof(p->name));
+	seci_db_col_text(st, 2, p->kind, sizeof(p->kind));
+	p->paid = sqlite3_column_int64(st, 3);
+	return 0;
+}
+
+static int
 read_parties(struct seci_db *db, seci_day as_of, struct position **out,
     size_t *n, struct seci_err *err)
 {
-	struct position *p = NULL;
 	sqlite3_stmt *st;
 	char day[SECI_DATE_BUFSZ];
-	size_t cap = 0;
-	int rc;
 
+	*out = NULL;
+	*n = 0;
 	/* What each paid by the date: one pass over the payments. */
 	st = seci_db_stmt(db, "SELECT code, name, kind, coalesce(paid, 0) FROM "
 	    "party p LEFT JOIN (SELECT party, sum(amount) AS paid FROM payment "
@@ -46,26 +57,8 @@ read_parties(struct seci_db *db, seci_day as_of, struct position **out,
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, seci_date_format(as_of, day));
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (seci_grow(&p, &cap, *n, sizeof(*p)) < 0)
-			break;
-		memset(&p[*n], 0, sizeof(p[*n]));
-		snprintf(p[*n].code, sizeof(p[*n].code), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		snprintf(p[*n].name, sizeof(p[*n].name), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		snprintf(p[*n].kind, sizeof(p[*n].kind), "%s",
-		    (const char *)sqlite3_column_text(st, 2));
-		p[*n].paid = sqlite3_column_int64(st, 3);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	*out = p;
-	if (rc != SQLITE_DONE)
-		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
-		    "out of memory") : seci_db_fail(db, rc, "party", err);
-	return 0;
+	return seci_db_rows(db, st, sizeof(**out), fill_party, out, n, "party",
+	    err);
 }
 
 static struct position *
@@ -485,7 +478,7 @@ seci_contrib_arrears(struct seci_db *db, seci_day as_of, long rule_years,
 	return seci_out_end(o, err);
 }
 
-/* ---- the ledger's receivables and advances --------------------------------- */
+/* ---- the ledger's receivables and advances ----------------------------- */
 
 /*
  * Per Party and day on which its receivables (1100) or advances (2100)
@@ -510,34 +503,30 @@ struct move {
 };
 
 static int
+fill_move(sqlite3_stmt *st, void *item)
+{
+	struct seci_err ignore = SECI_ERR_INIT;
+	struct move *m = item;
+
+	seci_date_parse((const char *)sqlite3_column_text(st, 0), NULL,
+	    &m->date, &ignore);
+	seci_db_col_text(st, 1, m->party, sizeof(m->party));
+	m->delta = sqlite3_column_int64(st, 2);
+	return 0;
+}
+
+static int
 read_moves(struct seci_db *db, struct move **out, size_t *n,
     struct seci_err *err)
 {
-	struct seci_err ignore = SECI_ERR_INIT;
-	struct move *m = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
+	*out = NULL;
+	*n = 0;
 	if ((st = seci_db_stmt(db, advance_sql, err)) == NULL)
 		return -1;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (seci_grow(&m, &cap, *n, sizeof(*m)) < 0)
-			break;
-		seci_date_parse((const char *)sqlite3_column_text(st, 0), NULL,
-		    &m[*n].date, &ignore);
-		snprintf(m[*n].party, sizeof(m[*n].party), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		m[*n].delta = sqlite3_column_int64(st, 2);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	*out = m;
-	if (rc != SQLITE_DONE)
-		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
-		    "out of memory") : seci_db_fail(db, rc, "ledger", err);
-	return 0;
+	return seci_db_rows(db, st, sizeof(**out), fill_move, out, n,
+	    "ledger", err);
 }
 
 int
@@ -595,7 +584,7 @@ out:
 	return rc;
 }
 
-/* ---- checks -------------------------------------------------------------- */
+/* ---- checks ------------------------------------------------------------ */
 
 struct check {
 	struct seci_db *db;

@@ -205,6 +205,48 @@ seci_grow(void *p, size_t *cap, size_t n, size_t size)
 }
 
 int
+seci_db_rows(struct seci_db *db, sqlite3_stmt *st, size_t size,
+    seci_row_fill_fn *fill, void *out, size_t *n, const char *what,
+    struct seci_err *err)
+{
+	char **arr = out;
+	size_t cap = 0;
+	int rc, oom = 0;
+
+	*arr = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *item;
+
+		if (seci_grow(arr, &cap, *n, size) < 0) {
+			oom = 1;
+			break;
+		}
+		item = *arr + *n * size;
+		memset(item, 0, size);
+		if (fill(st, item) < 0) {
+			oom = 1;
+			break;
+		}
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (oom)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	if (rc != SQLITE_DONE)
+		return seci_db_fail(db, rc, what, err);
+	return 0;
+}
+
+void
+seci_db_col_text(sqlite3_stmt *st, int col, char *buf, size_t size)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+
+	snprintf(buf, size, "%s", t ? t : "");
+}
+
+int
 seci_db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s == NULL)

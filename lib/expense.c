@@ -73,7 +73,7 @@ seci_expense_add(struct seci_db *db, const struct seci_expense *e,
 	return seci_audit_added_id(db, "expense", *id, err);
 }
 
-/* ---- approval, rejection, payment ------------------------------------ */
+/* ---- approval, rejection, payment -------------------------------------- */
 
 struct expense_row {
 	int64_t id, line_id;
@@ -105,15 +105,11 @@ load_expense(struct seci_db *db, int64_t id, struct expense_row *r,
 		r->amount = sqlite3_column_int64(st, 1);
 		seci_date_parse((const char *)sqlite3_column_text(st, 2), NULL,
 		    &r->date, &ignore);
-		snprintf(r->status, sizeof(r->status), "%s",
-		    (const char *)sqlite3_column_text(st, 3));
+		seci_db_col_text(st, 3, r->status, sizeof(r->status));
 		r->year = sqlite3_column_int(st, 4);
-		snprintf(r->code, sizeof(r->code), "%s",
-		    (const char *)sqlite3_column_text(st, 5));
-		snprintf(r->chapter, sizeof(r->chapter), "%s",
-		    (const char *)sqlite3_column_text(st, 6));
-		snprintf(r->kind, sizeof(r->kind), "%s",
-		    (const char *)sqlite3_column_text(st, 7));
+		seci_db_col_text(st, 5, r->code, sizeof(r->code));
+		seci_db_col_text(st, 6, r->chapter, sizeof(r->chapter));
+		seci_db_col_text(st, 7, r->kind, sizeof(r->kind));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)

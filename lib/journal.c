@@ -13,9 +13,9 @@
  * and advances. */
 static const char journal_sql[] = "SELECT t.id, t.date, t.memo, t.source, "
     "p.account, a.name, p.amount, coalesce(p.source_id, t.source_id), "
-    "nullif(p.party, ''), a.type FROM ledger_txn t JOIN ledger_posting p ON p.txn_id = "
-    "t.id JOIN accounts a ON a.code = p.account WHERE t.closed = 1 ORDER BY "
-    "t.date, t.id, p.seq";
+    "nullif(p.party, ''), a.type FROM ledger_txn t JOIN ledger_posting p "
+    "ON p.txn_id = t.id JOIN accounts a ON a.code = p.account WHERE "
+    "t.closed = 1 ORDER BY t.date, t.id, p.seq";
 
 static const char *
 hledger_top(const char *type)

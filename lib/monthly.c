@@ -18,7 +18,7 @@ static const char *const month_names[] = { "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October",
     "November", "December" };
 
-/* ---- the figures, kept ---------------------------------------------------- */
+/* ---- the figures, kept ------------------------------------------------- */
 
 /* A row of any section: its texts and its numbers. */
 struct mrow {
@@ -187,7 +187,7 @@ collect(struct seci_db *db, struct monthly *m, long rule_years,
 	return seci_audit_seal(db, &m->records, m->seal, err);
 }
 
-/* ---- the document ---------------------------------------------------------- */
+/* ---- the document ------------------------------------------------------ */
 
 /* Cells of a row: numbers formatted into bufs. */
 struct cells {
@@ -473,7 +473,7 @@ render(FILE *fp, enum seci_doc_format fmt, const struct monthly *m,
 	return seci_doc_end(d, err);
 }
 
-/* ---- JSON: the listings' own rows ------------------------------------------ */
+/* ---- JSON: the listings' own rows -------------------------------------- */
 
 static int
 json_monthly(struct seci_db *db, const struct monthly *m, long rule_years,

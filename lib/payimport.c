@@ -14,7 +14,7 @@
 #include "seci_priv.h"
 #include "year.h"
 
-/* ---- matching ------------------------------------------------------------ */
+/* ---- matching ---------------------------------------------------------- */
 
 struct name_party {
 	char *name;
@@ -43,31 +43,29 @@ matcher_free(struct matcher *m)
 }
 
 static int
+fill_name(sqlite3_stmt *st, void *item)
+{
+	struct name_party *a = item;
+
+	if ((a->name = strdup((const char *)sqlite3_column_text(st, 0))) ==
+	    NULL)
+		return -1;
+	seci_db_col_text(st, 1, a->party, sizeof(a->party));
+	return 0;
+}
+
+static int
 load_names(struct seci_db *db, const char *sql, struct name_party **out,
     size_t *n, struct seci_err *err)
 {
-	struct name_party *a = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
+	*out = NULL;
+	*n = 0;
 	if ((st = seci_db_stmt(db, sql, err)) == NULL)
 		return -1;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (seci_grow(&a, &cap, *n, sizeof(*a)) < 0)
-			break;
-		a[*n].name = strdup((const char *)sqlite3_column_text(st, 0));
-		snprintf(a[*n].party, sizeof(a[*n].party), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	*out = a;
-	if (rc != SQLITE_DONE)
-		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
-		    "out of memory") : seci_db_fail(db, rc, "party", err);
-	return 0;
+	return seci_db_rows(db, st, sizeof(**out), fill_name, out, n, "party",
+	    err);
 }
 
 static int
@@ -161,7 +159,7 @@ match(const struct matcher *m, const char *account, const char *payer,
 	return NULL;
 }
 
-/* ---- import -------------------------------------------------------------- */
+/* ---- import ------------------------------------------------------------ */
 
 struct payment_import {
 	struct seci_db *db;

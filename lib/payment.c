@@ -14,7 +14,7 @@
 #include "seci_priv.h"
 #include "year.h"
 
-/* ---- the postings of receipts --------------------------------------------- */
+/* ---- the postings of receipts ------------------------------------------ */
 
 /* What came in on one day from one Party (or into suspense). */
 struct day_sum {
@@ -254,7 +254,7 @@ out:
 	return rc;
 }
 
-/* ---- one payment -------------------------------------------------------- */
+/* ---- one payment ------------------------------------------------------- */
 
 /* Post one payment on its own: from the bank (by hand) or out of
  * suspense (a match), to its Party's receivable; then its advance. */
@@ -404,7 +404,7 @@ fail:
 	return -1;
 }
 
-/* ---- the list ----------------------------------------------------------- */
+/* ---- the list ---------------------------------------------------------- */
 
 int
 seci_payment_each(struct seci_db *db, const struct seci_payment_filter *f,

@@ -155,42 +155,35 @@ struct sched {
 };
 
 static int
+fill_sched(sqlite3_stmt *st, void *item)
+{
+	struct seci_err ignore = SECI_ERR_INIT;
+	struct sched *s = item;
+
+	seci_db_col_text(st, 0, s->name, sizeof(s->name));
+	seci_db_col_text(st, 1, s->report, sizeof(s->report));
+	seci_db_col_text(st, 2, s->every, sizeof(s->every));
+	s->day = sqlite3_column_int(st, 3);
+	seci_db_col_text(st, 4, s->format, sizeof(s->format));
+	seci_date_parse((const char *)sqlite3_column_text(st, 5), NULL,
+	    &s->start, &ignore);
+	return 0;
+}
+
+static int
 load_schedules(struct seci_db *db, struct sched **out, size_t *n,
     struct seci_err *err)
 {
-	struct seci_err ignore = SECI_ERR_INIT;
-	struct sched *s = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
+	*out = NULL;
+	*n = 0;
 	st = seci_db_stmt(db, "SELECT name, report, every, day, format, start "
 	    "FROM report_schedule ORDER BY name", err);
 	if (st == NULL)
 		return -1;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (seci_grow(&s, &cap, *n, sizeof(*s)) < 0)
-			break;
-		snprintf(s[*n].name, sizeof(s[*n].name), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		snprintf(s[*n].report, sizeof(s[*n].report), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		snprintf(s[*n].every, sizeof(s[*n].every), "%s",
-		    (const char *)sqlite3_column_text(st, 2));
-		s[*n].day = sqlite3_column_int(st, 3);
-		snprintf(s[*n].format, sizeof(s[*n].format), "%s",
-		    (const char *)sqlite3_column_text(st, 4));
-		seci_date_parse((const char *)sqlite3_column_text(st, 5), NULL,
-		    &s[*n].start, &ignore);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	*out = s;
-	if (rc != SQLITE_DONE)
-		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
-		    "out of memory") : seci_db_fail(db, rc, "schedule", err);
-	return 0;
+	return seci_db_rows(db, st, sizeof(**out), fill_sched, out, n,
+	    "schedule", err);
 }
 
 /* The path a period's report was produced at, or "" (buf). */
@@ -369,9 +362,12 @@ seci_schedule_run_due(struct seci_db *db, seci_day as_of, const char *outdir,
 	size_t n, i;
 	int k, last, failed = 0;
 
-	if (seci_file_outdir(outdir, err) < 0 ||
-	    load_schedules(db, &s, &n, err) < 0)
+	if (seci_file_outdir(outdir, err) < 0)
 		return -1;
+	if (load_schedules(db, &s, &n, err) < 0) {
+		free(s);
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
 		/* The last period due; nothing if even the first is not. */
 		for (last = -1, k = period_index(s[i].every, s[i].start); ;

@@ -79,6 +79,23 @@ int seci_db_print(struct seci_db *db, sqlite3_stmt *st,
  * left as it was). */
 int seci_grow(void *p, size_t *cap, size_t n, size_t size);
 
+/*
+ * Every row of st (bound, not yet stepped) into an array of items of
+ * size bytes, each zeroed and then filled from its row by fill (which
+ * returns -1 only when out of memory): the array in *(T **)out, its
+ * length in *n.  0, or -1 with err filled (what names the table).  Either
+ * way the caller frees *out, and what fill allocated in its first *n
+ * items.  The statement is reset.
+ */
+typedef int seci_row_fill_fn(sqlite3_stmt *st, void *item);
+int seci_db_rows(struct seci_db *db, sqlite3_stmt *st, size_t size,
+    seci_row_fill_fn *fill, void *out, size_t *n, const char *what,
+    struct seci_err *err);
+
+/* Column col of st's row as text into buf of size bytes ("" for NULL,
+ * cut short if longer). */
+void seci_db_col_text(sqlite3_stmt *st, int col, char *buf, size_t size);
+
 /* Step st (bound) for a single integer into *out (0 for NULL or no
  * row); 0, or -1 with err filled. The statement is reset. */
 int seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,

@@ -19,15 +19,26 @@ struct balance {
 /* Every account's balance from dates from to to (inclusive); NULL from:
  * from the beginning. */
 static int
+fill_balance(sqlite3_stmt *st, void *item)
+{
+	struct balance *b = item;
+
+	seci_db_col_text(st, 0, b->code, sizeof(b->code));
+	seci_db_col_text(st, 1, b->name, sizeof(b->name));
+	seci_db_col_text(st, 2, b->type, sizeof(b->type));
+	b->amount = sqlite3_column_int64(st, 3);
+	return 0;
+}
+
+static int
 balances(struct seci_db *db, const char *from, seci_day to,
     struct balance **out, size_t *n, struct seci_err *err)
 {
-	struct balance *b = NULL;
 	sqlite3_stmt *st;
 	char day[SECI_DATE_BUFSZ];
-	size_t cap = 0;
-	int rc;
 
+	*out = NULL;
+	*n = 0;
 	st = seci_db_stmt(db, "SELECT a.code, a.name, a.type, (SELECT "
 	    "coalesce(sum(amount), 0) FROM ledger_day WHERE account = a.code "
 	    "AND date <= ?1 AND (?2 IS NULL OR date >= ?2)) FROM accounts a "
@@ -36,25 +47,8 @@ balances(struct seci_db *db, const char *from, seci_day to,
 		return -1;
 	seci_db_bind_text(st, 1, seci_date_format(to, day));
 	seci_db_bind_text(st, 2, from);
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (seci_grow(&b, &cap, *n, sizeof(*b)) < 0)
-			break;
-		snprintf(b[*n].code, sizeof(b[*n].code), "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		snprintf(b[*n].name, sizeof(b[*n].name), "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		snprintf(b[*n].type, sizeof(b[*n].type), "%s",
-		    (const char *)sqlite3_column_text(st, 2));
-		b[*n].amount = sqlite3_column_int64(st, 3);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	*out = b;
-	if (rc != SQLITE_DONE)
-		return rc == SQLITE_ROW ? seci_err_set(err, SECI_EXIT_SOFTWARE,
-		    "out of memory") : seci_db_fail(db, rc, "ledger", err);
-	return 0;
+	return seci_db_rows(db, st, sizeof(**out), fill_balance, out, n,
+	    "ledger", err);
 }
 
 /* A row to fn. */
@@ -164,7 +158,7 @@ out:
 	return rc;
 }
 
-/* ---- as rows ------------------------------------------------------------ */
+/* ---- as rows ----------------------------------------------------------- */
 
 static const struct seci_col statement_cols[] = {
 	{ "section", SECI_COL_TEXT, 0 }, { "account", SECI_COL_TEXT, 0 },
@@ -226,7 +220,7 @@ seci_report_performance(struct seci_db *db, int year, seci_day as_of,
 	    err);
 }
 
-/* ---- budget vs actual ---------------------------------------------------- */
+/* ---- budget vs actual -------------------------------------------------- */
 
 static int
 bva_row(void *arg, const struct seci_budget_row *r, struct seci_err *err)
