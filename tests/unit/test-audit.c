@@ -20,23 +20,6 @@ verify(struct seci_db *db, int64_t *count, struct seci_audit_break *brk)
 	return rc;
 }
 
-/* A count, read behind seci's back. */
-static long long
-count_of(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long long n = -1;
-
-	sqlite3_open(path, &h);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return n;
-}
-
 /* 1 if the n bytes of needle are anywhere in the file at path. */
 static int
 file_has(const char *path, const char *needle)
@@ -101,7 +84,7 @@ redaction(void)
 	    "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 	ok(!file_has(path, secret) && !file_has(wal, secret), "after VACUUM "
 	    "the name is nowhere in the file");
-	is_int(count_of(path, "SELECT count(*) FROM audit WHERE tbl = 'staff' "
+	is_int(testdb_int(path, "SELECT count(*) FROM audit WHERE tbl = 'staff' "
 	    "AND key = '7' AND salt IS NULL AND before IS NULL AND after IS "
 	    "NULL AND command = ''"), 1, "its salt and payload are gone");
 	{
@@ -118,7 +101,7 @@ redaction(void)
 		sodium_bin2hex(hex, sizeof(hex), md, sizeof(md));
 		snprintf(q, sizeof(q), "SELECT count(*) FROM audit WHERE "
 		    "digest = '%s' OR hash = '%s'", hex, hex);
-		is_int(count_of(path, q), 0, "a guess of the payload matches "
+		is_int(testdb_int(path, q), 0, "a guess of the payload matches "
 		    "no digest");
 	}
 	/* A payload erased behind seci's back, with no purge record. */
@@ -127,7 +110,7 @@ redaction(void)
 	sqlite3_free(msg);
 	db = seci_db_open(path, 1000, &err);
 	memset(&brk, 0, sizeof(brk));
-	ok(verify(db, &count, &brk) == 1 && brk.id == count_of(path, "SELECT "
+	ok(verify(db, &count, &brk) == 1 && brk.id == testdb_int(path, "SELECT "
 	    "id FROM audit WHERE tbl = 'staff' AND key = '8'") &&
 	    strstr(brk.why, "no purge record names it"), "an erasure without "
 	    "a purge breaks the chain: %s", brk.why);

@@ -9,23 +9,6 @@
 #include "testdb.h"
 #include "sql.inc"
 
-/* One number from the database, as the sqlite3 shell would read it. */
-static long long
-query(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *s;
-	long long v = -1;
-
-	sqlite3_open(path, &h);
-	if (sqlite3_prepare_v2(h, sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(h);
-	return v;
-}
-
 /*
  * A version 4 database posted receivables without their Party and kept
  * advances out of the ledger (its balance sheet worked them out).  Here:
@@ -87,26 +70,26 @@ migrate_v4(void)
 	"account = '" acct "' AND coalesce(party, '') = '" party "' AND " \
 	"date <= '" day "'"
 	/* On 2026-06-30: AA 500.00 in advance, BB owes 600.00. */
-	is_int(query(path, BAL("2100", "AA", "2026-06-30")), -50000,
+	is_int(testdb_int(path, BAL("2100", "AA", "2026-06-30")), -50000,
 	    "AA's 500.00 received in advance, in 2100");
-	is_int(query(path, BAL("1100", "AA", "2026-06-30")), 0,
+	is_int(testdb_int(path, BAL("1100", "AA", "2026-06-30")), 0,
 	    "AA owes nothing");
-	is_int(query(path, BAL("1100", "BB", "2026-06-30")), 60000,
+	is_int(testdb_int(path, BAL("1100", "BB", "2026-06-30")), 60000,
 	    "BB owes 600.00, in 1100");
-	is_int(query(path, BAL("1100", "", "2027-12-31")), 0,
+	is_int(testdb_int(path, BAL("1100", "", "2027-12-31")), 0,
 	    "no receivable is left without its Party");
 	/* On 2027-01-01 the 2027 assessment takes AA's advance. */
-	is_int(query(path, BAL("2100", "AA", "2027-01-01")), 0,
+	is_int(testdb_int(path, BAL("2100", "AA", "2027-01-01")), 0,
 	    "AA's advance gone on 2027-01-01");
-	is_int(query(path, BAL("1100", "AA", "2027-01-01")), 0,
+	is_int(testdb_int(path, BAL("1100", "AA", "2027-01-01")), 0,
 	    "its 2027 contribution paid from it");
-	is_int(query(path, BAL("1100", "BB", "2027-01-01")), 110000,
+	is_int(testdb_int(path, BAL("1100", "BB", "2027-01-01")), 110000,
 	    "BB owes 600.00 + 500.00");
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM ledger_txn WHERE "
 	    "closed = 0");
-	is_int(query(path, sql), 0, "every transaction closed (balanced)");
-	is_int(query(path, "SELECT sum(amount) FROM ledger_day WHERE account "
-	    "= '1100'"), query(path, "SELECT sum(amount) FROM ledger_posting "
+	is_int(testdb_int(path, sql), 0, "every transaction closed (balanced)");
+	is_int(testdb_int(path, "SELECT sum(amount) FROM ledger_day WHERE account "
+	    "= '1100'"), testdb_int(path, "SELECT sum(amount) FROM ledger_posting "
 	    "WHERE account = '1100'"), "balances by day kept with them");
 #undef BAL
 }

@@ -22,20 +22,20 @@ main(void)
 	struct seci_err err = SECI_ERR_INIT;
 	struct seci_ledger_ref ref = { "test", 0, 0 };
 	struct seci_posting assess[] = {
-		{ SECI_ACC_RECEIVABLE, 100000000 },
-		{ SECI_ACC_CONTRIBUTIONS, -100000000 },
+		{ .account = SECI_ACC_RECEIVABLE, .amount = 100000000 },
+		{ .account = SECI_ACC_CONTRIBUTIONS, .amount = -100000000 },
 	};
 	struct seci_posting pay[] = {
-		{ SECI_ACC_BANK, 6000000 },
-		{ SECI_ACC_RECEIVABLE, -6000000 },
+		{ .account = SECI_ACC_BANK, .amount = 6000000 },
+		{ .account = SECI_ACC_RECEIVABLE, .amount = -6000000 },
 	};
 	struct seci_posting lopsided[] = {
-		{ SECI_ACC_BANK, 100 },
-		{ SECI_ACC_RECEIVABLE, -99 },
+		{ .account = SECI_ACC_BANK, .amount = 100 },
+		{ .account = SECI_ACC_RECEIVABLE, .amount = -99 },
 	};
 	struct seci_posting unknown[] = {
-		{ "9999", 100 },
-		{ SECI_ACC_RECEIVABLE, -100 },
+		{ .account = "9999", .amount = 100 },
+		{ .account = SECI_ACC_RECEIVABLE, .amount = -100 },
 	};
 	struct seci_db *db;
 	seci_money bal;

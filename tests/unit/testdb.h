@@ -86,4 +86,22 @@ testdb_exec(const char *path, const char *sql, char **msg)
 	return rc;
 }
 
+/* One number from the file, read directly as the sqlite3 shell would
+ * (-1 when the query gives none). */
+static __attribute__((unused)) long long
+testdb_int(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	sqlite3_open(path, &h);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
 #endif
