@@ -47,7 +47,8 @@ struct seci_err {
 int seci_err_set(struct seci_err *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int seci_err_setv(struct seci_err *err, int code, const char *fmt,
-    va_list ap);
+    va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 /* Put "prefix: " before err's message, and set its code (0 keeps it).
  * Returns -1. */
