@@ -26,7 +26,6 @@ code_valid(const char *s)
 	return 1;
 }
 
-/* Upper case, blanks dropped: "ro49 aaaa 1b31" is RO49AAAA1B31. */
 char *
 seci_party_json(struct seci_db *db, const char *code, struct seci_err *err)
 {

@@ -155,4 +155,16 @@ run_fails 65 "converted past the bound" seci-contrib payment import "$T/jpy.csv"
 err_has "named" "jpy.csv:2: amount too large once converted (10^15 minor units or more)"
 run_ok "list" seci-contrib -o csv payment list
 is "nothing written" "$(wc -l <"$T/out")" "$n"
+# One account normaliser: an account given with a tab and a no-break
+# space matches the bank's spaced, lower-case form, and the reverse.
+seci-contrib party add EE --name E --kind party \
+    --account "$(printf 'EE38\t2200\302\240221020145685')" >/dev/null
+seci-contrib party add FF --name F --kind party --account "fi21 1234 5600 0007 85" >/dev/null
+printf 'date,amount,account,reference,bank_id\n2026-07-01,10,ee38 2200 2210 2014 5685,x,T-1\n2026-07-01,20,"FI21\t12345600000785",y,T-2\n' \
+    >"$T/tabs.csv"
+run_ok "accounts with blanks of every kind" seci-contrib payment import "$T/tabs.csv"
+err_has "both matched" "2 new, 0 duplicate, 0 unmatched"
+run_ok "list" seci-contrib -o csv payment list
+ok "EE's 10.00 by its account" grep -q '^[0-9]*,2026-07-01,EE,10.00,' "$T/out"
+ok "FF's 20.00 by its account" grep -q '^[0-9]*,2026-07-01,FF,20.00,' "$T/out"
 test_done
