@@ -120,7 +120,8 @@ cmp_charge(const void *a, const void *b)
 
 /*
  * Post depreciation through month `last` (an index) for one asset, or
- * for all when asset is 0.  Months of closed years are left alone.
+ * for all when asset is 0.  Months of closed years (and of the years
+ * before the last closed one) are left alone.
  */
 static int
 depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
@@ -132,8 +133,10 @@ depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
 	struct seci_posting p[2];
 	char month[16], memo[64];
 	char json[96];
-	int rc, closed, months = 0;
+	int rc, last_closed, months = 0;
 
+	if (seci_year_last_closed(db, &last_closed, err) < 0)
+		return -1;
 	st = seci_db_stmt(db, "SELECT a.id, a.acquired, a.cost, a.life_years, "
 	    "a.disposed_on, (SELECT max(month) FROM depreciation WHERE "
 	    "asset_id = a.id) FROM asset a WHERE (?1 = 0 OR a.id = ?1) AND "
@@ -181,9 +184,7 @@ depreciate(struct seci_db *db, int64_t asset, int last, struct seci_err *err)
 
 		for (j = i; j < n && ch[j].month == ch[i].month; j++)
 			total += ch[j].amount;
-		if (seci_year_closed(db, ch[i].month / 12, &closed, err) < 0)
-			goto fail;
-		if (closed || total == 0)
+		if (ch[i].month / 12 <= last_closed || total == 0)
 			continue;
 		snprintf(month, sizeof(month), "%04d-%02d", ch[i].month / 12,
 		    ch[i].month % 12 + 1);

@@ -419,7 +419,8 @@ seci_budget_transfer(struct seci_db *db, int year, const char *from,
 		return seci_err_set(err, SECI_EXIT_USAGE, "transfer: --reason "
 		    "is required");
 	if (adopted_line(db, year, from, &src, err) < 0 ||
-	    adopted_line(db, year, to, &dst, err) < 0)
+	    adopted_line(db, year, to, &dst, err) < 0 ||
+	    seci_year_dated(db, year, date, "a transfer", err) < 0)
 		return -1;
 	if (src.id == dst.id)
 		return seci_err_set(err, SECI_EXIT_DATA, "a transfer needs two "
@@ -492,6 +493,7 @@ seci_budget_supplement(struct seci_db *db, int year, const char *line,
 		return seci_err_set(err, SECI_EXIT_USAGE, "supplement: "
 		    "--decision is required");
 	if (adopted_line(db, year, line, &l, err) < 0 ||
+	    seci_year_dated(db, year, date, "a supplement", err) < 0 ||
 	    seci_budget_figures(db, l.id, seci_date_from_ymd(year, 12, 31), &f,
 	    err) < 0)
 		return -1;

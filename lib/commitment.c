@@ -73,28 +73,32 @@ seci_commit_close(struct seci_db *db, const char *ref, seci_day date,
     struct seci_err *err)
 {
 	struct seci_audit_change c;
-	char day[SECI_DATE_BUFSZ];
+	char day[SECI_DATE_BUFSZ], status[16];
 	sqlite3_stmt *st;
 	int64_t id = 0;
 	int rc, year = 0;
 
-	st = seci_db_stmt(db, "SELECT id, year FROM commitment WHERE ref = ? "
-	    "AND status = 'open' ORDER BY year DESC LIMIT 1", err);
+	/* The open one of that reference, else its latest, whose state
+	 * the workflow then names. */
+	st = seci_db_stmt(db, "SELECT id, year, status FROM commitment WHERE "
+	    "ref = ? ORDER BY status = 'open' DESC, year DESC LIMIT 1", err);
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, ref);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		year = sqlite3_column_int(st, 1);
+		seci_db_col_text(st, 2, status, sizeof(status));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return seci_err_set(err, SECI_EXIT_DATA, "no open commitment "
-		    "'%s'", ref);
+		return seci_err_set(err, SECI_EXIT_DATA, "no commitment '%s'",
+		    ref);
 	if (rc != SQLITE_ROW)
 		return seci_db_fail(db, rc, "commitment", err);
-	if (seci_workflow_check(&seci_commitment_workflow, ref, "open",
+	if (seci_workflow_check(&seci_commitment_workflow, ref, status,
 	    "closed", 0, err) < 0 || seci_year_writable(db, year, err) < 0 ||
+	    seci_year_writable_day(db, date, err) < 0 ||
 	    seci_audit_begin_id(db, &c, "commitment", id, err) < 0)
 		return -1;
 	st = seci_db_stmt(db, "UPDATE commitment SET status = 'closed', "

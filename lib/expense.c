@@ -258,6 +258,7 @@ seci_expense_approve(struct seci_db *db, int64_t id,
 	sqlite3_stmt *st;
 
 	if (load_for_move(db, id, "approved", a->roles, 0, &r, err) < 0 ||
+	    seci_year_writable_day(db, a->date, err) < 0 ||
 	    check_authority(db, &r, a, err) < 0 ||
 	    seci_audit_begin_id(db, &c, "expense", id, err) < 0)
 		return -1;
@@ -301,6 +302,7 @@ seci_expense_reject(struct seci_db *db, int64_t id, const char *reason,
 		return seci_err_set(err, SECI_EXIT_USAGE, "expense reject: "
 		    "--reason is required");
 	if (load_for_move(db, id, "rejected", roles, 0, &r, err) < 0 ||
+	    seci_year_writable_day(db, date, err) < 0 ||
 	    seci_audit_begin_id(db, &c, "expense", id, err) < 0)
 		return -1;
 	st = seci_db_stmt(db, "UPDATE expense SET status = 'rejected', "

@@ -14,7 +14,7 @@ seci_year_of(seci_day day)
 }
 
 int
-seci_year_writable(struct seci_db *db, int year, struct seci_err *err)
+seci_year_last_closed(struct seci_db *db, int *year, struct seci_err *err)
 {
 	sqlite3_stmt *st;
 	int64_t last;
@@ -23,11 +23,22 @@ seci_year_writable(struct seci_db *db, int year, struct seci_err *err)
 	    "WHERE status = 'closed'", err);
 	if (st == NULL || seci_db_one_int(db, st, &last, err) < 0)
 		return -1;
+	*year = (int)last;
+	return 0;
+}
+
+int
+seci_year_writable(struct seci_db *db, int year, struct seci_err *err)
+{
+	int last;
+
+	if (seci_year_last_closed(db, &last, err) < 0)
+		return -1;
 	if (year <= last)
 		return seci_err_set(err, SECI_EXIT_DATA, year == last ? "budget "
 		    "year %d is closed; it can no longer change" : "budget year "
 		    "%d is closed, and %d before it can no longer change",
-		    year == last ? year : (int)last, year);
+		    year == last ? year : last, year);
 	return 0;
 }
 
@@ -39,21 +50,15 @@ seci_year_writable_day(struct seci_db *db, seci_day day,
 }
 
 int
-seci_year_closed(struct seci_db *db, int year, int *closed,
+seci_year_dated(struct seci_db *db, int year, seci_day day, const char *what,
     struct seci_err *err)
 {
-	sqlite3_stmt *st;
-	int64_t n;
+	char d[SECI_DATE_BUFSZ];
 
-	st = seci_db_stmt(db, "SELECT count(*) FROM budget WHERE year = ? AND "
-	    "status = 'closed'", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int(st, 1, year);
-	if (seci_db_one_int(db, st, &n, err) < 0)
-		return -1;
-	*closed = n > 0;
-	return 0;
+	if (seci_year_of(day) != year)
+		return seci_err_set(err, SECI_EXIT_DATA, "%s dated %s is not in "
+		    "budget year %d", what, seci_date_format(day, d), year);
+	return seci_year_writable(db, year, err);
 }
 
 int

@@ -26,8 +26,15 @@ int seci_year_writable(struct seci_db *db, int year, struct seci_err *err);
 int seci_year_writable_day(struct seci_db *db, seci_day day,
     struct seci_err *err);
 
-/* 1 in *closed if year itself is closed (its budget's status), else 0. */
-int seci_year_closed(struct seci_db *db, int year, int *closed,
+/* A change to year's budget dated day (a transfer, a supplement): 0 if
+ * day falls in year and the year is writable, else SECI_EXIT_DATA naming
+ * what. */
+int seci_year_dated(struct seci_db *db, int year, seci_day day,
+    const char *what, struct seci_err *err);
+
+/* The latest closed year in *year (0 if none): it and every year
+ * before it are read-only. */
+int seci_year_last_closed(struct seci_db *db, int *year,
     struct seci_err *err);
 
 /* Months of year elapsed at day: 0 before the year begins, 12 after it

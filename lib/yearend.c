@@ -9,7 +9,9 @@
 #include "asset.h"
 #include "audit.h"
 #include "budget.h"
+#include "commitment.h"
 #include "seci_priv.h"
+#include "workflow.h"
 #include "yearend.h"
 
 static int
@@ -83,6 +85,10 @@ carry_commitments(struct seci_db *db, int year, seci_day date,
 			    sqlite3_last_insert_rowid(db->h), err) < 0)
 				goto fail_before;
 		}
+		if (seci_workflow_check(&seci_commitment_workflow,
+		    (const char *)sqlite3_column_text(st, 1), "open",
+		    left > 0 ? "carried" : "closed", 0, err) < 0)
+			goto fail_before;
 		upd = seci_db_stmt(db, "UPDATE commitment SET status = ?, "
 		    "closed_on = ? WHERE id = ?", err);
 		if (upd == NULL)

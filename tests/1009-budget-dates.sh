@@ -28,6 +28,10 @@ run_ok "reject with --as-of only" seci-budget --as-of 2026-06-30 expense \
 is "its date is --as-of" "$(last_audit)" "2026-06-30,$today"
 run_fails 64 "a date that does not exist" seci-budget expense approve 1 \
     --date 2026-02-30
+# The expense is recognised on its own date, whenever it is approved.
+is "the approval's ledger transaction is dated the expense's date" \
+    "$("${SQLITE3_SHELL:-sqlite3}" "$SECI_DB" "SELECT date FROM ledger_txn
+    WHERE source = 'expense' AND source_id = 1")" 2026-03-01
 
 # A transfer dated 03-20 moves the figures from that day on.
 run_ok "transfer --date" seci-budget -y 2026 transfer --from A1 --to B1 \
@@ -39,6 +43,14 @@ ok "from 03-20" grep -q '^B,B1,Rent,operational,20000.00,1000.00,' "$T/after"
 run_ok "supplement --date" seci-budget -y 2026 supplement --line B2 \
     --amount 500 --decision JCC/S/1 --date 2026-04-02
 is "recorded on its date" "$(last_audit)" "2026-04-02,$today"
+# A change to the 2026 budget is dated in 2026: after the year, the
+# year-end check of what is available would not see it.
+run_fails 65 "a transfer dated in another year" seci-budget -y 2026 \
+    transfer --from B1 --to A1 --amount 10 --reason x --date 2027-02-01
+err_has "named" "a transfer dated 2027-02-01 is not in budget year 2026"
+run_fails 65 "a supplement dated in another year" seci-budget -y 2026 \
+    supplement --line B2 --amount 10 --decision JCC/S/2 --date 2025-12-31
+err_has "named" "a supplement dated 2025-12-31 is not in budget year 2026"
 
 # A commitment closed on 05-31 still counts on 05-30.
 seci-budget commit --line B1 --amount 300 --payee L --ref PO-1 \
@@ -48,6 +60,10 @@ seci-budget -y 2026 --as-of 2026-05-30 -o csv commit list >"$T/c"
 ok "open on 05-30" grep -q ',open$' "$T/c"
 seci-budget -y 2026 --as-of 2026-05-31 -o csv commit list >"$T/c"
 ok "closed on 05-31" grep -q ',closed$' "$T/c"
+run_fails 65 "closed twice" seci-budget commit close PO-1 --date 2026-06-01
+err_has "the workflow names its state" "commitment PO-1 is closed, not open"
+run_fails 65 "a reference never committed" seci-budget commit close PO-9
+err_has "named" "no commitment 'PO-9'"
 
 # Depreciation through the end of a month given as --date.
 seci-budget asset add --tag T1 --desc Desk --acquired 2026-01-10 \
