@@ -231,18 +231,16 @@ seci_ledger_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
 		"SELECT 'posting ' || p.txn_id || '/' || p.seq || ' names no "
 		    "Party: ' || p.party FROM ledger_posting p WHERE p.party <> "
 		    "'' AND p.party NOT IN (SELECT code FROM party)",
-		/* The balances by day, as the postings add up. */
-		"SELECT 'balance of ' || coalesce(p.account, d.account) || "
-		    "coalesce(' (' || nullif(coalesce(p.party, d.party), '') || "
-		    "')', '') || ' on ' || coalesce(p.date, d.date) || ' is ' || "
-		    "coalesce(d.amount, 0) || ' by day, ' || coalesce(p.amount, 0) "
-		    "|| ' by its postings' FROM (SELECT p.account, "
-		    "p.party, t.date, sum(p.amount) AS "
-		    "amount FROM ledger_posting p JOIN ledger_txn t ON t.id = "
-		    "p.txn_id WHERE t.closed = 1 GROUP BY 1, 2, 3) p FULL JOIN "
-		    "ledger_day d ON d.account = p.account AND d.party = p.party "
-		    "AND d.date = p.date WHERE coalesce(p.amount, 0) <> "
-		    "coalesce(d.amount, 0)",
+		/* The balances by day, as the postings add up: each closed
+		 * posting, less each day's balance, nets to zero. */
+		"SELECT 'balance of ' || account || coalesce(' (' || "
+		    "nullif(party, '') || ')', '') || ' on ' || date || ' is ' || "
+		    "sum(d) || ' by day, ' || sum(p) || ' by its postings' FROM "
+		    "(SELECT p.account, p.party, t.date, p.amount AS p, 0 AS d "
+		    "FROM ledger_posting p JOIN ledger_txn t ON t.id = p.txn_id "
+		    "WHERE t.closed = 1 UNION ALL SELECT account, party, date, 0, "
+		    "amount FROM ledger_day) GROUP BY account, party, date "
+		    "HAVING sum(p) <> sum(d)",
 	};
 	sqlite3_stmt *st;
 	size_t i;
@@ -256,14 +254,17 @@ seci_ledger_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
 			    0));
 			n++;
 		}
-		sqlite3_reset(st);
-		if (rc == SQLITE_ERROR) {
+		if (rc == SQLITE_ERROR && strstr(sqlite3_errmsg(db->h),
+		    "integer overflow") != NULL) {
 			/* sum() overflowed: amounts beyond any real ledger */
+			sqlite3_reset(st);
 			fn(arg, "ledger", "postings add up beyond 64 bits");
 			n++;
-		} else if (rc != SQLITE_DONE) {
-			return seci_db_fail(db, rc, "ledger", err);
+			continue;
 		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return seci_db_fail(db, rc, "ledger", err);
 	}
 	if (n == 0)
 		fn(arg, "ledger", NULL);

@@ -111,11 +111,21 @@ else
 	skip "hledger is not installed"
 fi
 
-# Each payment's posting names it: a receivable or suspense posting with
-# its id, of its amount.
-is "every payment has its posting" \
-    "$(awk -F, 'NR > 1 && $4 == "payment" && ($5 == "1100" || $5 == "2200") &&
-	$7 < 0 { n[$8]++ } END { for (k in n) c++; print c + 0 }' "$T/ledger.csv")" 6
+# Each payment's postings name it: on receivables and suspense they net
+# to its amount, credited (a match moves it from 2200 to 1100, so 2200
+# nets to zero), and no posting names a payment that does not exist.
+seci-report -o tsv --no-header ledger >"$T/ledger.tsv"
+seci-contrib -o tsv --no-header payment list >"$T/payments.tsv"
+is "each payment's postings net to its amount, credited" \
+    "$(awk -F '\t' 'FNR == NR { want[$1] = $6; next }
+	$4 == "payment" && ($5 == "1100" || $5 == "2200") && $8 != "" {
+		v = $7; sub(/\./, "", v); got[$8] += v }
+	END {
+		for (id in want) { w = want[id]; sub(/\./, "", w)
+			if (got[id] + w != 0) print "payment " id ": " got[id] }
+		for (id in got) if (!(id in want)) print "no payment " id
+	}' "$T/payments.tsv" "$T/ledger.tsv")" ""
+is "six payments" "$(wc -l <"$T/payments.tsv")" 6
 run_ok "payment 3's postings" sh -c "grep ',3,' '$T/ledger.csv' | grep ',payment,' "
 ok "into suspense, then out to BB" sh -c "grep -q ',2200,[^,]*,-7200.00,3,' '$T/ledger.csv' &&
     grep -q ',2200,[^,]*,7200.00,3,' '$T/ledger.csv' &&
@@ -153,6 +163,14 @@ sq "INSERT INTO ledger_posting (txn_id, seq, account, party, amount) VALUES
     (99999, 1, '1000', '', 5)"
 run_fails 1 "a posting of no transaction" seci-admin -o csv check
 ok "found" grep -q '^ledger,problem,posting 99999/1 belongs to no transaction' "$T/out"
+cp "$T/clean.db" "$SECI_DB"
+# Postings no real ledger holds: their sum overflows 64 bits.
+sq "INSERT INTO ledger_posting (txn_id, seq, account, party, amount) VALUES
+    (1, 900, '1000', '', 9223372036854775807),
+    (1, 901, '1000', '', 9223372036854775807)"
+run_fails 1 "sums past 64 bits" seci-admin -o csv check
+ok "said as such, not as an internal error" \
+    grep -q '^ledger,problem,postings add up beyond 64 bits' "$T/out"
 cp "$T/clean.db" "$SECI_DB"
 run_ok "the copy is clean" seci-admin check
 test_done
