@@ -36,8 +36,9 @@ ok "net assets 2,317,500.00" grep -q '^net_assets,total,Total net assets,2317500
 ok "assets unchanged, 2,370,000.00" grep -q '^assets,total,Total assets,2370000.00$' "$T/out"
 # Every section's accounts add up to its total, and assets equal
 # liabilities plus net assets.
-awk -F, 'NR > 1 && $2 != "total" { s[$1] += $4 * 100 }
-    NR > 1 && $2 == "total" { t[$1] = $4 * 100 }
+awk -F, 'NR > 1 { v = $4; sub(/\./, "", v) }
+    NR > 1 && $2 != "total" { s[$1] += v }
+    NR > 1 && $2 == "total" { t[$1] = v }
     END { bad = 0
 	for (k in t) if (s[k] != t[k]) bad = 1
 	if (t["assets"] != t["liabilities"] + t["net_assets"]) bad = 1
@@ -82,8 +83,8 @@ ok "an Observer not assessed, listed with its 50,000.00 credit" \
     grep -q '^OB,Observer,observer,2026,0.00,0.00,0.00,50000.00,100.0,,0$' \
     "$T/status.csv"
 is "credits of the status = advances (2100)" "$(awk -F, '
-    $1 != "party" && $1 != "total" && $8 != "" { s += $8 * 100 }
-    END { printf "%d", s }' "$T/status.csv")" "$(ledger_balance 2100 | tr -d -)"
+    $1 != "party" && $1 != "total" && $8 != "" { v = $8; sub(/\./, "", v)
+    s += v } END { printf "%d", s }' "$T/status.csv")" "$(ledger_balance 2100 | tr -d -)"
 run_ok "contributions" seci-report -y 2026 --as-of 2026-12-31 -o csv contributions
 ok "contributions = seci-contrib status" cmp -s "$T/out" "$T/status.csv"
 test_done

@@ -18,11 +18,18 @@ seci-budget expense pay 1 --date 2026-01-26 >/dev/null
 
 run_ok "csv" seci-report ledger
 ok "its columns" test "$(head -1 "$T/out")" = "txn,date,memo,source,account,account_name,amount,source_id,party"
-is "postings add up to zero" \
-    "$(tail -n +2 "$T/out" | awk -F, '{ s += $7 * 100 } END { printf "%d", s }')" 0
+# Summed in cents as integers, from the TSV form (memos hold commas).
+seci-report -o tsv --no-header ledger >"$T/ledger.tsv"
+cents='{ v = $7; sub(/\./, "", v); s += v } END { printf "%d", s }'
+is "every row has the nine fields" \
+    "$(awk -F '\t' 'NF != 9' "$T/ledger.tsv" | wc -l)" 0
+is "postings add up to zero" "$(awk -F '\t' "$cents" "$T/ledger.tsv")" 0
 is "the bank's postings add up to its balance" \
-    "$(tail -n +2 "$T/out" | awk -F, '$5 == "1000" { s += $7 * 100 } END { printf "%d", s }')" \
+    "$(awk -F '\t' "\$5 == \"1000\" $cents" "$T/ledger.tsv")" \
     "$(ledger_balance 1000)"
+is "the approval's postings: 95,400.00 each way" \
+    "$(awk -F '\t' '$4 == "expense" && $8 == 1 { print $5, $7 }' \
+    "$T/ledger.tsv" | sort | tr '\n' ' ')" "2000 -95400.00 5000 95400.00 "
 
 run_ok "hledger form" seci-report -o hledger ledger
 cp "$T/out" "$T/j.journal"

@@ -39,6 +39,55 @@ file_has(const char *path, const char *needle)
 	return got == n;
 }
 
+/* A text from the file, read directly; "" if none. */
+static void
+text_of(const char *path, const char *sql, char *buf, size_t size)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	buf[0] = '\0';
+	sqlite3_open(path, &h);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, size, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+/*
+ * The payload's digest as seci-admin(1) describes it, written again
+ * here: SHA-256 over salt, command, before and after, each as
+ * "LENGTH:BYTES;", a missing one as "-;".
+ */
+static void
+payload_digest(const char *salt, const char *command, const char *before,
+    const char *after, char *hex)
+{
+	const char *f[4] = { salt, command, before, after };
+	crypto_hash_sha256_state h;
+	unsigned char md[crypto_hash_sha256_BYTES];
+	char len[24];
+	int i;
+
+	crypto_hash_sha256_init(&h);
+	for (i = 0; i < 4; i++) {
+		if (f[i] == NULL) {
+			crypto_hash_sha256_update(&h, (const unsigned char *)
+			    "-;", 2);
+			continue;
+		}
+		snprintf(len, sizeof(len), "%zu:", strlen(f[i]));
+		crypto_hash_sha256_update(&h, (const unsigned char *)len,
+		    strlen(len));
+		crypto_hash_sha256_update(&h, (const unsigned char *)f[i],
+		    strlen(f[i]));
+		crypto_hash_sha256_update(&h, (const unsigned char *)";", 1);
+	}
+	crypto_hash_sha256_final(&h, md);
+	sodium_bin2hex(hex, 65, md, sizeof(md));
+}
+
 /*
  * The purge: a record holding personal data loses its payload through
  * the internal API; the chain still verifies and counts it redacted, the
@@ -70,6 +119,19 @@ redaction(void)
 	testdb_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 	ok(file_has(path, secret), "the name is in the file");
 
+	/* Before the purge: the digest is of the salt and the payload, as
+	 * documented (a second computation of it agrees). */
+	{
+		char salt[80], digest[80], mine[65];
+
+		text_of(path, "SELECT salt FROM audit WHERE tbl = 'staff' AND "
+		    "key = '7'", salt, sizeof(salt));
+		text_of(path, "SELECT digest FROM audit WHERE tbl = 'staff' AND "
+		    "key = '7'", digest, sizeof(digest));
+		payload_digest(salt, "test", NULL, after, mine);
+		ok(strlen(salt) == 64 && strcmp(mine, digest) == 0, "the "
+		    "digest is of its 32-byte salt and its payload");
+	}
 	seci_db_begin(db, 1, &err);
 	ok(seci_audit_redact_key(db, "staff", "7", "candidate purged", &n,
 	    &err) == 0 && n == 1, "the purge erases staff 7's record: %s",
@@ -88,21 +150,23 @@ redaction(void)
 	    "AND key = '7' AND salt IS NULL AND before IS NULL AND after IS "
 	    "NULL AND command = ''"), 1, "its salt and payload are gone");
 	{
-		/* Without the salt, hashing the erased payload again gives
-		 * nothing to compare: the digest is of salt and payload. */
-		crypto_hash_sha256_state h;
-		unsigned char md[32];
-		char hex[65], q[256];
+		/* Someone who guesses the erased payload exactly cannot
+		 * confirm it: without the salt, no digest they can compute
+		 * is the one kept. */
+		char digest[80], guess[65], q[256];
 
-		crypto_hash_sha256_init(&h);
-		crypto_hash_sha256_update(&h, (const unsigned char *)after,
-		    strlen(after));
-		crypto_hash_sha256_final(&h, md);
-		sodium_bin2hex(hex, sizeof(hex), md, sizeof(md));
+		text_of(path, "SELECT digest FROM audit WHERE tbl = 'staff' AND "
+		    "key = '7'", digest, sizeof(digest));
+		ok(strlen(digest) == 64, "the digest stays, for the chain");
+		payload_digest(NULL, "test", NULL, after, guess);
+		ok(strcmp(guess, digest) != 0, "the exact payload with no salt "
+		    "is not it");
+		payload_digest("", "test", NULL, after, guess);
+		ok(strcmp(guess, digest) != 0, "nor with an empty salt");
 		snprintf(q, sizeof(q), "SELECT count(*) FROM audit WHERE "
-		    "digest = '%s' OR hash = '%s'", hex, hex);
-		is_int(testdb_int(path, q), 0, "a guess of the payload matches "
-		    "no digest");
+		    "digest = '%s' OR hash = '%s'", guess, guess);
+		is_int(testdb_int(path, q), 0, "a guess matches no digest or "
+		    "hash in the trail");
 	}
 	/* A payload erased behind seci's back, with no purge record. */
 	testdb_exec(path, "UPDATE audit SET salt = NULL, after = NULL WHERE "
