@@ -19,15 +19,59 @@ ident_ok(const char *s)
 	return 1;
 }
 
+/* SELECT json_object('col', "col", ...) of table's row by its key
+ * columns kc (and kc2), built once from the table's columns. */
+static sqlite3_stmt *
+row_stmt(struct seci_db *db, const char *table, const char *kc,
+    const char *kc2, struct seci_err *err)
+{
+	sqlite3_stmt *info, *st;
+	char name[160], *sql, *cols = NULL;
+	int rc;
+
+	snprintf(name, sizeof(name), "row json %s %s %s", table, kc,
+	    kc2 ? kc2 : "");
+	if ((st = seci_db_stmt_named(db, name)) != NULL)
+		return st;
+	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info('%q')",
+	    table);
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &info, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		seci_db_fail(db, rc, "audit", err);
+		return NULL;
+	}
+	while (sqlite3_step(info) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(info, 0);
+		char *more = sqlite3_mprintf("%s%s'%q', \"%w\"", cols ? cols :
+		    "", cols ? ", " : "", col, col);
+
+		sqlite3_free(cols);
+		cols = more;
+	}
+	sqlite3_finalize(info);
+	if (cols == NULL) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "no table '%s'", table);
+		return NULL;
+	}
+	sql = sqlite3_mprintf("SELECT json_object(%s) FROM \"%w\" WHERE "
+	    "\"%w\" = ?1 AND (?2 IS NULL OR \"%w\" = ?2)", cols, table, kc,
+	    kc2 ? kc2 : kc);
+	sqlite3_free(cols);
+	st = sql ? seci_db_stmt_keep(db, name, sql, err) : NULL;
+	if (sql == NULL)
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	sqlite3_free(sql);
+	return st;
+}
+
 char *
 seci_audit_row_json(struct seci_db *db, const char *table,
     const char *keycol, const char *key, struct seci_err *err)
 {
-	sqlite3_stmt *info, *st;
-	char *sql, *cols = NULL, *json = NULL, kc[64], *kc2;
+	sqlite3_stmt *st;
+	char *json = NULL, kc[64], *kc2;
 	const char *k2 = NULL;
-	size_t len = 0;
-	int rc;
 
 	/* Two key columns "a/b" for a key "x/y". */
 	snprintf(kc, sizeof(kc), "%s", keycol);
@@ -41,44 +85,15 @@ seci_audit_row_json(struct seci_db *db, const char *table,
 		seci_err_set(err, SECI_EXIT_SOFTWARE, "bad table name");
 		return NULL;
 	}
-	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info('%q')",
-	    table);
-	rc = sqlite3_prepare_v2(db->h, sql, -1, &info, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK) {
-		seci_db_fail(db, rc, "audit", err);
+	if ((st = row_stmt(db, table, kc, kc2, err)) == NULL)
 		return NULL;
-	}
-	while (sqlite3_step(info) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(info, 0);
-		char *more = sqlite3_mprintf("%s%s'%q', \"%w\"", cols ? cols :
-		    "", cols ? ", " : "", name, name);
-
-		sqlite3_free(cols);
-		cols = more;
-		len++;
-	}
-	sqlite3_finalize(info);
-	sql = sqlite3_mprintf("SELECT json_object(%s) FROM \"%w\" WHERE "
-	    "\"%w\" = ?1 AND (?2 IS NULL OR \"%w\" = ?2)", cols ? cols : "",
-	    table, kc, kc2 ? kc2 : kc);
-	sqlite3_free(cols);
-	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK || len == 0) {
-		seci_db_fail(db, rc, "audit", err);
-		sqlite3_finalize(st);
-		return NULL;
-	}
 	if (k2) {
 		sqlite3_bind_text(st, 1, key, (int)(k2 - key), SQLITE_TRANSIENT);
 		seci_db_bind_text(st, 2, k2 + 1);
 	} else {
 		seci_db_bind_text(st, 1, key);
 	}
-	rc = seci_db_one_text(db, st, &json, err);
-	sqlite3_finalize(st);
-	return rc < 0 ? NULL : json;
+	return seci_db_one_text(db, st, &json, err) < 0 ? NULL : json;
 }
 
 /* The record as JSON into *json (NULL when there is none): 0, or -1

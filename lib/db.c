@@ -70,42 +70,83 @@ seci_db_fail(struct seci_db *db, int rc, const char *what,
 	}
 }
 
-sqlite3_stmt *
-seci_db_stmt(struct seci_db *db, const char *sql, struct seci_err *err)
+/* The cached statement of static text sql, or named name (a copy is
+ * kept), ready to use; NULL if none yet. */
+static sqlite3_stmt *
+cache_find(struct seci_db *db, const char *sql, const char *name)
 {
-	sqlite3_stmt *st;
 	size_t i;
-	int rc;
 
 	for (i = 0; i < db->ncache; i++)
-		if (db->cache[i].sql == sql) {
-			st = db->cache[i].st;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-			return st;
+		if (name ? db->cache[i].name && strcmp(db->cache[i].name,
+		    name) == 0 : db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			return db->cache[i].st;
 		}
+	return NULL;
+}
+
+static sqlite3_stmt *
+cache_add(struct seci_db *db, const char *sql, const char *name,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char *copy = NULL;
+	int rc;
+
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	    &st, NULL);
 	if (rc != SQLITE_OK) {
 		seci_db_fail(db, rc, "prepare", err);
 		return NULL;
 	}
-	if (db->ncache == db->cachecap) {
-		size_t cap = db->cachecap ? db->cachecap * 2 : 32;
-		void *c = realloc(db->cache, cap * sizeof(*db->cache));
-
-		if (c == NULL) {
-			sqlite3_finalize(st);
-			seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-			return NULL;
-		}
-		db->cache = c;
-		db->cachecap = cap;
+	if ((name && (copy = strdup(name)) == NULL) ||
+	    seci_grow(&db->cache, &db->cachecap, db->ncache,
+	    sizeof(*db->cache)) < 0) {
+		free(copy);
+		sqlite3_finalize(st);
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
 	}
-	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].sql = name ? NULL : sql;
+	db->cache[db->ncache].name = copy;
 	db->cache[db->ncache].st = st;
 	db->ncache++;
 	return st;
+}
+
+static void
+cache_clear(struct seci_db *db)
+{
+	size_t i;
+
+	for (i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].name);
+	}
+	db->ncache = 0;
+}
+
+sqlite3_stmt *
+seci_db_stmt(struct seci_db *db, const char *sql, struct seci_err *err)
+{
+	sqlite3_stmt *st = cache_find(db, sql, NULL);
+
+	return st ? st : cache_add(db, sql, NULL, err);
+}
+
+sqlite3_stmt *
+seci_db_stmt_named(struct seci_db *db, const char *name)
+{
+	return cache_find(db, NULL, name);
+}
+
+sqlite3_stmt *
+seci_db_stmt_keep(struct seci_db *db, const char *name, const char *sql,
+    struct seci_err *err)
+{
+	return cache_add(db, sql, name, err);
 }
 
 int
@@ -433,16 +474,13 @@ int
 seci_db_publish(struct seci_db *db, struct seci_err *err)
 {
 	struct seci_file *f = db->file;
-	size_t i;
 
 	if (f == NULL)
 		return 0;
 	/* Empty the WAL into the file, then close: only the file is left. */
 	if (exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", err) < 0)
 		return -1;
-	for (i = 0; i < db->ncache; i++)
-		sqlite3_finalize(db->cache[i].st);
-	db->ncache = 0;
+	cache_clear(db);
 	sqlite3_close(db->h);
 	db->h = NULL;
 	db->file = NULL;
@@ -569,6 +607,8 @@ seci_db_migrate(struct seci_db *db, struct seci_err *err)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
+	/* Statements built from the old tables' columns are stale. */
+	cache_clear(db);
 	return load_settings(db, err);
 }
 
@@ -584,13 +624,10 @@ memo_drop(struct seci_db *db)
 void
 seci_db_close(struct seci_db *db)
 {
-	size_t i;
-
 	if (db == NULL)
 		return;
 	memo_drop(db);
-	for (i = 0; i < db->ncache; i++)
-		sqlite3_finalize(db->cache[i].st);
+	cache_clear(db);
 	if (db->h != NULL)
 		sqlite3_close(db->h);
 	free(db->cache);

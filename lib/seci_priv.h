@@ -28,6 +28,7 @@ struct seci_db {
 	int head_known;
 	struct {
 		const char *sql;	/* static string: compared by address */
+		char *name;		/* or a statement built at run time */
 		sqlite3_stmt *st;
 	} *cache;
 	size_t ncache, cachecap;
@@ -40,6 +41,16 @@ struct seci_db {
  */
 sqlite3_stmt *seci_db_stmt(struct seci_db *db, const char *sql,
     struct seci_err *err);
+
+/*
+ * A statement whose text is built at run time (from a table's columns,
+ * say), cached under a name: seci_db_stmt_named() gives it back ready to
+ * use, or NULL the first time, when seci_db_stmt_keep() prepares sql and
+ * keeps it under name (NULL with err filled on failure).
+ */
+sqlite3_stmt *seci_db_stmt_named(struct seci_db *db, const char *name);
+sqlite3_stmt *seci_db_stmt_keep(struct seci_db *db, const char *name,
+    const char *sql, struct seci_err *err);
 
 /* Turn a failed SQLite call into err: SQLITE_BUSY and SQLITE_LOCKED are
  * SECI_EXIT_BUSY, constraint failures SECI_EXIT_DATA, the rest
