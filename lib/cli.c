@@ -273,13 +273,6 @@ seci_ctx_progress_on(const struct seci_ctx *ctx)
 	return !ctx->quiet && isatty(STDERR_FILENO);
 }
 
-int
-seci_ctx_require(struct seci_ctx *ctx, unsigned need, const char *what)
-{
-	return seci_auth_require(ctx->login, ctx->roles, need, what,
-	    &ctx->err);
-}
-
 /*
  * Split argv into the command words and the rest.  Options before the
  * command words are skipped, with the value of those that take one.

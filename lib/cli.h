@@ -105,7 +105,4 @@ void seci_ctx_progress(void *arg, unsigned long rows);
 /* 1 when stderr is a terminal and -q was not given. */
 int seci_ctx_progress_on(const struct seci_ctx *ctx);
 
-/* Require one of the roles in need (director always passes). */
-int seci_ctx_require(struct seci_ctx *ctx, unsigned need, const char *what);
-
 #endif

@@ -245,22 +245,6 @@ seci_contrib_positions(struct seci_db *db, seci_day as_of, long rule_years,
 	return 0;
 }
 
-static int
-add_advance(void *arg, const struct seci_position *v, struct seci_err *err)
-{
-	(void)err;
-	*(seci_money *)arg += v->credit;
-	return 0;
-}
-
-int
-seci_contrib_advances(struct seci_db *db, seci_day as_of, seci_money *adv,
-    struct seci_err *err)
-{
-	*adv = 0;
-	return seci_contrib_positions(db, as_of, 2, add_advance, adv, err);
-}
-
 /* ---- status ------------------------------------------------------------ */
 
 struct status_walk {

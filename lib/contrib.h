@@ -63,11 +63,6 @@ typedef int seci_position_fn(void *arg, const struct seci_position *p,
 int seci_contrib_positions(struct seci_db *db, seci_day as_of,
     long rule_years, seci_position_fn *fn, void *arg, struct seci_err *err);
 
-/* The sum of the Parties' credits on as_of: contributions received in
- * advance. */
-int seci_contrib_advances(struct seci_db *db, seci_day as_of,
-    seci_money *adv, struct seci_err *err);
-
 /*
  * The ledger holds each Party's position: its receivable (1100) what it
  * owes, its advance (2100) what it paid beyond its assessments due.

@@ -696,12 +696,6 @@ seci_db_rollback(struct seci_db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-const char *
-seci_db_currency(const struct seci_db *db)
-{
-	return db->currency;
-}
-
 int
 seci_db_decimals(const struct seci_db *db)
 {

@@ -63,8 +63,7 @@ int seci_db_begin(struct seci_db *db, int write, struct seci_err *err);
 int seci_db_commit(struct seci_db *db, struct seci_err *err);
 void seci_db_rollback(struct seci_db *db);
 
-/* Base currency and its decimals, from the database's settings. */
-const char *seci_db_currency(const struct seci_db *db);
+/* The base currency's decimals, from the database's settings. */
 int seci_db_decimals(const struct seci_db *db);
 const char *seci_db_file(const struct seci_db *db);
 

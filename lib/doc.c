@@ -188,13 +188,6 @@ seci_doc_para(struct seci_doc *d, const char *text)
 }
 
 void
-seci_doc_blank(struct seci_doc *d)
-{
-	if (d->fmt != SECI_DOC_HTML)
-		putc('\n', d->fp);
-}
-
-void
 seci_doc_html(struct seci_doc *d, const char *html)
 {
 	if (d->fmt == SECI_DOC_HTML)
@@ -357,10 +350,4 @@ seci_doc_end(struct seci_doc *d, struct seci_err *err)
 		    strerror(errno ? errno : EIO));
 	free(d);
 	return rc;
-}
-
-void
-seci_doc_abort(struct seci_doc *d)
-{
-	free(d);
 }

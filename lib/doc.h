@@ -43,9 +43,6 @@ void seci_doc_subsection(struct seci_doc *d, const char *title);
 /* A paragraph of text (escaped for HTML). */
 void seci_doc_para(struct seci_doc *d, const char *text);
 
-/* An empty line in the text form (nothing in HTML). */
-void seci_doc_blank(struct seci_doc *d);
-
 struct seci_doc_col {
 	const char *head;	/* text form's heading */
 	const char *html_head;	/* HTML's, or NULL for head */
@@ -89,8 +86,5 @@ void seci_doc_html(struct seci_doc *d, const char *html);
 /* Finish the document (HTML: close it), flush, and free d.  A write
  * error is SECI_EXIT_IOERR. */
 int seci_doc_end(struct seci_doc *d, struct seci_err *err);
-
-/* Free d without finishing, after an error (NULL is fine). */
-void seci_doc_abort(struct seci_doc *d);
 
 #endif

@@ -111,12 +111,6 @@ seci_file_temp_path(const struct seci_file *f)
 	return f->tmp;
 }
 
-const char *
-seci_file_path(const struct seci_file *f)
-{
-	return f->path;
-}
-
 int
 seci_file_close_stream(struct seci_file *f, struct seci_err *err)
 {

@@ -39,9 +39,6 @@ FILE *seci_file_stream(struct seci_file *f);
 const char *seci_file_temp_path(const struct seci_file *f);
 int seci_file_close_stream(struct seci_file *f, struct seci_err *err);
 
-/* The final name. */
-const char *seci_file_path(const struct seci_file *f);
-
 /* Flush, sync and give the file its name; frees f whatever happens.  A
  * write error is SECI_EXIT_IOERR (nothing is left behind). */
 int seci_file_commit(struct seci_file *f, struct seci_err *err);

@@ -75,8 +75,6 @@ seci_out_begin(const struct seci_out_opts *opts, const struct seci_col *cols,
 		o->o.fp = stdout;
 	o->cols = cols;
 	o->ncols = ncols;
-	if (o->o.format == SECI_FMT_ROWS)
-		return o;
 	if (o->o.header && (o->o.format == SECI_FMT_CSV ||
 	    o->o.format == SECI_FMT_TSV)) {
 		for (i = 0; i < ncols; i++) {
@@ -216,9 +214,6 @@ put_row(struct seci_out *o, const struct seci_cell *cells, int total,
 
 	if (o->o.format == SECI_FMT_TABLE)
 		return table_keep(o, cells, total, err);
-	if (o->o.format == SECI_FMT_ROWS)
-		return o->o.row_fn(o->o.row_arg, o->cols, cells, o->ncols,
-		    total, err);
 	if (total)
 		return 0;
 	if (o->o.format == SECI_FMT_JSON)
@@ -384,10 +379,6 @@ seci_out_end(struct seci_out *o, struct seci_err *err)
 	FILE *fp = o->o.fp;
 	int rc = 0;
 
-	if (o->o.format == SECI_FMT_ROWS) {
-		seci_out_abort(o);
-		return 0;
-	}
 	if (o->o.format == SECI_FMT_TABLE)
 		table_print(o);
 	else if (o->o.format == SECI_FMT_JSON)

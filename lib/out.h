@@ -19,9 +19,7 @@
 #include "err.h"
 
 enum seci_format { SECI_FMT_TABLE, SECI_FMT_CSV, SECI_FMT_TSV,
-    SECI_FMT_JSON,
-    SECI_FMT_ROWS	/* no printing: each row to opts.row_fn */
-};
+    SECI_FMT_JSON };
 
 enum seci_col_type {
 	SECI_COL_TEXT,
@@ -50,20 +48,12 @@ struct seci_cell {
 	const char *s;		/* TEXT (borrowed during seci_out_row) */
 };
 
-/* A row handed to a program instead of printed (SECI_FMT_ROWS); cells
- * are borrowed for the call.  total marks the table form's total rows. */
-typedef int seci_row_fn(void *arg, const struct seci_col *cols,
-    const struct seci_cell *cells, int ncols, int total,
-    struct seci_err *err);
-
 struct seci_out_opts {
 	enum seci_format format;
 	int header;		/* print the header row */
 	int decimals;		/* of MONEY columns */
 	unsigned roles;		/* the reader's (restricted columns) */
 	FILE *fp;
-	seci_row_fn *row_fn;	/* SECI_FMT_ROWS only */
-	void *row_arg;
 };
 
 struct seci_out;
