@@ -236,12 +236,17 @@ purged(struct seci_db *db, int64_t id, struct seci_err *err)
 {
 	sqlite3_stmt *st;
 	int64_t n;
+	char key[24];
 
+	/* The purge record: of table 'audit', keyed by the record's number
+	 * (in its chained header), after it. */
+	snprintf(key, sizeof(key), "%lld", (long long)id);
 	st = seci_db_stmt(db, "SELECT count(*) FROM audit WHERE tbl = 'audit' "
-	    "AND id > ?1 AND json_extract(after, '$.redacted') = ?1", err);
+	    "AND key = ?1 AND id > ?2", err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	seci_db_bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, id);
 	if (seci_db_one_int(db, st, &n, err) < 0)
 		return -1;
 	return n > 0;
@@ -466,7 +471,8 @@ seci_audit_log(struct seci_db *db, const struct seci_audit_filter *f,
 	    "a.tbl, a.key, a.before, a.after, a.hash, a.date, CASE WHEN "
 	    "a.scheme = 2 AND a.salt IS NULL THEN 'redacted' ELSE 'ok' END, "
 	    "p.login, p.time FROM audit a LEFT JOIN audit p ON p.tbl = 'audit' "
-	    "AND p.key = CAST(a.id AS TEXT) AND a.salt IS NULL AND a.scheme = 2 "
+	    "AND p.key = CAST(a.id AS TEXT) AND p.id > a.id AND a.salt IS NULL "
+	    "AND a.scheme = 2 "
 	    "WHERE (?1 IS NULL OR a.time >= ?1) AND (?2 IS NULL OR a.login = ?2) "
 	    "AND (?3 IS NULL OR a.tbl = ?3) ORDER BY a.id", err);
 	if (st == NULL)
