@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -142,6 +143,32 @@ sync_dir(const char *path)
 		close(fd);
 	}
 	free(dir);
+}
+
+int
+seci_file_digest(struct seci_file *f, char *hex, struct seci_err *err)
+{
+	crypto_hash_sha256_state h;
+	unsigned char buf[65536], md[crypto_hash_sha256_BYTES];
+	off_t off = 0;
+	ssize_t n;
+	int fd;
+
+	if (f->fp == NULL || fflush(f->fp) != 0)
+		return seci_err_set(err, SECI_EXIT_IOERR, "write error: %s",
+		    strerror(errno ? errno : EIO));
+	fd = fileno(f->fp);
+	crypto_hash_sha256_init(&h);
+	while ((n = pread(fd, buf, sizeof(buf), off)) > 0) {
+		crypto_hash_sha256_update(&h, buf, (size_t)n);
+		off += n;
+	}
+	if (n < 0)
+		return seci_err_set(err, SECI_EXIT_IOERR, "cannot read '%s' "
+		    "back: %s", f->tmp, strerror(errno));
+	crypto_hash_sha256_final(&h, md);
+	sodium_bin2hex(hex, 2 * sizeof(md) + 1, md, sizeof(md));
+	return 0;
 }
 
 int

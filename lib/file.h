@@ -39,6 +39,11 @@ FILE *seci_file_stream(struct seci_file *f);
 const char *seci_file_temp_path(const struct seci_file *f);
 int seci_file_close_stream(struct seci_file *f, struct seci_err *err);
 
+/* The SHA-256 digest, in hex (65 bytes), of what was written to the
+ * stream so far: read back from the temporary file's own descriptor,
+ * before it has its name.  A read error is SECI_EXIT_IOERR. */
+int seci_file_digest(struct seci_file *f, char *hex, struct seci_err *err);
+
 /* Flush, sync and give the file its name; frees f whatever happens.  A
  * write error is SECI_EXIT_IOERR (nothing is left behind). */
 int seci_file_commit(struct seci_file *f, struct seci_err *err);

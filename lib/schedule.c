@@ -1,7 +1,6 @@
 /* schedule.c - the reporting schedule and its runs. */
 #include "config.h"
 
-#include <errno.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,26 +307,6 @@ record_run(struct seci_db *db, const struct sched *s, const struct period *p,
 	return seci_audit_end(db, &c, err);
 }
 
-static int
-sha256_file(const char *path, char *hex, struct seci_err *err)
-{
-	crypto_hash_sha256_state h;
-	unsigned char buf[65536], md[crypto_hash_sha256_BYTES];
-	FILE *fp = fopen(path, "r");
-	size_t n;
-
-	if (fp == NULL)
-		return seci_err_set(err, SECI_EXIT_IOERR, "cannot read '%s': %s",
-		    path, strerror(errno));
-	crypto_hash_sha256_init(&h);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		crypto_hash_sha256_update(&h, buf, n);
-	fclose(fp);
-	crypto_hash_sha256_final(&h, md);
-	sodium_bin2hex(hex, 65, md, sizeof(md));
-	return 0;
-}
-
 /* Produce one period's report into outdir; its path into path. */
 static int
 run_one(struct seci_db *db, const struct sched *s, const struct period *p,
@@ -343,11 +322,14 @@ run_one(struct seci_db *db, const struct sched *s, const struct period *p,
 	 * report. */
 	if ((f = seci_file_create(path, SECI_FILE_REPLACE, err)) == NULL)
 		return -1;
-	if (produce(db, s, p, rule_years, seci_file_stream(f), err) < 0) {
+	/* The digest of the bytes written, taken before the file has its
+	 * name: nothing can change them in between. */
+	if (produce(db, s, p, rule_years, seci_file_stream(f), err) < 0 ||
+	    seci_file_digest(f, sha, err) < 0) {
 		seci_file_abort(f);
 		return -1;
 	}
-	if (seci_file_commit(f, err) < 0 || sha256_file(path, sha, err) < 0)
+	if (seci_file_commit(f, err) < 0)
 		return -1;
 	return record_run(db, s, p, path, sha, err);
 }

@@ -44,5 +44,7 @@ is "0600" "$(mode "$T/copy.db")" 600
 ln -s "$T/target" "$T/link.db"
 run_fails 73 "backup onto a link is refused" seci-admin backup "$T/link.db"
 is "its target untouched" "$(cat "$T/target")" precious
-is "no temporary file left" "$(ls -A "$T" | grep -c '^\.')" 0
+is "no temporary file left, here or where letters and reports failed" \
+    "$(find "$T" "$T/letters" "$T/reports" -maxdepth 1 -name '.*' -type f |
+    wc -l)" 0
 test_done

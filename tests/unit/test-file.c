@@ -1,6 +1,8 @@
 /* Unit tests: lib/file.c, files written whole or not at all. */
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -66,7 +68,7 @@ main(void)
 {
 	struct seci_err err = SECI_ERR_INIT;
 	struct seci_file *f;
-	char dir[128], a[160], link[160], fifo[160], sub[200];
+	char dir[128], a[160], link[160], fifo[160], sub[200], hex[65];
 
 	snprintf(dir, sizeof(dir), "%s", testdb_new_path("files"));
 	mkdir(dir, 0755);
@@ -107,6 +109,38 @@ main(void)
 	is_str(slurp(a), "two\n", "an abandoned write leaves the old file");
 	is_int(count_entries(dir), 3, "and no temporary file (report.txt, "
 	    "planted.txt, fifo)");
+
+	/* The digest of what was written, before the file has its name. */
+	f = seci_file_create(a, SECI_FILE_REPLACE, &err);
+	fputs("abc", seci_file_stream(f));
+	ok(seci_file_digest(f, hex, &err) == 0 && strcmp(hex, "ba7816bf8f01"
+	    "cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad") == 0,
+	    "the SHA-256 of what was written: of \"abc\", FIPS 180-2's");
+	ok(seci_file_commit(f, &err) == 0 && strcmp(slurp(a), "abc") == 0,
+	    "and the file is then given its name");
+
+	/* A write that fails (the disk full, here a file size limit):
+	 * commit says so, the old file stays, no temporary file is left. */
+	{
+		struct rlimit old, lim;
+		size_t i;
+
+		getrlimit(RLIMIT_FSIZE, &old);
+		lim = old;
+		lim.rlim_cur = 4096;
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &lim);
+		f = seci_file_create(a, SECI_FILE_REPLACE, &err);
+		for (i = 0; f && i < 1000; i++)
+			fputs("0123456789", seci_file_stream(f));
+		err.code = 0;
+		ok(f != NULL && seci_file_commit(f, &err) == -1 &&
+		    err.code == SECI_EXIT_IOERR, "a failed write fails the "
+		    "commit: %s", err.msg);
+		setrlimit(RLIMIT_FSIZE, &old);
+		is_str(slurp(a), "abc", "the old file stays whole");
+		is_int(count_entries(dir), 3, "no temporary file is left");
+	}
 
 	/* Output folders: made when missing (0700), refused when not one. */
 	snprintf(sub, sizeof(sub), "%s/reports/2026/11", dir);
