@@ -34,10 +34,16 @@ is "the folder 0700, the reports 0600" "$(mode "$T/reports") \
 $(mode "$T/reports/m-2026-01.txt") $(mode "$T/reports/m-2026-02.txt")" \
     "700 600 600"
 ln -s "$T/target" "$T/reports/m-2026-03.txt"
+# A second schedule, after m in name order, due at the same time.
+seci-report --as-of 2026-03-20 -o csv schedule add z --report contributions \
+    --every month >/dev/null
 run_fails 1 "a planted link: that report fails, the others go on" \
     seci-report --as-of 2026-04-02 run-due --outdir "$T/reports"
 err_has "says which" "m-2026-03.txt' is not a regular file"
 is "its target untouched" "$(cat "$T/target")" precious
+is "the next schedule's report was written, and only it" "$(cat "$T/out")" \
+    "$T/reports/z-2026-03.csv"
+is "0600 too" "$(mode "$T/reports/z-2026-03.csv")" 600
 
 run_ok "backup" seci-admin backup "$T/copy.db"
 is "0600" "$(mode "$T/copy.db")" 600
