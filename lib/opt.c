@@ -41,9 +41,11 @@ seci_opt_store(const struct seci_opt *opts, int base, int key, char *arg,
 		return ARGP_ERR_UNKNOWN;
 	v = opts[i].val;
 	if (opts[i].type == SECI_OPT_LIST) {
-		if (v->nlist == SECI_OPT_LIST_MAX)
+		if (v->nlist == SECI_OPT_LIST_MAX) {
 			argp_error(state, "at most %d --%s", SECI_OPT_LIST_MAX,
 			    opts[i].name);
+			return EINVAL;	/* under ARGP_NO_EXIT */
+		}
 		v->list[v->nlist++] = arg;
 		if (v->text == NULL)
 			v->text = arg;

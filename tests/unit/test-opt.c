@@ -5,7 +5,7 @@
 #include "tap.h"
 
 static struct seci_val v_amount, v_date, v_kind, v_n, v_fee, v_name,
-    v_when;
+    v_when, v_days, v_alias;
 static const char *const kinds[] = { "staff", "seconded", "liaison",
     NULL };
 static const struct seci_opt opts[] = {
@@ -22,6 +22,10 @@ static const struct seci_opt opts[] = {
 	    .val = &v_name },
 	{ .name = "birth-date", .arg = "DATE", .type = SECI_OPT_DATE,
 	    .flags = SECI_OPT_PERSONAL, .val = &v_when },
+	{ .name = "days", .arg = "N", .type = SECI_OPT_INT,
+	    .flags = SECI_OPT_NONNEG, .val = &v_days },
+	{ .name = "alias", .arg = "NAME", .type = SECI_OPT_LIST,
+	    .val = &v_alias },
 	{ .name = NULL }
 };
 
@@ -35,6 +39,8 @@ reset(void)
 	memset(&v_fee, 0, sizeof(v_fee));
 	memset(&v_name, 0, sizeof(v_name));
 	memset(&v_when, 0, sizeof(v_when));
+	memset(&v_days, 0, sizeof(v_days));
+	memset(&v_alias, 0, sizeof(v_alias));
 }
 
 /* Give option name the value text, as argp would. */
@@ -46,6 +52,14 @@ give(const char *name, char *text)
 	for (i = 0; opts[i].name; i++)
 		if (strcmp(opts[i].name, name) == 0)
 			seci_opt_store(opts, 0x200, 0x200 + i, text, NULL);
+}
+
+static error_t
+list_parser(int key, char *arg, struct argp_state *state)
+{
+	if (key == ARGP_KEY_ARG || key < 0x200)
+		return ARGP_ERR_UNKNOWN;
+	return seci_opt_store(opts, 0x200, key, arg, state);
 }
 
 static int
@@ -66,7 +80,7 @@ main(void)
 	    "staff", "--birth-d=1980-02-29", "--amount", "12.50" };
 
 	ok(a != NULL && strcmp(a[0].name, "amount") == 0 && a[0].key == 0x200 &&
-	    a[7].name == NULL, "argp options from the table");
+	    a[9].name == NULL, "argp options from the table");
 	free(a);
 
 	reset();
@@ -110,6 +124,43 @@ main(void)
 	give("fee", "-5");
 	ok(finish(2, &err) == -1 && strcmp(err.msg, "--fee: '-5' is "
 	    "negative") == 0, "not negative: %s", err.msg);
+	give("fee", "0");
+	give("days", "-3");
+	ok(finish(2, &err) == -1 && strcmp(err.msg, "--days: '-3' is "
+	    "negative") == 0, "a whole number not negative either: %s",
+	    err.msg);
+	give("days", "0");
+	give("n", "-3");
+	ok(finish(2, &err) == 0 && v_n.num == -3 && v_days.num == 0,
+	    "without the flag, -3 is fine");
+	ok(!v_when.given && v_when.date == 0, "a date without ASOF, not "
+	    "given, stays unset");
+
+	/* A list takes up to SECI_OPT_LIST_MAX values; one more is an
+	 * error, not a write past the list. */
+	{
+		struct argp_option *o = seci_opt_argp(opts, 0x200);
+		struct argp argp = { o, NULL, NULL, NULL, NULL, NULL, NULL };
+		char *av[2 + 2 * (SECI_OPT_LIST_MAX + 1)];
+		int ac = 0, k, rc;
+		FILE *saved = stderr;
+
+		av[ac++] = "t";
+		for (k = 0; k <= SECI_OPT_LIST_MAX; k++) {
+			av[ac++] = "--alias";
+			av[ac++] = "x";
+		}
+		av[ac] = NULL;
+		argp.parser = list_parser;
+		stderr = fopen("/dev/null", "w");
+		rc = argp_parse(&argp, ac, av, ARGP_NO_EXIT | ARGP_NO_HELP,
+		    NULL, NULL);
+		fclose(stderr);
+		stderr = saved;
+		ok(rc != 0 && v_alias.nlist == SECI_OPT_LIST_MAX, "--alias "
+		    "33 times: refused after %d", SECI_OPT_LIST_MAX);
+		free(o);
+	}
 
 	line = seci_opt_command_line(opts, 9, argv);
 	is_str(line, "seci-staff add --name [personal] --kind staff "
