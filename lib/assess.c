@@ -115,8 +115,6 @@ load_parties(struct seci_db *db, int year, struct party_row **out,
 
 /* Refuse to re-assess a year that payments are allocated to: some Party
  * paid more than its assessments before the year's. */
-/* Refuse to re-assess a year that payments are allocated to: some Party
- * paid more than its assessments before the year's. */
 static int
 check_unallocated(struct seci_db *db, int year, struct seci_err *err)
 {

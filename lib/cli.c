@@ -88,19 +88,11 @@ static struct ctx_private *priv;
 static int
 format_allowed(const struct seci_cmd *cmd, const char *f)
 {
-	const char *p, *list = cmd->formats;
-	size_t n = strlen(f);
 	enum seci_format fmt;
 
-	if (n == 0)
-		return 0;
-	if (list == NULL)
+	if (cmd->formats == NULL)
 		return seci_format_parse(f, &fmt) == 0;
-	for (p = list; (p = strstr(p, f)) != NULL; p += n)
-		if ((p == list || p[-1] == ',') && (p[n] == ',' ||
-		    p[n] == '\0'))
-			return 1;
-	return 0;
+	return seci_format_in(cmd->formats, f);
 }
 
 static error_t

@@ -26,7 +26,7 @@ const struct seci_workflow seci_expense_workflow = {
 	sizeof(expense_moves) / sizeof(expense_moves[0])
 };
 
-static const char insert_sql[] = "INSERT INTO expense (line_id, date, "
+const char seci_expense_insert_sql[] = "INSERT INTO expense (line_id, date, "
     "payee, amount, status, reference, row_key, commitment_id, "
     "description, import_id) VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?) "
     "ON CONFLICT DO NOTHING";
@@ -53,7 +53,7 @@ seci_expense_add(struct seci_db *db, const struct seci_expense *e,
 	if (e->commitment && seci_commit_find(db, year, e->commitment, l.id,
 	    e->line, &cid, err) < 0)
 		return -1;
-	if ((st = seci_db_stmt(db, insert_sql, err)) == NULL)
+	if ((st = seci_db_stmt(db, seci_expense_insert_sql, err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, l.id);
 	seci_db_bind_text(st, 2, seci_date_format(e->date, day));

@@ -20,6 +20,11 @@
 /* proposed -> approved | rejected, approved -> paid. */
 extern const struct seci_workflow seci_expense_workflow;
 
+/* The one statement that proposes an expense: line_id, date, payee,
+ * amount, reference, row_key, commitment_id, description, import_id
+ * (expimport.c batches its VALUES). */
+extern const char seci_expense_insert_sql[];
+
 struct seci_expense {
 	const char *line;		/* code, in the year of date */
 	seci_money amount;		/* > 0 */

@@ -12,11 +12,6 @@
 #include "seci_priv.h"
 #include "year.h"
 
-static const char insert_sql[] = "INSERT INTO expense (line_id, date, "
-    "payee, amount, status, reference, row_key, commitment_id, "
-    "description, import_id) VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?) "
-    "ON CONFLICT DO NOTHING";
-
 struct line_cache {
 	int year;
 	char code[64];
@@ -114,15 +109,16 @@ keep(struct importer *im, const char *s)
 static const char *
 batch_sql(void)
 {
-	static char sql[sizeof(insert_sql) + BATCH * 48];
+	static char sql[512 + BATCH * 48];
 	static const char row[] = "(?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?)";
+	const char *one = seci_expense_insert_sql;
 	size_t len;
 	int i;
 
 	if (sql[0] != '\0')
 		return sql;
-	len = (size_t)snprintf(sql, sizeof(sql), "%.*s", (int)(strstr(
-	    insert_sql, "VALUES") - insert_sql + 7), insert_sql);
+	len = (size_t)snprintf(sql, sizeof(sql), "%.*s", (int)(strstr(one,
+	    "VALUES") - one + 7), one);
 	for (i = 0; i < BATCH; i++)
 		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s%s",
 		    i ? ", " : "", row);
@@ -200,7 +196,7 @@ flush(struct importer *im, struct seci_err *err)
 		const struct pending *p = &im->rows[i];
 
 		if (i == 0 || one) {
-			st = seci_db_stmt(im->db, one ? insert_sql :
+			st = seci_db_stmt(im->db, one ? seci_expense_insert_sql :
 			    batch_sql(), err);
 			if (st == NULL)
 				return -1;

@@ -204,10 +204,8 @@ money(struct cells *x, int i, const struct monthly *m, seci_money v)
 static const char *
 pct(struct cells *x, int i, int64_t v)
 {
-	snprintf(x->buf[i], sizeof(x->buf[i]), "%s%lld.%lld", v < 0 ? "-" :
-	    "", (long long)(v < 0 ? -v : v) / 10,
-	    (long long)(v < 0 ? -v : v) % 10);
-	return x->buf[i];
+	/* Tenths of a percent, "42.5". */
+	return seci_money_format(v, 1, 0, x->buf[i]);
 }
 
 static void

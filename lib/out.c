@@ -35,6 +35,19 @@ seci_format_parse(const char *s, enum seci_format *out)
 	return -1;
 }
 
+int
+seci_format_in(const char *list, const char *f)
+{
+	size_t n = strlen(f);
+	const char *p;
+
+	for (p = list; n && (p = strstr(p, f)) != NULL; p += n)
+		if ((p == list || p[-1] == ',') && (p[n] == ',' ||
+		    p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
 struct seci_cell
 seci_cell_text(const char *s)
 {
@@ -105,7 +118,6 @@ cell_text(const struct seci_out *o, int col, const struct seci_cell *c,
     char *buf)
 {
 	int table = o->o.format == SECI_FMT_TABLE;
-	int64_t v;
 
 	if (restricted(o, col))
 		return SECI_RESTRICTED;
@@ -122,11 +134,8 @@ cell_text(const struct seci_out *o, int col, const struct seci_cell *c,
 		return seci_money_format(c->i, o->o.decimals, table ? ',' : 0,
 		    buf);
 	case SECI_COL_PCT:
-		v = c->i;
-		snprintf(buf, SECI_MONEY_BUFSZ, "%s%lld.%lld",
-		    v < 0 ? "-" : "", (long long)(v < 0 ? -v : v) / 10,
-		    (long long)(v < 0 ? -v : v) % 10);
-		return buf;
+		/* Tenths: written as an amount of one decimal, "42.5". */
+		return seci_money_format(c->i, 1, 0, buf);
 	}
 	return "";
 }

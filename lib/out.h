@@ -61,6 +61,10 @@ struct seci_out;
 /* Parse "table", "csv", "tsv" or "json"; -1 for anything else. */
 int seci_format_parse(const char *s, enum seci_format *out);
 
+/* 1 if the format name f is one of list, names separated by commas
+ * ("text,json,html"), else 0. */
+int seci_format_in(const char *list, const char *f);
+
 /* Start a result set with ncols columns (cols borrowed until end). */
 struct seci_out *seci_out_begin(const struct seci_out_opts *opts,
     const struct seci_col *cols, int ncols, struct seci_err *err);

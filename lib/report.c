@@ -102,14 +102,7 @@ seci_report_kinds(size_t *n)
 int
 seci_report_format_ok(const struct seci_report_kind *k, const char *fmt)
 {
-	size_t n = strlen(fmt);
-	const char *p;
-
-	for (p = k->formats; n && (p = strstr(p, fmt)) != NULL; p += n)
-		if ((p == k->formats || p[-1] == ',') && (p[n] == ',' ||
-		    p[n] == '\0'))
-			return 1;
-	return 0;
+	return seci_format_in(k->formats, fmt);
 }
 
 char *
