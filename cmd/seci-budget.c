@@ -125,13 +125,14 @@ static const struct seci_opt dispose_opts[] = {
 	    .type = SECI_OPT_MONEY, .doc = "Sale proceeds (default: 0)" },
 	O_END
 };
+/* --date first: given, it is the date of record; else --through. */
 static const struct seci_opt depreciate_opts[] = {
+	{ .name = "date", .arg = "DATE", .val = &o_date,
+	    .type = SECI_OPT_DATE, .flags = SECI_OPT_RECORD,
+	    .doc = "The same as --through" },
 	{ .name = "through", .arg = "DATE", .val = &o_through,
 	    .type = SECI_OPT_DATE, .flags = SECI_OPT_ASOF | SECI_OPT_RECORD,
 	    .doc = "Post the months ended by DATE (default: --as-of)" },
-	{ .name = "date", .arg = "DATE", .val = &o_through,
-	    .type = SECI_OPT_DATE, .flags = SECI_OPT_ASOF | SECI_OPT_RECORD,
-	    .doc = "The same as --through" },
 	O_END
 };
 static const struct seci_opt close_opts[] = {
@@ -362,8 +363,12 @@ run_asset_dispose(struct seci_ctx *ctx)
 static int
 run_asset_depreciate(struct seci_ctx *ctx)
 {
-	return seci_asset_depreciate(ctx->db, o_through.date, &ctx->err) < 0 ?
-	    -1 : 0;
+	if (o_date.given && o_through.given && o_date.date != o_through.date)
+		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "asset "
+		    "depreciate: --date and --through name the same date; "
+		    "give one");
+	return seci_asset_depreciate(ctx->db, o_date.given ? o_date.date :
+	    o_through.date, &ctx->err) < 0 ? -1 : 0;
 }
 
 static int

@@ -13,6 +13,7 @@ static struct seci_val o_name, o_kind, o_account, o_alias, o_total,
     o_method, o_key, o_fee, o_due, o_profile, o_party, o_amount, o_date,
     o_ref, o_currency, o_rate, o_from, o_to, o_fail, o_template, o_outdir;
 
+enum { METHOD_EQUAL, METHOD_KEY };
 static const char *const methods[] = { "equal", "key", NULL };
 
 #define O_END { .name = NULL }
@@ -162,7 +163,7 @@ run_assess(struct seci_ctx *ctx)
 	o.observer_fee = o_fee.money;
 	o.default_fee = ctx->conf.observer_fee;
 	o.due = o_due.given ? o_due.text : ctx->conf.contribution_due;
-	o.by_key = o_method.given && strcmp(o_method.text, "key") == 0;
+	o.by_key = o_method.given && o_method.num == METHOD_KEY;
 	if (o.by_key && !o_key.given)
 		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "assess: --key "
 		    "is required with --method key");

@@ -73,6 +73,12 @@ run_ok "asset depreciate --date" seci-budget asset depreciate \
 is "three months, 300.00" "$("${SQLITE3_SHELL:-sqlite3}" "$SECI_DB" \
     "SELECT sum(amount) FROM depreciation")" 30000
 is "recorded as of 03-31" "$(last_audit)" "2026-03-31,$today"
+run_fails 64 "--date and --through that disagree" seci-budget asset \
+    depreciate --date 2026-04-30 --through 2026-05-31
+err_has "named" "--date and --through name the same date; give one"
+run_ok "--through alone, the same" seci-budget asset depreciate \
+    --through 2026-04-30
+is "recorded as of 04-30" "$(last_audit)" "2026-04-30,$today"
 
 # A rate set for a date in the past.
 run_ok "rate set --date" seci-contrib rate set USD 0.9 --date 2026-01-15
