@@ -106,6 +106,10 @@ seci_ledger_count(struct seci_db *db, struct seci_txn *t,
 	const char *party = p->party ? p->party : "";
 	size_t i;
 
+	if (strlen(p->account) > SECI_LEDGER_CODE_MAX ||
+	    strlen(party) > SECI_LEDGER_CODE_MAX)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "ledger: account "
+		    "'%.40s' or Party '%.40s' code too long", p->account, party);
 	for (i = 0; i < t->nsums; i++)
 		if (strcmp(t->sum[i].account, p->account) == 0 &&
 		    strcmp(t->sum[i].party, party) == 0)
@@ -114,7 +118,8 @@ seci_ledger_count(struct seci_db *db, struct seci_txn *t,
 	if (t->nsums == SECI_TXN_SUMS && write_sums(db, t, err) < 0)
 		return -1;
 	i = t->nsums++;
-	t->sum[i].account = p->account;
+	snprintf(t->sum[i].account, sizeof(t->sum[i].account), "%s",
+	    p->account);
 	snprintf(t->sum[i].party, sizeof(t->sum[i].party), "%s", party);
 	t->sum[i].amount = p->amount;
 	return 0;

@@ -78,6 +78,9 @@ int seci_ledger_balance(struct seci_db *db, const char *account,
  * receipts); seci_ledger_close() closes it, and the database checks its
  * balance then. */
 #define SECI_TXN_SUMS 32
+/* The longest account or Party code a transaction's sums keep (a Party's
+ * code has at most 16 characters, the chart's accounts four digits). */
+#define SECI_LEDGER_CODE_MAX 23
 
 struct seci_txn {
 	int64_t id;
@@ -87,8 +90,8 @@ struct seci_txn {
 	 * day (written when full, and at close). */
 	size_t nsums;
 	struct {
-		const char *account;	/* static: the chart's codes */
-		char party[24];
+		char account[SECI_LEDGER_CODE_MAX + 1];
+		char party[SECI_LEDGER_CODE_MAX + 1];
 		seci_money amount;
 	} sum[SECI_TXN_SUMS];
 };
