@@ -268,6 +268,33 @@ seci_budget_each(struct seci_db *db, int year, seci_day as_of,
 	return rc == SQLITE_DONE ? 0 : seci_db_fail(db, rc, "budget", err);
 }
 
+struct chapter_find {
+	const char *chapter;
+	struct seci_line_figures *f;
+};
+
+static int
+chapter_row(void *arg, const struct seci_budget_row *r, struct seci_err *err)
+{
+	struct chapter_find *c = arg;
+
+	(void)err;
+	if (r->total == SECI_BUDGET_CHAPTER && strcmp(r->chapter,
+	    c->chapter) == 0)
+		*c->f = r->f;
+	return 0;
+}
+
+int
+seci_budget_chapter(struct seci_db *db, int year, const char *chapter,
+    seci_day as_of, struct seci_line_figures *f, struct seci_err *err)
+{
+	struct chapter_find c = { chapter, f };
+
+	memset(f, 0, sizeof(*f));
+	return seci_budget_each(db, year, as_of, chapter_row, &c, err);
+}
+
 /* ---- show -------------------------------------------------------------- */
 
 static const struct seci_col show_cols[] = {

@@ -89,6 +89,12 @@ typedef int seci_budget_row_fn(void *arg, const struct seci_budget_row *r,
 int seci_budget_each(struct seci_db *db, int year, seci_day as_of,
     seci_budget_row_fn *fn, void *arg, struct seci_err *err);
 
+/* The figures of chapter of year's budget as of a date: its lines'
+ * summed (all zero for a chapter without lines).  A year without a
+ * budget is SECI_EXIT_DATA. */
+int seci_budget_chapter(struct seci_db *db, int year, const char *chapter,
+    seci_day as_of, struct seci_line_figures *f, struct seci_err *err);
+
 /* The budget of the year in key ("2026") as JSON, for the audit trail
  * (caller frees). */
 char *seci_budget_json(struct seci_db *db, const char *key,

@@ -141,34 +141,23 @@ check_twelfths(struct seci_db *db, const struct expense_row *r,
     seci_day date, struct seci_err *err)
 {
 	char a[SECI_MONEY_BUFSZ], b[SECI_MONEY_BUFSZ], c[SECI_MONEY_BUFSZ];
-	sqlite3_stmt *st;
+	struct seci_line_figures last, now;
+	enum seci_budget_status was;
 	seci_money prev, approved, cap;
-	int rc, m = seci_year_months_elapsed(r->year, date);
+	int m = seci_year_months_elapsed(r->year, date);
+	seci_day all = seci_date_from_ymd(9999, 12, 31);
 
-	st = seci_db_stmt(db, "SELECT "
-	    " (SELECT coalesce(sum(l.initial "
-	    "   + (SELECT coalesce(sum(amount), 0) FROM budget_transfer "
-	    "      WHERE to_line = l.id) "
-	    "   - (SELECT coalesce(sum(amount), 0) FROM budget_transfer "
-	    "      WHERE from_line = l.id) "
-	    "   + (SELECT coalesce(sum(amount), 0) FROM budget_supplement "
-	    "      WHERE line_id = l.id)), 0) "
-	    "   FROM budget_line l JOIN budget b ON b.year = l.year "
-	    "   WHERE l.year = ?1 - 1 AND l.chapter = ?2 "
-	    "   AND b.status IN ('adopted', 'closed')), "
-	    " (SELECT coalesce(sum(e.amount), 0) FROM expense e JOIN "
-	    "   budget_line l ON l.id = e.line_id WHERE l.year = ?1 AND "
-	    "   l.chapter = ?2 AND e.status IN ('approved', 'paid'))", err);
-	if (st == NULL)
+	/* The chapter's revised appropriation of the year before, if that
+	 * budget was adopted; what the chapter has approved this year. */
+	memset(&last, 0, sizeof(last));
+	if (seci_budget_status(db, r->year - 1, &was, err) < 0 ||
+	    ((was == SECI_BUDGET_ADOPTED || was == SECI_BUDGET_CLOSED) &&
+	    seci_budget_chapter(db, r->year - 1, r->chapter, all, &last,
+	    err) < 0) || seci_budget_chapter(db, r->year, r->chapter, all,
+	    &now, err) < 0)
 		return -1;
-	sqlite3_bind_int(st, 1, r->year);
-	seci_db_bind_text(st, 2, r->chapter);
-	rc = sqlite3_step(st);
-	prev = sqlite3_column_int64(st, 0);
-	approved = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return seci_db_fail(db, rc, "expense", err);
+	prev = last.revised;
+	approved = now.spent;
 	cap = seci_year_twelfths(prev, m);
 	if (approved > cap)
 		return seci_err_set(err, SECI_EXIT_DATA, "the %d budget is not "

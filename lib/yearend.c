@@ -114,6 +114,45 @@ fail:
 	return -1;
 }
 
+/* What lapses on each line: its revised appropriation less what was
+ * spent and what was carried to the next year. */
+struct lapse {
+	struct seci_db *db;
+	int year;
+	struct seci_out *o;
+};
+
+static int
+lapse_line(void *arg, const struct seci_budget_row *r, struct seci_err *err)
+{
+	struct lapse *l = arg;
+	struct seci_cell c[6];
+	sqlite3_stmt *st;
+	seci_money carried, left, lapsed;
+
+	if (r->total != SECI_BUDGET_LINE)
+		return 0;
+	st = seci_db_stmt(l->db, "SELECT coalesce(sum(n.amount), 0) FROM "
+	    "commitment c JOIN budget_line bl ON bl.id = c.line_id JOIN "
+	    "commitment n ON n.carried_from = c.id WHERE bl.year = ? AND "
+	    "bl.code = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, l->year);
+	seci_db_bind_text(st, 2, r->line);
+	if (seci_db_one_int(l->db, st, &carried, err) < 0 ||
+	    seci_money_sub(r->f.revised, r->f.spent, &left, err) < 0 ||
+	    seci_money_sub(left, carried, &lapsed, err) < 0)
+		return -1;
+	c[0] = seci_cell_text(r->line);
+	c[1] = seci_cell_text(r->name);
+	c[2] = seci_cell_int(r->f.revised);
+	c[3] = seci_cell_int(r->f.spent);
+	c[4] = seci_cell_int(carried);
+	c[5] = seci_cell_int(lapsed);
+	return seci_out_row(l->o, c, err);
+}
+
 int
 seci_yearend_close(struct seci_db *db, int year, seci_day date,
     const struct seci_out_opts *oo, struct seci_err *err)
@@ -128,7 +167,6 @@ seci_yearend_close(struct seci_db *db, int year, seci_day date,
 	char day[SECI_DATE_BUFSZ], key[16];
 	sqlite3_stmt *st;
 	int64_t proposed;
-	int rc;
 
 	if (seci_budget_status(db, year, &status, err) < 0)
 		return -1;
@@ -176,51 +214,18 @@ seci_yearend_close(struct seci_db *db, int year, seci_day date,
 	if (seci_audit_end(db, &chg, err) < 0)
 		return -1;
 
-	/* What lapses: revised less spent less what was carried over. */
-	st = seci_db_stmt(db, "SELECT l.code, l.name, l.initial "
-	    "+ (SELECT coalesce(sum(amount), 0) FROM budget_transfer "
-	    "   WHERE to_line = l.id) "
-	    "- (SELECT coalesce(sum(amount), 0) FROM budget_transfer "
-	    "   WHERE from_line = l.id) "
-	    "+ (SELECT coalesce(sum(amount), 0) FROM budget_supplement "
-	    "   WHERE line_id = l.id) AS revised, "
-	    "(SELECT coalesce(sum(amount), 0) FROM expense WHERE line_id = l.id "
-	    "   AND status IN ('approved', 'paid')) AS spent, "
-	    "(SELECT coalesce(sum(n.amount), 0) FROM commitment c JOIN "
-	    "   commitment n ON n.carried_from = c.id WHERE c.line_id = l.id) "
-	    "   AS carried "
-	    "FROM budget_line l WHERE l.year = ? ORDER BY l.seq", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int(st, 1, year);
+	/* What lapses: revised less spent less what was carried over;
+	 * every transfer, supplement and expense of the year counts. */
 	{
-		struct seci_out *o = seci_out_begin(oo, cols, 6, err);
-		struct seci_cell c[6];
+		struct lapse l = { db, year, NULL };
 
-		if (o == NULL)
+		if ((l.o = seci_out_begin(oo, cols, 6, err)) == NULL)
 			return -1;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			seci_money rev = sqlite3_column_int64(st, 2);
-			seci_money spent = sqlite3_column_int64(st, 3);
-			seci_money carried = sqlite3_column_int64(st, 4);
-
-			c[0] = seci_cell_text((const char *)
-			    sqlite3_column_text(st, 0));
-			c[1] = seci_cell_text((const char *)
-			    sqlite3_column_text(st, 1));
-			c[2] = seci_cell_int(rev);
-			c[3] = seci_cell_int(spent);
-			c[4] = seci_cell_int(carried);
-			c[5] = seci_cell_int(rev - spent - carried);
-			if (seci_out_row(o, c, err) < 0)
-				break;
+		if (seci_budget_each(db, year, seci_date_from_ymd(9999, 12, 31),
+		    lapse_line, &l, err) < 0) {
+			seci_out_abort(l.o);
+			return -1;
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			seci_out_abort(o);
-			return err->code ? -1 : seci_db_fail(db, rc, "close",
-			    err);
-		}
-		return seci_out_end(o, err);
+		return seci_out_end(l.o, err);
 	}
 }
