@@ -273,6 +273,8 @@ static const struct seci_cmd *
 dispatch(const struct seci_tool *tool, int argc, char **argv, int *nargc,
     char ***nargv, const char **first, struct seci_err *err)
 {
+	/* first[0], first[1]: the first two words, for the error when no
+	 * command matches. */
 	char *words[4];
 	int pos[4], nwords = 0, used, i, j, k, dashdash = 0;
 	const struct seci_cmd *cmd;
@@ -311,7 +313,8 @@ dispatch(const struct seci_tool *tool, int argc, char **argv, int *nargc,
 		pos[nwords++] = i;
 	}
 	cmd = find_command(tool, words, nwords, &used);
-	*first = nwords ? words[0] : NULL;
+	first[0] = nwords ? words[0] : NULL;
+	first[1] = nwords > 1 ? words[1] : NULL;
 	if (cmd == NULL)
 		return NULL;
 	if ((v = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
@@ -372,8 +375,9 @@ command_option(const char *a)
 /* No command matched: --help, --usage, --version or a usage error. */
 static int
 no_command(const struct seci_tool *tool, int argc, char **argv,
-    const char *word)
+    const char *const *words)
 {
+	const char *word = words[0];
 	struct argp_child children[] = {
 		{ NULL, 0, NULL, 0 }, { NULL, 0, NULL, 0 }
 	};
@@ -408,7 +412,11 @@ no_command(const struct seci_tool *tool, int argc, char **argv,
 				return SECI_EXIT_IOERR;
 			}
 		fprintf(stderr, "%s: ", tool->name);
-		if (group) {
+		if (group && words[1] != NULL) {
+			fprintf(stderr, "unknown command '%s %s'; '%s' has "
+			    "these:\n", word, words[1], word);
+			list_commands(stderr, tool, word);
+		} else if (group) {
 			fprintf(stderr, "'%s' needs a command:\n", word);
 			list_commands(stderr, tool, word);
 		} else {
@@ -614,7 +622,7 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	struct argp cargp = { NULL, NULL, NULL, NULL, children, NULL, NULL };
 	const struct seci_cmd *cmd;
 	char **nargv = NULL, fmtdoc[128];
-	const char *word = NULL;
+	const char *words[2] = { NULL, NULL };
 	int nargc = 0, rc, status, failed;
 	size_t i;
 
@@ -634,13 +642,13 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	ctx.err.report_arg = &ctx;
 	seci_auth_real_login(ctx.os_login, sizeof(ctx.os_login));
 
-	cmd = dispatch(tool, argc, argv, &nargc, &nargv, &word, &ctx.err);
+	cmd = dispatch(tool, argc, argv, &nargc, &nargv, words, &ctx.err);
 	if (cmd == NULL) {
 		if (ctx.err.code) {
 			fprintf(stderr, "%s: %s\n", tool->name, ctx.err.msg);
 			return ctx.err.code;
 		}
-		return no_command(tool, argc, argv, word);
+		return no_command(tool, argc, argv, words);
 	}
 	ctx.cmd = cmd;
 	/* For the audit trail, without the personal data it is given. */

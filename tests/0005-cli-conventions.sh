@@ -14,6 +14,10 @@ run_ok "a group's --help" seci-admin user --help
 ok "lists the group's commands on stdout" grep -q "^  user remove " "$T/out"
 run_fails 64 "a group without its command" seci-admin user
 err_has "lists them on stderr" "'user' needs a command"
+run_fails 64 "an unknown command word in a group" seci-admin user frobnicate
+err_has "names the two words" "unknown command 'user frobnicate'"
+ok "and lists the group's commands" grep -q "^  user remove " "$T/err"
+ok "not as a missing command" sh -c "! grep -q 'needs a command' '$T/err'"
 run_fails 64 "a command's option before the command" \
     seci-admin --role viewer user add erin
 err_has "says what happened" "unknown command 'viewer' (if it is the value of --role, give that option after the command)"
