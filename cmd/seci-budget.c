@@ -11,7 +11,7 @@
 
 static struct seci_val o_line, o_from, o_to, o_amount, o_reason, o_decision,
     o_date, o_payee, o_ref, o_commitment, o_desc, o_override, o_status,
-    o_tag, o_acquired, o_cost, o_life, o_proceeds, o_through;
+    o_tag, o_acquired, o_cost, o_life, o_proceeds, o_through, o_force;
 
 static const char *const expense_states[] = { "proposed", "approved",
     "rejected", "paid", NULL };
@@ -23,13 +23,15 @@ static const char *const expense_states[] = { "proposed", "approved",
 	.doc = "Amount, e.g. 1234.50" }
 #define O_DATE(fl, d) { .name = "date", .arg = "DATE", .val = &o_date, \
 	.type = SECI_OPT_DATE, .flags = (fl) | SECI_OPT_RECORD, .doc = (d) }
+#define O_FORCE SECI_OPT_FORCE(&o_force)
 #define O_END { .name = NULL }
 
 static const struct seci_opt adopt_opts[] = {
 	{ .name = "decision", .arg = "REF", .val = &o_decision,
 	    .flags = SECI_OPT_REQUIRED,
 	    .doc = "The JCC decision adopting the budget (required)" },
-	O_DATE(SECI_OPT_ASOF, "Date of the decision (default: --as-of)"), O_END
+	O_DATE(SECI_OPT_ASOF, "Date of the decision (default: --as-of)"),
+	O_FORCE, O_END
 };
 static const struct seci_opt transfer_opts[] = {
 	{ .name = "from", .arg = "LINE", .val = &o_from,
@@ -41,13 +43,15 @@ static const struct seci_opt transfer_opts[] = {
 	    .flags = SECI_OPT_REQUIRED, .doc = "Why (required)" },
 	{ .name = "decision", .arg = "REF", .val = &o_decision,
 	    .doc = "JCC decision, needed beyond the Director's limit" },
-	O_DATE(SECI_OPT_ASOF, "Date of the transfer (default: --as-of)"), O_END
+	O_DATE(SECI_OPT_ASOF, "Date of the transfer (default: --as-of)"),
+	O_FORCE, O_END
 };
 static const struct seci_opt supplement_opts[] = {
 	O_LINE(SECI_OPT_REQUIRED), O_AMOUNT,
 	{ .name = "decision", .arg = "REF", .val = &o_decision,
 	    .flags = SECI_OPT_REQUIRED, .doc = "JCC decision (required)" },
-	O_DATE(SECI_OPT_ASOF, "Date of the decision (default: --as-of)"), O_END
+	O_DATE(SECI_OPT_ASOF, "Date of the decision (default: --as-of)"),
+	O_FORCE, O_END
 };
 static const struct seci_opt commit_opts[] = {
 	O_LINE(SECI_OPT_REQUIRED), O_AMOUNT,
@@ -57,10 +61,11 @@ static const struct seci_opt commit_opts[] = {
 	    .flags = SECI_OPT_REQUIRED, .doc = "Commitment reference, unique "
 	    "in the year (purchase order, contract)" },
 	O_DATE(SECI_OPT_ASOF, "Date (default: --as-of); its year is the "
-	    "budget year"), O_END
+	    "budget year"), O_FORCE, O_END
 };
 static const struct seci_opt commit_close_opts[] = {
-	O_DATE(SECI_OPT_ASOF, "Date it is closed (default: --as-of)"), O_END
+	O_DATE(SECI_OPT_ASOF, "Date it is closed (default: --as-of)"),
+	O_FORCE, O_END
 };
 static const struct seci_opt expense_add_opts[] = {
 	O_LINE(SECI_OPT_REQUIRED), O_AMOUNT,
@@ -73,23 +78,24 @@ static const struct seci_opt expense_add_opts[] = {
 	{ .name = "commitment", .arg = "REF", .val = &o_commitment,
 	    .doc = "Commitment it draws on" },
 	{ .name = "desc", .arg = "TEXT", .val = &o_desc, .doc = "Description" },
-	O_END
+	O_FORCE, O_END
 };
 static const struct seci_opt approve_opts[] = {
 	{ .name = "override", .type = SECI_OPT_FLAG, .val = &o_override,
 	    .doc = "Director: approve even if the line is overspent" },
 	{ .name = "reason", .arg = "TEXT", .val = &o_reason,
 	    .doc = "Why the override (required with it)" },
-	O_DATE(SECI_OPT_ASOF, "Date of the approval (default: --as-of)"), O_END
+	O_DATE(SECI_OPT_ASOF, "Date of the approval (default: --as-of)"),
+	O_FORCE, O_END
 };
 static const struct seci_opt reject_opts[] = {
 	{ .name = "reason", .arg = "TEXT", .val = &o_reason,
 	    .flags = SECI_OPT_REQUIRED, .doc = "Why (required)" },
 	O_DATE(SECI_OPT_ASOF, "Date of the rejection (default: --as-of)"),
-	O_END
+	O_FORCE, O_END
 };
 static const struct seci_opt pay_opts[] = {
-	O_DATE(SECI_OPT_REQUIRED, "Date of payment (required)"), O_END
+	O_DATE(SECI_OPT_REQUIRED, "Date of payment (required)"), O_FORCE, O_END
 };
 static const struct seci_opt list_opts[] = {
 	O_LINE(0),
@@ -117,13 +123,13 @@ static const struct seci_opt asset_add_opts[] = {
 	    .doc = "Useful life in years (1-100)" },
 	{ .name = "line", .arg = "LINE", .val = &o_line,
 	    .doc = "Capital line it was bought on" },
-	O_END
+	O_FORCE, O_END
 };
 static const struct seci_opt dispose_opts[] = {
 	O_DATE(SECI_OPT_REQUIRED, "Date of disposal (required)"),
 	{ .name = "proceeds", .arg = "AMOUNT", .val = &o_proceeds,
 	    .type = SECI_OPT_MONEY, .doc = "Sale proceeds (default: 0)" },
-	O_END
+	O_FORCE, O_END
 };
 /* --date first: given, it is the date of record; else --through. */
 static const struct seci_opt depreciate_opts[] = {
@@ -133,11 +139,11 @@ static const struct seci_opt depreciate_opts[] = {
 	{ .name = "through", .arg = "DATE", .val = &o_through,
 	    .type = SECI_OPT_DATE, .flags = SECI_OPT_ASOF | SECI_OPT_RECORD,
 	    .doc = "Post the months ended by DATE (default: --as-of)" },
-	O_END
+	O_FORCE, O_END
 };
 static const struct seci_opt close_opts[] = {
 	O_DATE(SECI_OPT_ASOF, "Date of the close, the year's last day or "
-	    "later (default: --as-of)"), O_END
+	    "later (default: --as-of)"), O_FORCE, O_END
 };
 
 static int
@@ -225,9 +231,18 @@ run_commit_close(struct seci_ctx *ctx)
 }
 
 static int
+run_status(struct seci_ctx *ctx)
+{
+	return seci_budget_years(ctx->db, &ctx->out, &ctx->err);
+}
+
+static int
 run_commit_list(struct seci_ctx *ctx)
 {
-	return seci_commit_list(ctx->db, ctx->year, ctx->as_of, &ctx->out,
+	/* Without --as-of: the year's commitments as they stand now, those
+	 * dated after today too. */
+	return seci_commit_list(ctx->db, ctx->year, ctx->as_of_given ?
+	    ctx->as_of : seci_date_from_ymd(9999, 12, 31), &ctx->out,
 	    &ctx->err);
 }
 
@@ -392,6 +407,9 @@ static const struct seci_cmd commands[] = {
 	    .opts = adopt_opts, .db = W, .roles = DIR, .run = run_adopt },
 	{ .name = "show", .doc = "Appropriations and execution per line",
 	    .db = R, .roles = ANY, .run = run_show },
+	{ .name = "status", .doc = "Each year's budget: draft, adopted or "
+	    "closed, with its JCC decision", .db = R, .roles = ANY,
+	    .run = run_status },
 	{ .name = "export", .doc = "The budget's lines as CSV, as load reads "
 	    "them", .db = R, .roles = ANY, .run = run_export },
 	{ .name = "transfer", .doc = "Move appropriation between two lines",

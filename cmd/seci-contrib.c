@@ -11,11 +11,14 @@
 
 static struct seci_val o_name, o_kind, o_account, o_alias, o_total,
     o_method, o_key, o_fee, o_due, o_profile, o_party, o_amount, o_date,
-    o_ref, o_currency, o_rate, o_from, o_to, o_fail, o_template, o_outdir;
+    o_ref, o_currency, o_rate, o_from, o_to, o_fail, o_template, o_outdir,
+    o_reason, o_payer, o_dry, o_add_account, o_remove_account,
+    o_add_alias, o_remove_alias, o_force;
 
 enum { METHOD_EQUAL, METHOD_KEY };
 static const char *const methods[] = { "equal", "key", NULL };
 
+#define O_FORCE SECI_OPT_FORCE(&o_force)
 #define O_END { .name = NULL }
 
 static const struct seci_opt party_add_opts[] = {
@@ -29,6 +32,28 @@ static const struct seci_opt party_add_opts[] = {
 	{ .name = "alias", .arg = "TEXT", .val = &o_alias,
 	    .type = SECI_OPT_LIST, .doc = "A payer name its banks use "
 	    "(repeatable)" },
+	O_END
+};
+static const struct seci_opt party_edit_opts[] = {
+	{ .name = "name", .arg = "NAME", .val = &o_name,
+	    .doc = "Its new full name" },
+	{ .name = "kind", .arg = "KIND", .val = &o_kind,
+	    .doc = "party or observer" },
+	{ .name = "add-account", .arg = "IBAN", .val = &o_add_account,
+	    .type = SECI_OPT_LIST, .doc = "A bank account to add (repeatable)" },
+	{ .name = "remove-account", .arg = "IBAN", .val = &o_remove_account,
+	    .type = SECI_OPT_LIST, .doc = "A bank account to remove "
+	    "(repeatable)" },
+	{ .name = "add-alias", .arg = "TEXT", .val = &o_add_alias,
+	    .type = SECI_OPT_LIST, .doc = "A payer name to add (repeatable)" },
+	{ .name = "remove-alias", .arg = "TEXT", .val = &o_remove_alias,
+	    .type = SECI_OPT_LIST, .doc = "A payer name to remove "
+	    "(repeatable)" },
+	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
+	    .flags = SECI_OPT_ASOF | SECI_OPT_RECORD,
+	    .doc = "Date of the change, for the audit trail (default: "
+	    "--as-of)" },
+	O_FORCE,
 	O_END
 };
 static const struct seci_opt assess_opts[] = {
@@ -52,6 +77,9 @@ static const struct seci_opt assess_opts[] = {
 static const struct seci_opt import_opts[] = {
 	{ .name = "profile", .arg = "NAME", .val = &o_profile,
 	    .doc = "Bank export profile (default: generic)" },
+	{ .name = "dry-run", .type = SECI_OPT_FLAG, .val = &o_dry,
+	    .doc = "Print each row with its Party and how it was matched; "
+	    "write nothing" },
 	O_END
 };
 static const struct seci_opt payment_add_opts[] = {
@@ -68,6 +96,7 @@ static const struct seci_opt payment_add_opts[] = {
 	{ .name = "rate", .arg = "RATE", .val = &o_rate,
 	    .doc = "Base units per unit of --currency (default: the rates "
 	    "table)" },
+	O_FORCE,
 	O_END
 };
 static const struct seci_opt payment_list_opts[] = {
@@ -77,12 +106,27 @@ static const struct seci_opt payment_list_opts[] = {
 	    .doc = "From this date (default: the whole --year)" },
 	{ .name = "to", .arg = "DATE", .val = &o_to, .type = SECI_OPT_DATE,
 	    .doc = "To this date, inclusive" },
+	{ .name = "ref", .arg = "TEXT", .val = &o_ref,
+	    .doc = "Only those whose reference contains TEXT (any case)" },
+	{ .name = "payer", .arg = "TEXT", .val = &o_payer,
+	    .doc = "Only those whose payer name contains TEXT (any case)" },
 	O_END
 };
 static const struct seci_opt match_opts[] = {
 	{ .name = "party", .arg = "CODE", .val = &o_party,
 	    .flags = SECI_OPT_REQUIRED,
 	    .doc = "The Party that paid (required)" },
+	{ .name = "reason", .arg = "TEXT", .val = &o_reason,
+	    .doc = "Why (required when it is matched already)" },
+	O_END
+};
+static const struct seci_opt unmatch_opts[] = {
+	{ .name = "reason", .arg = "TEXT", .val = &o_reason, .doc = "Why" },
+	O_END
+};
+static const struct seci_opt void_opts[] = {
+	{ .name = "reason", .arg = "TEXT", .val = &o_reason,
+	    .flags = SECI_OPT_REQUIRED, .doc = "Why (required)" },
 	O_END
 };
 static const struct seci_opt arrears_opts[] = {
@@ -103,6 +147,7 @@ static const struct seci_opt rate_opts[] = {
 	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
 	    .flags = SECI_OPT_ASOF | SECI_OPT_RECORD,
 	    .doc = "Valid from (default: --as-of)" },
+	O_FORCE,
 	O_END
 };
 
@@ -122,6 +167,26 @@ run_party_add(struct seci_ctx *ctx)
 		return -1;
 	printf("%s\n", p.code);
 	return 0;
+}
+
+static int
+run_party_edit(struct seci_ctx *ctx)
+{
+	struct seci_party_edit e;
+
+	memset(&e, 0, sizeof(e));
+	e.code = ctx->args[0];
+	e.name = o_name.text;
+	e.kind = o_kind.text;
+	e.add_accounts = o_add_account.list;
+	e.nadd_accounts = o_add_account.nlist;
+	e.remove_accounts = o_remove_account.list;
+	e.nremove_accounts = o_remove_account.nlist;
+	e.add_aliases = o_add_alias.list;
+	e.nadd_aliases = o_add_alias.nlist;
+	e.remove_aliases = o_remove_alias.list;
+	e.nremove_aliases = o_remove_alias.nlist;
+	return seci_party_edit(ctx->db, &e, &ctx->err);
 }
 
 static int
@@ -181,6 +246,7 @@ run_assess(struct seci_ctx *ctx)
 static int
 run_payment_import(struct seci_ctx *ctx)
 {
+	struct seci_payment_import_opts po;
 	struct seci_import_stats stats;
 	struct seci_profile *prof;
 	unsigned long skipped;
@@ -196,8 +262,17 @@ run_payment_import(struct seci_ctx *ctx)
 		seci_profile_free(prof);
 		return -1;
 	}
-	rc = seci_payment_import(ctx->db, fp, name, prof, &stats, &skipped,
-	    tty ? seci_ctx_progress : NULL, NULL, &ctx->err);
+	memset(&po, 0, sizeof(po));
+	po.profile = prof;
+	po.progress = tty ? seci_ctx_progress : NULL;
+	if (o_dry.given) {
+		ctx->dry_run = 1;
+		rc = seci_payment_import_preview(ctx->db, fp, name, &po,
+		    &ctx->out, &stats, &skipped, &ctx->err);
+	} else {
+		rc = seci_payment_import(ctx->db, fp, name, &po, &stats,
+		    &skipped, &ctx->err);
+	}
 	seci_input_close(fp);
 	seci_profile_free(prof);
 	if (tty && stats.read >= 100000)
@@ -206,8 +281,9 @@ run_payment_import(struct seci_ctx *ctx)
 		seci_err_report(&ctx->err, SECI_WARN, "%s: %lu outgoing row%s "
 		    "skipped", name, skipped, skipped == 1 ? "" : "s");
 	if (rc == 0 && !ctx->quiet)
-		fprintf(stderr, "%lu new, %lu duplicate, %lu unmatched\n",
-		    stats.added, stats.duplicate, stats.unmatched);
+		fprintf(stderr, "%lu new, %lu duplicate, %lu unmatched%s\n",
+		    stats.added, stats.duplicate, stats.unmatched,
+		    o_dry.given ? " (dry run: nothing written)" : "");
 	return rc;
 }
 
@@ -233,8 +309,9 @@ run_payment_add(struct seci_ctx *ctx)
 static int
 run_payment_list(struct seci_ctx *ctx)
 {
-	struct seci_payment_filter f = { ctx->year, o_party.text, o_from.text,
-	    o_to.text, 0 };
+	struct seci_payment_filter f = { .year = ctx->year,
+	    .party = o_party.text, .from = o_from.text, .to = o_to.text,
+	    .ref = o_ref.text, .payer = o_payer.text };
 
 	return seci_payment_list(ctx->db, &f, &ctx->out, &ctx->err);
 }
@@ -242,7 +319,7 @@ run_payment_list(struct seci_ctx *ctx)
 static int
 run_suspense_list(struct seci_ctx *ctx)
 {
-	struct seci_payment_filter f = { 0, NULL, NULL, NULL, 1 };
+	struct seci_payment_filter f = { .suspense_only = 1 };
 
 	return seci_payment_list(ctx->db, &f, &ctx->out, &ctx->err);
 }
@@ -254,7 +331,49 @@ run_payment_match(struct seci_ctx *ctx)
 
 	if (seci_ctx_id(ctx, 0, "payment", &id) < 0)
 		return -1;
-	return seci_payment_match(ctx->db, id, o_party.text, &ctx->err);
+	return seci_payment_match(ctx->db, id, o_party.text, o_reason.text,
+	    &ctx->err);
+}
+
+static int
+run_payment_unmatch(struct seci_ctx *ctx)
+{
+	int64_t id;
+
+	if (seci_ctx_id(ctx, 0, "payment", &id) < 0)
+		return -1;
+	return seci_payment_unmatch(ctx->db, id, o_reason.text, &ctx->err);
+}
+
+static int
+run_payment_void(struct seci_ctx *ctx)
+{
+	int64_t id;
+
+	if (seci_ctx_id(ctx, 0, "payment", &id) < 0)
+		return -1;
+	return seci_payment_void(ctx->db, id, o_reason.text, &ctx->err);
+}
+
+static int
+run_import_list(struct seci_ctx *ctx)
+{
+	return seci_import_list(ctx->db, "payment", &ctx->out, &ctx->err);
+}
+
+static int
+run_import_void(struct seci_ctx *ctx)
+{
+	unsigned long n;
+	int64_t id;
+
+	if (seci_ctx_id(ctx, 0, "import", &id) < 0 ||
+	    seci_payment_import_void(ctx->db, id, o_reason.text, &n,
+	    &ctx->err) < 0)
+		return -1;
+	if (!ctx->quiet)
+		fprintf(stderr, "%lu payment%s void\n", n, n == 1 ? "" : "s");
+	return 0;
 }
 
 static int
@@ -320,6 +439,10 @@ static const struct seci_cmd commands[] = {
 	    "Permanent Observer", .opts = party_add_opts, .db = W,
 	    .roles = FIN, .min_args = 1, .max_args = 1,
 	    .run = run_party_add },
+	{ .name = "party edit", .args = "CODE", .doc = "Rename a Party, change "
+	    "its kind, accounts or payer names", .opts = party_edit_opts,
+	    .db = W, .roles = FIN, .min_args = 1, .max_args = 1,
+	    .run = run_party_edit },
 	{ .name = "party list", .doc = "List Parties and Observers", .db = R,
 	    .roles = ANY, .run = run_party_list },
 	{ .name = "party import", .args = "[FILE]", .doc = "Add Parties from "
@@ -336,9 +459,21 @@ static const struct seci_cmd commands[] = {
 	{ .name = "payment list", .doc = "List payments",
 	    .opts = payment_list_opts, .db = R, .roles = ANY,
 	    .run = run_payment_list },
-	{ .name = "payment match", .args = "ID", .doc = "Match a payment in "
-	    "suspense to a Party", .opts = match_opts, .db = W, .roles = FIN,
-	    .min_args = 1, .max_args = 1, .run = run_payment_match },
+	{ .name = "payment match", .args = "ID", .doc = "Match a payment to "
+	    "a Party, from suspense or from another Party", .opts = match_opts,
+	    .db = W, .roles = FIN, .min_args = 1, .max_args = 1,
+	    .run = run_payment_match },
+	{ .name = "payment unmatch", .args = "ID", .doc = "Return a payment to "
+	    "suspense", .opts = unmatch_opts, .db = W, .roles = FIN,
+	    .min_args = 1, .max_args = 1, .run = run_payment_unmatch },
+	{ .name = "payment void", .args = "ID", .doc = "Void a payment that "
+	    "never happened", .opts = void_opts, .db = W, .roles = FIN,
+	    .min_args = 1, .max_args = 1, .run = run_payment_void },
+	{ .name = "import list", .doc = "List payment imports", .db = R,
+	    .roles = ANY, .run = run_import_list },
+	{ .name = "import void", .args = "ID", .doc = "Void every payment of "
+	    "an import", .opts = void_opts, .db = W, .roles = FIN,
+	    .min_args = 1, .max_args = 1, .run = run_import_void },
 	{ .name = "suspense list", .doc = "Payments not matched to any Party",
 	    .db = R, .roles = ANY, .run = run_suspense_list },
 	{ .name = "status", .doc = "Assessed, paid and outstanding, per Party",

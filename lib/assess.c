@@ -123,7 +123,8 @@ check_unallocated(struct seci_db *db, int year, struct seci_err *err)
 	int rc;
 
 	st = seci_db_stmt(db, "SELECT a.party FROM assessment a JOIN (SELECT "
-	    "party, sum(amount) AS paid FROM payment WHERE party IS NOT NULL "
+	    "party, sum(amount) AS paid FROM payment WHERE party IS NOT NULL AND "
+	    "voided IS NULL "
 	    "GROUP BY party) s ON s.party = a.party WHERE a.year >= ?1 AND "
 	    "a.amount > 0 AND s.paid > (SELECT coalesce(sum(amount), 0) FROM "
 	    "assessment b WHERE b.party = a.party AND (b.year < a.year OR "

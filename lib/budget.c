@@ -38,6 +38,34 @@ seci_budget_status(struct seci_db *db, int year,
 	return 0;
 }
 
+const char *
+seci_budget_status_name(enum seci_budget_status s)
+{
+	return status_names[s];
+}
+
+int
+seci_budget_years(struct seci_db *db, const struct seci_out_opts *oo,
+    struct seci_err *err)
+{
+	static const struct seci_col cols[] = {
+		{ "year", SECI_COL_INT, 0 }, { "status", SECI_COL_TEXT, 0 },
+		{ "decision", SECI_COL_TEXT, 0 },
+		{ "adopted_on", SECI_COL_TEXT, 0 },
+		{ "closed_on", SECI_COL_TEXT, 0 },
+		{ "initial", SECI_COL_MONEY, 0 },
+	};
+	sqlite3_stmt *st;
+
+	st = seci_db_stmt(db, "SELECT b.year, b.status, b.decision, "
+	    "b.adopted_on, b.closed_on, (SELECT coalesce(sum(initial), 0) FROM "
+	    "budget_line WHERE year = b.year) FROM budget b ORDER BY b.year",
+	    err);
+	if (st == NULL)
+		return -1;
+	return seci_db_print(db, st, cols, 6, oo, err);
+}
+
 int
 seci_budget_need(struct seci_db *db, int year, struct seci_err *err)
 {
@@ -110,12 +138,14 @@ static const char figures_sql[] =
     " (SELECT coalesce(sum(amount), 0) FROM expense WHERE line_id = l.id "
     "   AND status IN ('approved', 'paid') AND date BETWEEN ?3 AND ?2), "
     " (SELECT name FROM budget_chapter WHERE year = l.year "
-    "   AND code = l.chapter) "
+    "   AND code = l.chapter), "
+    " (SELECT coalesce(sum(amount), 0) FROM commitment WHERE line_id = l.id "
+    "   AND carried_from IS NOT NULL AND date <= ?2) "
     "FROM budget_line l WHERE (?4 IS NULL AND l.year = ?1) OR l.id = ?4 "
     "ORDER BY l.seq";
 
 enum { F_ID, F_CHAPTER, F_CODE, F_NAME, F_KIND, F_INITIAL, F_IN, F_OUT,
-    F_SUPP, F_COMMITTED, F_SPENT, F_MONTH, F_CHAPTER_NAME };
+    F_SUPP, F_COMMITTED, F_SPENT, F_MONTH, F_CHAPTER_NAME, F_CARRIED };
 
 /* Derive revised and available, overflow-checked. */
 static int
@@ -125,7 +155,8 @@ derive(struct seci_line_figures *f, struct seci_err *err)
 
 	if (seci_money_add(f->initial, f->in, &t, err) < 0 ||
 	    seci_money_sub(t, f->out, &t, err) < 0 ||
-	    seci_money_add(t, f->supplementary, &f->revised, err) < 0 ||
+	    seci_money_add(t, f->supplementary, &t, err) < 0 ||
+	    seci_money_add(t, f->carried_in, &f->revised, err) < 0 ||
 	    seci_money_sub(f->revised, f->committed, &t, err) < 0 ||
 	    seci_money_sub(t, f->spent, &f->available, err) < 0)
 		return -1;
@@ -141,6 +172,7 @@ read_figures(sqlite3_stmt *st, struct seci_line_figures *f)
 	f->supplementary = sqlite3_column_int64(st, F_SUPP);
 	f->committed = sqlite3_column_int64(st, F_COMMITTED);
 	f->spent = sqlite3_column_int64(st, F_SPENT);
+	f->carried_in = sqlite3_column_int64(st, F_CARRIED);
 }
 
 static void
@@ -193,6 +225,8 @@ add_figures(struct seci_budget_row *t, const struct seci_budget_row *r,
 	    seci_money_add(a->committed, b->committed, &a->committed, err) |
 	    seci_money_add(a->spent, b->spent, &a->spent, err) |
 	    seci_money_add(a->available, b->available, &a->available, err) |
+	    seci_money_add(a->carried_in, b->carried_in, &a->carried_in,
+	    err) |
 	    seci_money_add(t->month_spent, r->month_spent, &t->month_spent,
 	    err);
 }
@@ -215,9 +249,11 @@ seci_budget_each(struct seci_db *db, int year, seci_day as_of,
 	char chapter_name[160] = "", label[200];
 	struct seci_budget_row r, ch, all;
 	sqlite3_stmt *st;
+	enum seci_budget_status status;
 	int rc, nlines = 0, stop = 0;
 
-	if (seci_budget_need(db, year, err) < 0)
+	if (seci_budget_need(db, year, err) < 0 ||
+	    seci_budget_status(db, year, &status, err) < 0)
 		return -1;
 	if ((st = seci_db_stmt(db, figures_sql, err)) == NULL)
 		return -1;
@@ -227,6 +263,7 @@ seci_budget_each(struct seci_db *db, int year, seci_day as_of,
 	memset(&all, 0, sizeof(all));
 	ch.total = SECI_BUDGET_CHAPTER;
 	all.total = SECI_BUDGET_GRAND;
+	ch.status = all.status = status;
 	ch.chapter = chapter;
 	ch.chapter_name = chapter_name;
 	ch.line = ch.kind = all.chapter = all.chapter_name = all.line =
@@ -247,6 +284,7 @@ seci_budget_each(struct seci_db *db, int year, seci_day as_of,
 		snprintf(chapter_name, sizeof(chapter_name), "%s",
 		    (const char *)sqlite3_column_text(st, F_CHAPTER_NAME));
 		memset(&r, 0, sizeof(r));
+		r.status = status;
 		r.chapter = chap;
 		r.chapter_name = chapter_name;
 		r.line = (const char *)sqlite3_column_text(st, F_CODE);
@@ -305,14 +343,23 @@ static const struct seci_col show_cols[] = {
 	{ "supplementary", SECI_COL_MONEY, 0 }, { "revised", SECI_COL_MONEY, 0 },
 	{ "committed", SECI_COL_MONEY, 0 }, { "spent", SECI_COL_MONEY, 0 },
 	{ "available", SECI_COL_MONEY, 0 }, { "executed_pct", SECI_COL_PCT, 0 },
-	{ "month_spent", SECI_COL_MONEY, 0 },
+	{ "month_spent", SECI_COL_MONEY, 0 }, { "carried_in", SECI_COL_MONEY, 0 },
+	{ "budget_status", SECI_COL_TEXT, 0 },
+};
+
+/* show's columns: the first 13 of show_cols, carried_in and
+ * budget_status; execution's (month_spent): all of them. */
+struct show {
+	struct seci_out *o;
+	int month_spent;
 };
 
 static int
 show_row(void *arg, const struct seci_budget_row *r, struct seci_err *err)
 {
-	struct seci_out *o = arg;
-	struct seci_cell c[14];
+	struct show *s = arg;
+	struct seci_out *o = s->o;
+	struct seci_cell c[16];
 
 	c[0] = seci_cell_text(r->chapter);
 	c[1] = seci_cell_text(r->line);
@@ -328,6 +375,13 @@ show_row(void *arg, const struct seci_budget_row *r, struct seci_err *err)
 	c[11] = seci_cell_int(r->f.available);
 	c[12] = seci_cell_int(seci_money_pct10(r->f.spent, r->f.revised));
 	c[13] = seci_cell_int(r->month_spent);
+	c[14] = seci_cell_int(r->f.carried_in);
+	c[15] = seci_cell_text(r->total ? "" :
+	    seci_budget_status_name(r->status));
+	if (!s->month_spent) {
+		c[13] = c[14];
+		c[14] = c[15];
+	}
 	return r->total ? seci_out_total(o, c, err) : seci_out_row(o, c, err);
 }
 
@@ -335,19 +389,31 @@ int
 seci_budget_show(struct seci_db *db, int year, seci_day as_of,
     int month_spent, const struct seci_out_opts *oo, struct seci_err *err)
 {
-	struct seci_out *o;
+	struct seci_col cols[16];
+	struct show s = { NULL, month_spent };
+	enum seci_budget_status status;
+	int n = month_spent ? 16 : 15;
 
 	/* No budget is an error before anything is printed. */
-	if (seci_budget_need(db, year, err) < 0)
+	if (seci_budget_need(db, year, err) < 0 ||
+	    seci_budget_status(db, year, &status, err) < 0)
 		return -1;
-	if ((o = seci_out_begin(oo, show_cols, month_spent ? 14 : 13,
-	    err)) == NULL)
+	memcpy(cols, show_cols, sizeof(cols));
+	if (!month_spent) {
+		cols[13] = show_cols[14];
+		cols[14] = show_cols[15];
+	}
+	/* The table is read by people: a draft says so above it. */
+	if (oo->format == SECI_FMT_TABLE && status == SECI_BUDGET_DRAFT)
+		fprintf(oo->fp, "DRAFT: the %d budget is not adopted by the "
+		    "JCC; its figures may change.\n\n", year);
+	if ((s.o = seci_out_begin(oo, cols, n, err)) == NULL)
 		return -1;
-	if (seci_budget_each(db, year, as_of, show_row, o, err) < 0) {
-		seci_out_abort(o);
+	if (seci_budget_each(db, year, as_of, show_row, &s, err) < 0) {
+		seci_out_abort(s.o);
 		return -1;
 	}
-	return seci_out_end(o, err);
+	return seci_out_end(s.o, err);
 }
 
 /* ---- adoption ---------------------------------------------------------- */

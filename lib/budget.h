@@ -36,10 +36,22 @@ struct seci_line {
 	enum seci_budget_status status;	/* of the line's budget */
 };
 
+/* revised = initial + in - out + supplementary + carried_in, where
+ * carried_in is the appropriation that came with the commitments carried
+ * from the year before (as much as they still held), so that a carried
+ * commitment leaves the line's availability as it was. */
 struct seci_line_figures {
 	seci_money initial, in, out, supplementary, revised, committed,
-	    spent, available;
+	    spent, available, carried_in;
 };
+
+/* "none", "draft", "adopted" or "closed". */
+const char *seci_budget_status_name(enum seci_budget_status s);
+
+/* Every year's budget, oldest first: year,status,decision,adopted_on,
+ * closed_on,initial (the total of its lines). */
+int seci_budget_years(struct seci_db *db, const struct seci_out_opts *oo,
+    struct seci_err *err);
 
 /* The status of a year's budget (SECI_BUDGET_NONE: none loaded). */
 int seci_budget_status(struct seci_db *db, int year,
@@ -73,6 +85,8 @@ struct seci_budget_row {
 	const char *kind;		/* "" for subtotals */
 	struct seci_line_figures f;
 	seci_money month_spent;		/* spent dated in the month of as_of */
+	enum seci_budget_status status;	/* of the year's budget: a draft's
+					 * figures are marked as such */
 };
 
 /* Called per row; strings borrowed for the call.  A negative return

@@ -459,6 +459,7 @@ settle_globals(struct seci_ctx *ctx, struct seci_err *err)
 	if (priv->as_of && seci_date_parse(priv->as_of, NULL, &ctx->as_of,
 	    err) < 0)
 		return seci_err_prefix(err, SECI_EXIT_USAGE, "--as-of");
+	ctx->as_of_given = priv->as_of != NULL;
 	if (priv->year) {
 		y = strtol(priv->year, &end, 10);
 		if (*end || end == priv->year || y < 1900 || y > 9999)
@@ -569,6 +570,10 @@ run_command(struct seci_ctx *ctx)
 	    ferror(stdout)))
 		return seci_err_set(&ctx->err, SECI_EXIT_IOERR, "write error: "
 		    "%s; nothing was changed", strerror(errno ? errno : EIO));
+	if (rc == 0 && ctx->err.code == 0 && ctx->dry_run) {
+		seci_db_rollback(ctx->db);
+		return 0;
+	}
 	if (rc == 0 && ctx->err.code == 0)
 		return seci_db_commit(ctx->db, &ctx->err) < 0 ? -1 :
 		    seci_db_publish(ctx->db, &ctx->err);

@@ -84,10 +84,12 @@ struct seci_ctx {
 	int year;			/* --year, default: year of as_of */
 	int year_given;			/* by -y, not by default */
 	seci_day as_of;			/* --as-of, default: today */
+	int as_of_given;		/* by --as-of, not by default */
 	int quiet, verbose;
 	char **args;			/* positional arguments */
 	int nargs;
 	int status;			/* exit status when run returns 0 */
+	int dry_run;			/* set by run: roll back, not commit */
 	char *cmdline;			/* for the audit trail */
 	struct seci_err err;
 };

@@ -52,7 +52,8 @@ read_parties(struct seci_db *db, seci_day as_of, struct position **out,
 	/* What each paid by the date: one pass over the payments. */
 	st = seci_db_stmt(db, "SELECT code, name, kind, coalesce(paid, 0) FROM "
 	    "party p LEFT JOIN (SELECT party, sum(amount) AS paid FROM payment "
-	    "WHERE party IS NOT NULL AND date <= ? GROUP BY party) s ON "
+	    "WHERE party IS NOT NULL AND voided IS NULL AND date <= ? GROUP BY "
+	    "party) s ON "
 	    "s.party = p.code ORDER BY kind DESC, code", err);
 	if (st == NULL)
 		return -1;

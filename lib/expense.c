@@ -366,6 +366,9 @@ seci_expense_list(struct seci_db *db, const struct seci_expense_filter *f,
 		{ "amount", SECI_COL_MONEY, 0 }, { "status", SECI_COL_TEXT, 0 },
 		{ "reference", SECI_COL_TEXT, 0 }, { "commitment", SECI_COL_TEXT, 0 },
 		{ "description", SECI_COL_TEXT, 0 },
+		{ "approved_by", SECI_COL_TEXT, 0 },
+		{ "approved_on", SECI_COL_TEXT, 0 },
+		{ "paid_on", SECI_COL_TEXT, 0 },
 	};
 	sqlite3_stmt *st;
 
@@ -374,7 +377,10 @@ seci_expense_list(struct seci_db *db, const struct seci_expense_filter *f,
 		return seci_err_set(err, SECI_EXIT_USAGE, "unknown status '%s' "
 		    "(proposed, approved, rejected, paid)", f->status);
 	st = seci_db_stmt(db, "SELECT e.id, e.date, l.code, e.payee, e.amount, "
-	    "e.status, e.reference, c.ref, e.description FROM expense e "
+	    "e.status, e.reference, c.ref, e.description, CASE WHEN e.status IN "
+	    "('approved', 'paid') THEN e.approved_by END, CASE WHEN e.status "
+	    "IN ('approved', 'paid') THEN e.approved_on END, e.paid_on FROM "
+	    "expense e "
 	    "JOIN budget_line l ON l.id = e.line_id LEFT JOIN commitment c ON "
 	    "c.id = e.commitment_id WHERE (?1 IS NULL OR l.year = ?1) AND "
 	    "(?2 IS NULL OR l.code = ?2) AND (?3 IS NULL OR e.status = ?3) AND "
@@ -388,5 +394,5 @@ seci_expense_list(struct seci_db *db, const struct seci_expense_filter *f,
 	seci_db_bind_text(st, 3, f->status);
 	seci_db_bind_text(st, 4, f->from);
 	seci_db_bind_text(st, 5, f->to);
-	return seci_db_print(db, st, cols, 9, oo, err);
+	return seci_db_print(db, st, cols, 12, oo, err);
 }

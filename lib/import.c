@@ -121,3 +121,26 @@ seci_row_key(const char *const *fields, size_t n, char *hex)
 	crypto_generichash_final(&h, md, sizeof(md));
 	sodium_bin2hex(hex, SECI_ROW_KEY_HEX, md, sizeof(md));
 }
+
+int
+seci_import_list(struct seci_db *db, const char *kind,
+    const struct seci_out_opts *oo, struct seci_err *err)
+{
+	static const struct seci_col cols[] = {
+		{ "id", SECI_COL_INT, 0 }, { "time", SECI_COL_TEXT, 0 },
+		{ "user", SECI_COL_TEXT, 0 }, { "file", SECI_COL_TEXT, 0 },
+		{ "sha256", SECI_COL_TEXT, 0 }, { "rows", SECI_COL_INT, 0 },
+		{ "new", SECI_COL_INT, 0 }, { "duplicate", SECI_COL_INT, 0 },
+		{ "status", SECI_COL_TEXT, 0 }, { "void_reason", SECI_COL_TEXT, 0 },
+	};
+	sqlite3_stmt *st;
+
+	st = seci_db_stmt(db, "SELECT id, time, login, file, sha256, rows_read, "
+	    "rows_new, rows_duplicate, CASE WHEN voided IS NULL THEN 'ok' "
+	    "ELSE 'void' END, void_reason FROM imports WHERE kind = ? "
+	    "ORDER BY id", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, kind);
+	return seci_db_print(db, st, cols, 10, oo, err);
+}

@@ -13,6 +13,7 @@
 #include "csv.h"
 #include "db.h"
 #include "err.h"
+#include "out.h"
 
 #define SECI_ROW_KEY_HEX 33	/* 128 bits in hex and NUL */
 
@@ -42,6 +43,11 @@ int64_t seci_import_id(const struct seci_import *imp);
 int seci_import_finish(struct seci_import *imp,
     const struct seci_import_stats *stats, struct seci_err *err);
 void seci_import_free(struct seci_import *imp);
+
+/* The imports of kind, oldest first: id,time,user,file,sha256,rows,new,
+ * duplicate,status (ok or void),void_reason. */
+int seci_import_list(struct seci_db *db, const char *kind,
+    const struct seci_out_opts *oo, struct seci_err *err);
 
 /*
  * A key for a row that has no reference of its own: a hash of its n

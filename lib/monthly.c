@@ -36,6 +36,7 @@ struct mtable {
 struct monthly {
 	struct mtable exec, status, arrears, sheet, commits;
 	int has_budget;
+	enum seci_budget_status budget_status;
 	char org[256];
 	char seal[SECI_HASH_HEX];
 	int64_t records;
@@ -169,7 +170,8 @@ collect(struct seci_db *db, struct monthly *m, long rule_years,
 	/* A year without a budget has nothing to execute: no section. */
 	if (seci_budget_need(db, m->year, &e) == 0) {
 		if (seci_budget_each(db, m->year, m->as_of, keep_exec, &m->exec,
-		    err) < 0)
+		    err) < 0 || seci_budget_status(db, m->year,
+		    &m->budget_status, err) < 0)
 			return -1;
 		m->has_budget = 1;
 	} else if (e.code != SECI_EXIT_DATA) {
@@ -237,7 +239,7 @@ execution(struct seci_doc *d, const struct monthly *m)
 		{ "Exec%", "Executed %", 6, 1 },
 	};
 	struct cells x;
-	char none[32];
+	char none[96];
 	size_t i;
 
 	seci_doc_section(d, "1. Budget execution by chapter and line");
@@ -245,6 +247,11 @@ execution(struct seci_doc *d, const struct monthly *m)
 		snprintf(none, sizeof(none), "No budget for %d.", m->year);
 		seci_doc_para(d, none);
 		return;
+	}
+	if (m->budget_status == SECI_BUDGET_DRAFT) {
+		snprintf(none, sizeof(none), "DRAFT: the %d budget is not "
+		    "adopted by the JCC; its figures may change.", m->year);
+		seci_doc_para(d, none);
 	}
 	bars(d, &m->exec, 2, 0, "Spent", "Revised appropriation", "#2f5c8f",
 	    0);
@@ -488,8 +495,9 @@ json_monthly(struct seci_db *db, const struct monthly *m, long rule_years,
 	o.decimals = db->decimals;
 	o.fp = fp;
 	fprintf(fp, "{\"month\":\"%04d-%02d\",\"as_of\":\"%s\","
-	    "\"currency\":\"%s\",\n\"execution\":", m->year, m->month,
-	    seci_date_format(m->as_of, day), db->currency);
+	    "\"currency\":\"%s\",\"budget_status\":\"%s\",\n\"execution\":",
+	    m->year, m->month, seci_date_format(m->as_of, day), db->currency,
+	    seci_budget_status_name(m->budget_status));
 	if (seci_budget_need(db, m->year, &e) < 0) {
 		if (e.code != SECI_EXIT_DATA)
 			return seci_err_set(err, e.code, "%s", e.msg);

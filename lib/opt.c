@@ -109,6 +109,26 @@ convert(const struct seci_opt *o, int decimals, struct seci_err *err)
 	}
 }
 
+/* A date of record more than a year after as_of is most likely a typo
+ * (2031 for 2021): it needs the table's --force. */
+static int
+far_date(const struct seci_opt *opts, const struct seci_opt *o,
+    seci_day as_of, struct seci_err *err)
+{
+	char a[SECI_DATE_BUFSZ];
+	size_t i;
+
+	if (o->type != SECI_OPT_DATE || !(o->flags & SECI_OPT_RECORD) ||
+	    !o->val->given || o->val->date <= seci_date_add_months(as_of, 12))
+		return 0;
+	for (i = 0; opts[i].name; i++)
+		if (strcmp(opts[i].name, "force") == 0 && opts[i].val->given)
+			return 0;
+	return seci_err_set(err, SECI_EXIT_DATA, "--%s %s is more than a year "
+	    "after --as-of (%s); give --force if it is right", o->name,
+	    o->val->text, seci_date_format(as_of, a));
+}
+
 int
 seci_opt_finish(const struct seci_opt *opts, const char *cmd, int decimals,
     seci_day as_of, struct seci_err *err)
@@ -124,7 +144,8 @@ seci_opt_finish(const struct seci_opt *opts, const char *cmd, int decimals,
 		if (!v->given && opts[i].type == SECI_OPT_DATE &&
 		    (opts[i].flags & SECI_OPT_ASOF))
 			v->date = as_of;
-		if (v->given && convert(&opts[i], decimals, err) < 0)
+		if (v->given && (convert(&opts[i], decimals, err) < 0 ||
+		    far_date(opts, &opts[i], as_of, err) < 0))
 			return -1;
 		if (v->given && (opts[i].flags & SECI_OPT_NONNEG) &&
 		    (opts[i].type == SECI_OPT_MONEY ? v->money < 0 : v->num < 0))

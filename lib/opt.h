@@ -47,12 +47,20 @@ enum seci_opt_flags {
 	SECI_OPT_REQUIRED = 1 << 0,
 	SECI_OPT_ASOF = 1 << 1,		/* DATE: --as-of when not given */
 	SECI_OPT_RECORD = 1 << 2,	/* DATE: the date of record, which
-					 * the audit trail keeps */
+					 * the audit trail keeps; more than
+					 * a year after --as-of it needs
+					 * the table's SECI_OPT_FORCE */
 	SECI_OPT_PERSONAL = 1 << 3,	/* personal data: never written in
 					 * clear in the audit trail's command
 					 * line */
 	SECI_OPT_NONNEG = 1 << 4	/* MONEY, INT: not below zero */
 };
+
+/* The --force that lets a table's date of record lie more than a year
+ * after --as-of. */
+#define SECI_OPT_FORCE(v) { .name = "force", .val = (v), \
+	.type = SECI_OPT_FLAG, .doc = "Accept a date more than a year after " \
+	"--as-of" }
 
 /* What an option was given as, and its typed value. */
 struct seci_val {

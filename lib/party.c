@@ -43,6 +43,22 @@ seci_party_json(struct seci_db *db, const char *code, struct seci_err *err)
 	return seci_db_one_text(db, st, &json, err) < 0 ? NULL : json;
 }
 
+/* A Party's name and kind; problems go to err (SECI_EXIT_DATA) with
+ * prefix. */
+static int
+name_kind_check(const char *code, const char *name, const char *kind,
+    const char *where, struct seci_err *err)
+{
+	if (name == NULL || *name == '\0' || strlen(name) > 150)
+		return seci_err_set(err, SECI_EXIT_DATA, "%sparty %s needs a "
+		    "name of 1 to 150 bytes", where, code);
+	if (kind == NULL || (strcmp(kind, "party") != 0 &&
+	    strcmp(kind, "observer") != 0))
+		return seci_err_set(err, SECI_EXIT_DATA, "%sbad kind '%s': use "
+		    "party or observer", where, kind ? kind : "");
+	return 0;
+}
+
 /* Check a Party; problems go to err (SECI_EXIT_DATA) with prefix. */
 static int
 party_check(const struct seci_party *p, const char *where,
@@ -52,14 +68,7 @@ party_check(const struct seci_party *p, const char *where,
 		return seci_err_set(err, SECI_EXIT_DATA, "%sbad party code "
 		    "'%s': use 1 to %d capital letters, digits, '_' or '-'",
 		    where, p->code ? p->code : "", SECI_PARTY_CODE_MAX);
-	if (p->name == NULL || *p->name == '\0' || strlen(p->name) > 150)
-		return seci_err_set(err, SECI_EXIT_DATA, "%sparty %s needs a "
-		    "name of 1 to 150 bytes", where, p->code);
-	if (p->kind == NULL || (strcmp(p->kind, "party") != 0 &&
-	    strcmp(p->kind, "observer") != 0))
-		return seci_err_set(err, SECI_EXIT_DATA, "%sbad kind '%s': use "
-		    "party or observer", where, p->kind ? p->kind : "");
-	return 0;
+	return name_kind_check(p->code, p->name, p->kind, where, err);
 }
 
 /*
@@ -167,6 +176,94 @@ seci_party_add(struct seci_db *db, const struct seci_party *p,
 	if (party_check(p, "", err) < 0)
 		return -1;
 	return party_insert(db, p, 0, err);
+}
+
+/* Remove the Party's accounts (or aliases) listed; one it does not have
+ * is an error. */
+static int
+party_unlink(struct seci_db *db, const char *code, const char *const *v,
+    size_t n, int is_acct, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char acct[128];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *x = v[i];
+
+		if (is_acct) {
+			seci_bank_account_normalise(x, acct, sizeof(acct));
+			x = acct;
+		}
+		st = seci_db_stmt(db, is_acct ? "DELETE FROM party_account "
+		    "WHERE account = ? AND party = ?" : "DELETE FROM "
+		    "party_alias WHERE alias = ? AND party = ?", err);
+		if (st == NULL)
+			return -1;
+		seci_db_bind_text(st, 1, x);
+		seci_db_bind_text(st, 2, code);
+		if (seci_db_exec_stmt(db, st, err) < 0)
+			return -1;
+		if (sqlite3_changes(db->h) == 0)
+			return seci_err_set(err, SECI_EXIT_DATA, "%s '%s' is not "
+			    "party %s's", is_acct ? "account" : "alias", x,
+			    code);
+	}
+	return 0;
+}
+
+static int
+party_update(struct seci_db *db, const struct seci_party_edit *e,
+    struct seci_err *err)
+{
+	struct seci_party p;
+	sqlite3_stmt *st;
+
+	/* What is not changed is valid already. */
+	if (name_kind_check(e->code, e->name ? e->name : e->code,
+	    e->kind ? e->kind : "party", "", err) < 0)
+		return -1;
+	memset(&p, 0, sizeof(p));
+	p.code = e->code;
+	st = seci_db_stmt(db, "UPDATE party SET name = coalesce(?, name), "
+	    "kind = coalesce(?, kind) WHERE code = ?", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, e->name);
+	seci_db_bind_text(st, 2, e->kind);
+	seci_db_bind_text(st, 3, e->code);
+	if (seci_db_exec_stmt(db, st, err) < 0 ||
+	    party_unlink(db, e->code, e->remove_accounts, e->nremove_accounts,
+	    1, err) < 0 || party_unlink(db, e->code, e->remove_aliases,
+	    e->nremove_aliases, 0, err) < 0)
+		return -1;
+	p.accounts = e->add_accounts;
+	p.naccounts = e->nadd_accounts;
+	p.aliases = e->add_aliases;
+	p.naliases = e->nadd_aliases;
+	return party_links(db, &p, NULL, err);
+}
+
+int
+seci_party_edit(struct seci_db *db, const struct seci_party_edit *e,
+    struct seci_err *err)
+{
+	struct seci_audit_change c;
+
+	if (e->name == NULL && e->kind == NULL && e->nadd_accounts +
+	    e->nremove_accounts + e->nadd_aliases + e->nremove_aliases == 0)
+		return seci_err_set(err, SECI_EXIT_USAGE, "party edit: nothing "
+		    "to change (give --name, --kind or an account or alias to "
+		    "add or remove)");
+	if (seci_party_exists(db, e->code, err) < 0 ||
+	    seci_audit_begin_json(db, &c, "party", e->code, seci_party_json,
+	    err) < 0)
+		return -1;
+	if (party_update(db, e, err) < 0) {
+		seci_audit_cancel(&c);
+		return -1;
+	}
+	return seci_audit_end(db, &c, err);
 }
 
 int

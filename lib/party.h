@@ -29,6 +29,22 @@ struct seci_party {
 int seci_party_add(struct seci_db *db, const struct seci_party *p,
     struct seci_err *err);
 
+/* A change to a Party: NULL or 0 for what stays as it is. */
+struct seci_party_edit {
+	const char *code;
+	const char *name, *kind;
+	const char *const *add_accounts, *const *remove_accounts;
+	size_t nadd_accounts, nremove_accounts;
+	const char *const *add_aliases, *const *remove_aliases;
+	size_t nadd_aliases, nremove_aliases;
+};
+
+/* Rename a Party, change its kind, add or remove its accounts and payer
+ * names, in one audited change.  Letters and reports use the name it has
+ * now; payments already matched stay matched. */
+int seci_party_edit(struct seci_db *db, const struct seci_party_edit *e,
+    struct seci_err *err);
+
 /* 0 if code is a Party or Observer, else SECI_EXIT_DATA "no party". */
 int seci_party_exists(struct seci_db *db, const char *code,
     struct seci_err *err);

@@ -68,11 +68,26 @@ load_names(struct seci_db *db, const char *sql, struct name_party **out,
 	    err);
 }
 
+/* Whether the profile lets code stand for a Party in a reference. */
 static int
-matcher_init(struct seci_db *db, struct matcher *m, struct seci_err *err)
+code_allowed(const struct seci_profile *pf, const char *code)
+{
+	size_t i;
+
+	if (pf->no_code_match)
+		return 0;
+	for (i = 0; i < pf->nstopwords; i++)
+		if (strcasecmp(pf->stopwords[i], code) == 0)
+			return 0;
+	return 1;
+}
+
+static int
+matcher_init(struct seci_db *db, const struct seci_profile *pf,
+    struct matcher *m, struct seci_err *err)
 {
 	struct name_party *codes = NULL;
-	size_t i;
+	size_t i, n;
 
 	memset(m, 0, sizeof(*m));
 	if (load_names(db, "SELECT account, party FROM party_account ORDER BY "
@@ -88,12 +103,13 @@ matcher_init(struct seci_db *db, struct matcher *m, struct seci_err *err)
 		return -1;
 	}
 	m->codes = calloc(m->ncodes ? m->ncodes : 1, sizeof(*m->codes));
-	for (i = 0; i < m->ncodes; i++) {
-		if (m->codes)
-			memcpy(m->codes[i], codes[i].party,
+	for (i = n = 0; i < m->ncodes; i++) {
+		if (m->codes && code_allowed(pf, codes[i].party))
+			memcpy(m->codes[n++], codes[i].party,
 			    sizeof(m->codes[i]));
 		free(codes[i].name);
 	}
+	m->ncodes = n;
 	free(codes);
 	if (m->codes == NULL)
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
@@ -170,8 +186,7 @@ struct payment_import {
 	struct matcher m;
 	struct seci_receipts *receipts;
 	int col[SECI_P_NCOLS];	/* index in the reader's columns, or -1 */
-	seci_progress_fn *progress;
-	void *progress_arg;
+	const struct seci_payment_import_opts *o;
 	int wyear, wclosed;	/* the last year asked whether closed */
 };
 
@@ -216,7 +231,7 @@ same_bank_id(struct seci_db *db, const struct seci_csv_row *row,
 	int rc, dec;
 
 	st = seci_db_stmt(db, "SELECT date, currency, orig_amount, id, "
-	    "import_id FROM payment WHERE bank_id = ?", err);
+	    "import_id FROM payment WHERE bank_id = ? AND voided IS NULL", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, p->bank_id, -1, SQLITE_STATIC);
@@ -342,6 +357,7 @@ read_row(struct payment_import *pi, const struct seci_csv_row *row,
 	if (seci_date_parse(pval(pi, row, SECI_P_DATE), pf->date_format,
 	    &p->date, &e) < 0)
 		BAD("%s", row->file, row->line, e.msg);
+	seci_date_format(p->date, p->day);
 	if ((v = pval(pi, row, SECI_P_VALUE_DATE)) != NULL) {
 		if (seci_date_parse(v, pf->date_format, &p->vdate, &e) < 0)
 			BAD("value date: %s", row->file, row->line, e.msg);
@@ -362,7 +378,6 @@ read_row(struct payment_import *pi, const struct seci_csv_row *row,
 		return rc;
 	if ((v = pval(pi, row, SECI_P_ACCOUNT)) != NULL)
 		seci_bank_account_normalise(v, p->acct, sizeof(p->acct));
-	seci_date_format(p->date, p->day);
 	p->payer = pval(pi, row, SECI_P_PAYER);
 	p->reference = pval(pi, row, SECI_P_REFERENCE);
 	p->bank_id = pval(pi, row, SECI_P_BANK_ID);
@@ -410,7 +425,7 @@ closed_year_row(struct payment_import *pi, const struct seci_csv_row *row,
 	int rc;
 
 	st = seci_db_stmt(pi->db, "SELECT count(*) FROM payment WHERE "
-	    "bank_id = ?1 OR dedup_key = ?2", err);
+	    "(bank_id = ?1 OR dedup_key = ?2) AND voided IS NULL", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, p->bank_id, -1, SQLITE_STATIC);
@@ -460,6 +475,29 @@ insert(struct payment_import *pi, const struct prow *p, const char *party,
 	return seci_db_exec_stmt(pi->db, st, err);
 }
 
+/* Tell the caller what became of the row, when it asked. */
+static int
+seen(struct payment_import *pi, const struct seci_csv_row *row,
+    const struct prow *p, const char *party, const char *how,
+    const char *status, struct seci_err *err)
+{
+	struct seci_payment_seen s;
+
+	if (pi->o->seen == NULL)
+		return 0;
+	s.line = row->line;
+	s.date = p->day;
+	s.amount = p->amount;
+	s.currency = p->currency;
+	s.base = p->base;
+	s.party = party;
+	s.matched_by = how;
+	s.reference = p->reference;
+	s.bank_id = p->bank_id;
+	s.status = status;
+	return pi->o->seen(pi->o->seen_arg, &s, err);
+}
+
 static int
 payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 {
@@ -469,18 +507,19 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	int rc, closed = 0;
 
 	pi->stats->read++;
-	if (pi->progress && pi->stats->read % 100000 == 0)
-		pi->progress(pi->progress_arg, pi->stats->read);
+	if (pi->o->progress && pi->stats->read % 100000 == 0)
+		pi->o->progress(pi->o->progress_arg, pi->stats->read);
 	if ((rc = read_row(pi, row, &p, err)) == 2) {
 		(*pi->skipped)++;
-		return 0;
+		return seen(pi, row, &p, NULL, NULL, "outgoing", err);
 	}
 	if (rc != 0)
 		return rc;
 	if (year_closed(pi, p.date, &closed, err) < 0)
 		return -1;
 	if (closed)
-		return closed_year_row(pi, row, &p, closed, err);
+		return (rc = closed_year_row(pi, row, &p, closed, err)) != 0 ?
+		    rc : seen(pi, row, &p, NULL, NULL, "duplicate", err);
 	party = match(&pi->m, p.acct, p.payer, p.reference, &how);
 	if (insert(pi, &p, party, how, err) < 0)
 		return -1;
@@ -489,21 +528,24 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		    seci_import_id(pi->imp), err)) != 0)
 			return rc;
 		pi->stats->duplicate++;
-		return 0;
+		return seen(pi, row, &p, NULL, NULL, "duplicate", err);
 	}
 	pi->stats->added++;
 	if (party == NULL)
 		pi->stats->unmatched++;
+	if (seen(pi, row, &p, party, how, "new", err) < 0)
+		return -1;
 	return seci_receipts_add(pi->receipts, sqlite3_last_insert_rowid(
 	    pi->db->h), party, p.base, p.date, err);
 }
 
 int
 seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
-    const struct seci_profile *profile, struct seci_import_stats *stats,
-    unsigned long *skipped, seci_progress_fn *progress, void *progress_arg,
+    const struct seci_payment_import_opts *opts,
+    struct seci_import_stats *stats, unsigned long *skipped,
     struct seci_err *err)
 {
+	const struct seci_profile *profile = opts->profile;
 	struct seci_csv_col cols[SECI_P_NCOLS];
 	struct seci_csv_opts o;
 	struct payment_import pi;
@@ -533,9 +575,8 @@ seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
 	pi.prof = profile;
 	pi.stats = stats;
 	pi.skipped = skipped;
-	pi.progress = progress;
-	pi.progress_arg = progress_arg;
-	if (matcher_init(db, &pi.m, err) < 0)
+	pi.o = opts;
+	if (matcher_init(db, profile, &pi.m, err) < 0)
 		goto out;
 	if ((pi.imp = seci_import_begin(db, "payment", name, err)) == NULL)
 		goto out;
@@ -554,4 +595,54 @@ out:
 	seci_import_free(pi.imp);
 	matcher_free(&pi.m);
 	return rc;
+}
+
+static int
+preview_row(void *arg, const struct seci_payment_seen *s,
+    struct seci_err *err)
+{
+	struct seci_cell c[10];
+	char amount[SECI_MONEY_BUFSZ];
+
+	c[0] = seci_cell_int((int64_t)s->line);
+	c[1] = seci_cell_text(s->date);
+	c[2] = seci_cell_text(seci_money_format(s->amount,
+	    seci_currency_decimals(s->currency), 0, amount));
+	c[3] = seci_cell_text(s->currency);
+	c[4] = strcmp(s->status, "outgoing") == 0 ? seci_cell_null() :
+	    seci_cell_int(s->base);
+	c[5] = seci_cell_text(s->party);
+	c[6] = seci_cell_text(s->matched_by);
+	c[7] = seci_cell_text(s->reference);
+	c[8] = seci_cell_text(s->bank_id);
+	c[9] = seci_cell_text(s->status);
+	return seci_out_row(arg, c, err);
+}
+
+int
+seci_payment_import_preview(struct seci_db *db, FILE *fp, const char *name,
+    const struct seci_payment_import_opts *o,
+    const struct seci_out_opts *oo, struct seci_import_stats *stats,
+    unsigned long *skipped, struct seci_err *err)
+{
+	static const struct seci_col cols[] = {
+		{ "line", SECI_COL_INT, 0 }, { "date", SECI_COL_TEXT, 0 },
+		{ "amount", SECI_COL_DECIMAL, 0 }, { "currency", SECI_COL_TEXT, 0 },
+		{ "base_amount", SECI_COL_MONEY, 0 }, { "party", SECI_COL_TEXT, 0 },
+		{ "matched_by", SECI_COL_TEXT, 0 },
+		{ "reference", SECI_COL_TEXT, 0 }, { "bank_id", SECI_COL_TEXT, 0 },
+		{ "status", SECI_COL_TEXT, 0 },
+	};
+	struct seci_payment_import_opts po = *o;
+	struct seci_out *out = seci_out_begin(oo, cols, 10, err);
+
+	if (out == NULL)
+		return -1;
+	po.seen = preview_row;
+	po.seen_arg = out;
+	if (seci_payment_import(db, fp, name, &po, stats, skipped, err) < 0) {
+		seci_out_abort(out);
+		return -1;
+	}
+	return seci_out_end(out, err);
 }

@@ -256,20 +256,18 @@ out:
 
 /* ---- one payment ------------------------------------------------------- */
 
-/* Post one payment on its own: from the bank (by hand) or out of
- * suspense (a match), to its Party's receivable; then its advance. */
+/* Post a payment by hand on its own: from the bank to its Party's
+ * receivable; then its advance. */
 static int
 post_one(struct seci_db *db, int64_t id, const char *party,
-    seci_money amount, seci_day day, int from_suspense, const char *memo,
-    struct seci_err *err)
+    seci_money amount, seci_day day, const char *memo, struct seci_err *err)
 {
 	struct seci_ledger_ref ref = { "payment", 0, 0 };
 	struct seci_posting p[2];
 
 	memset(p, 0, sizeof(p));
-	p[0].account = from_suspense ? SECI_ACC_SUSPENSE : SECI_ACC_BANK;
+	p[0].account = SECI_ACC_BANK;
 	p[0].amount = amount;
-	p[0].source_id = from_suspense ? id : 0;
 	p[1].account = SECI_ACC_RECEIVABLE;
 	p[1].amount = -amount;
 	p[1].party = party;
@@ -328,7 +326,7 @@ seci_payment_add(struct seci_db *db, const struct seci_payment *p,
 	st = seci_db_stmt(db, "INSERT INTO payment (date, party, amount, "
 	    "currency, orig_amount, rate, reference, dedup_key, matched_by) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, 'm:' || (SELECT coalesce(max(id), 0) "
-	    "+ 1 FROM payment), 'manual')", err);
+	    "+ 1 FROM payment), 'hand')", err);
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, seci_date_format(p->date, day));
@@ -343,65 +341,9 @@ seci_payment_add(struct seci_db *db, const struct seci_payment *p,
 	*id = sqlite3_last_insert_rowid(db->h);
 	snprintf(memo, sizeof(memo), "payment %lld from %s", (long long)*id,
 	    p->party);
-	if (post_one(db, *id, p->party, base, p->date, 0, memo, err) < 0)
+	if (post_one(db, *id, p->party, base, p->date, memo, err) < 0)
 		return -1;
 	return seci_audit_added_id(db, "payment", *id, err);
-}
-
-int
-seci_payment_match(struct seci_db *db, int64_t id, const char *party,
-    struct seci_err *err)
-{
-	struct seci_err ignore = SECI_ERR_INIT;
-	struct seci_audit_change c;
-	sqlite3_stmt *st;
-	seci_money base;
-	seci_day date = 0;
-	char memo[96];
-	int rc, in_suspense;
-
-	if (seci_party_exists(db, party, err) < 0)
-		return -1;
-	st = seci_db_stmt(db, "SELECT amount, date, party IS NULL FROM payment "
-	    "WHERE id = ?", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	base = sqlite3_column_int64(st, 0);
-	if (rc == SQLITE_ROW)
-		seci_date_parse((const char *)sqlite3_column_text(st, 1), NULL,
-		    &date, &ignore);
-	in_suspense = sqlite3_column_int(st, 2);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return seci_err_set(err, SECI_EXIT_DATA, "no payment %lld",
-		    (long long)id);
-	if (rc != SQLITE_ROW)
-		return seci_db_fail(db, rc, "payment", err);
-	if (!in_suspense)
-		return seci_err_set(err, SECI_EXIT_DATA, "payment %lld is not "
-		    "in suspense", (long long)id);
-	if (seci_year_writable_day(db, date, err) < 0 ||
-	    seci_audit_begin_id(db, &c, "payment", id, err) < 0)
-		return -1;
-	st = seci_db_stmt(db, "UPDATE payment SET party = ?, matched_by = "
-	    "'manual' WHERE id = ?", err);
-	if (st == NULL)
-		goto fail;
-	seci_db_bind_text(st, 1, party);
-	sqlite3_bind_int64(st, 2, id);
-	snprintf(memo, sizeof(memo), "payment %lld matched to %s",
-	    (long long)id, party);
-	/* Out of suspense, into the Party's position, on the payment's
-	 * date. */
-	if (seci_db_exec_stmt(db, st, err) < 0 ||
-	    post_one(db, id, party, base, date, 1, memo, err) < 0)
-		goto fail;
-	return seci_audit_end(db, &c, err);
-fail:
-	seci_audit_cancel(&c);
-	return -1;
 }
 
 /* ---- the list ---------------------------------------------------------- */
@@ -416,11 +358,14 @@ seci_payment_each(struct seci_db *db, const struct seci_payment_filter *f,
 
 	/* The original amount in its own currency's decimals. */
 	st = seci_db_stmt(db, "SELECT id, date, party, seci_amount(orig_amount, "
-	    "currency), currency, amount, account, payer, reference, bank_id "
+	    "currency), currency, amount, account, payer, reference, bank_id, "
+	    "voided IS NOT NULL, matched_by, rate "
 	    "FROM payment WHERE (?1 IS NULL OR substr(date, 1, 4) = "
 	    "printf('%04d', ?1)) AND (?2 IS NULL OR party = ?2) AND (?3 IS NULL "
 	    "OR date >= ?3) AND (?4 IS NULL OR date <= ?4) AND (?5 = 0 OR "
-	    "party IS NULL) ORDER BY date, id", err);
+	    "(party IS NULL AND voided IS NULL)) AND (?6 IS NULL OR "
+	    "instr(lower(reference), lower(?6)) > 0) AND (?7 IS NULL OR "
+	    "instr(lower(payer), lower(?7)) > 0) ORDER BY date, id", err);
 	if (st == NULL)
 		return -1;
 	if (f->from == NULL && f->to == NULL && f->year)
@@ -429,6 +374,8 @@ seci_payment_each(struct seci_db *db, const struct seci_payment_filter *f,
 	seci_db_bind_text(st, 3, f->from);
 	seci_db_bind_text(st, 4, f->to);
 	sqlite3_bind_int(st, 5, f->suspense_only);
+	seci_db_bind_text(st, 6, f->ref);
+	seci_db_bind_text(st, 7, f->payer);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int64(st, 0);
 		r.date = (const char *)sqlite3_column_text(st, 1);
@@ -440,7 +387,10 @@ seci_payment_each(struct seci_db *db, const struct seci_payment_filter *f,
 		r.payer = (const char *)sqlite3_column_text(st, 7);
 		r.reference = (const char *)sqlite3_column_text(st, 8);
 		r.bank_id = (const char *)sqlite3_column_text(st, 9);
-		r.status = r.party ? "matched" : "suspense";
+		r.status = sqlite3_column_int(st, 10) ? "void" : r.party ?
+		    "matched" : "suspense";
+		r.matched_by = (const char *)sqlite3_column_text(st, 11);
+		r.rate = (const char *)sqlite3_column_text(st, 12);
 		stop = fn(arg, &r, err) < 0;
 	}
 	sqlite3_reset(st);
@@ -452,7 +402,7 @@ seci_payment_each(struct seci_db *db, const struct seci_payment_filter *f,
 static int
 list_row(void *arg, const struct seci_payment_row *r, struct seci_err *err)
 {
-	struct seci_cell c[9];
+	struct seci_cell c[12];
 
 	c[0] = seci_cell_int(r->id);
 	c[1] = seci_cell_text(r->date);
@@ -463,6 +413,9 @@ list_row(void *arg, const struct seci_payment_row *r, struct seci_err *err)
 	c[6] = seci_cell_text(r->reference);
 	c[7] = seci_cell_text(r->bank_id);
 	c[8] = seci_cell_text(r->status);
+	c[9] = seci_cell_text(r->matched_by);
+	c[10] = seci_cell_text(r->payer);
+	c[11] = seci_cell_text(r->rate);
 	return seci_out_row(arg, c, err);
 }
 
@@ -494,6 +447,8 @@ seci_payment_list(struct seci_db *db, const struct seci_payment_filter *f,
 		{ "currency", SECI_COL_TEXT, 0 }, { "base_amount", SECI_COL_MONEY, 0 },
 		{ "reference", SECI_COL_TEXT, 0 }, { "bank_id", SECI_COL_TEXT, 0 },
 		{ "status", SECI_COL_TEXT, 0 },
+		{ "matched_by", SECI_COL_TEXT, 0 }, { "payer", SECI_COL_TEXT, 0 },
+		{ "rate", SECI_COL_DECIMAL, 0 },
 	};
 	static const struct seci_col scols[] = {
 		{ "id", SECI_COL_INT, 0 }, { "date", SECI_COL_TEXT, 0 },
@@ -503,7 +458,7 @@ seci_payment_list(struct seci_db *db, const struct seci_payment_filter *f,
 		{ "bank_id", SECI_COL_TEXT, 0 },
 	};
 	struct seci_out *o = seci_out_begin(oo, f->suspense_only ? scols : cols,
-	    9, err);
+	    f->suspense_only ? 9 : 12, err);
 
 	if (o == NULL)
 		return -1;

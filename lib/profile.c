@@ -24,6 +24,9 @@ seci_profile_free(struct seci_profile *p)
 		return;
 	for (i = 0; i < SECI_P_NCOLS; i++)
 		free(p->col[i]);
+	for (i = 0; i < (int)p->nstopwords; i++)
+		free(p->stopwords[i]);
+	free(p->stopwords);
 	free(p->name);
 	free(p->date_format);
 	free(p);
@@ -52,6 +55,43 @@ generic_profile(struct seci_err *err)
 	return p;
 }
 
+/* match_code and code_stopwords: 1 when n is one of them (read), 0 when
+ * not, -1 when bad. */
+static int
+match_keys(struct seci_profile *p, const struct seci_yaml *n,
+    const char *file, struct seci_err *err)
+{
+	const struct seci_yaml *w;
+	size_t k;
+
+	if (strcmp(n->key, "match_code") == 0) {
+		if (n->kind != SECI_YAML_SCALAR || (strcmp(n->value, "true") != 0
+		    && strcmp(n->value, "false") != 0))
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "'match_code' must be true or false", file, n->line);
+		p->no_code_match = strcmp(n->value, "false") == 0;
+		return 1;
+	}
+	if (strcmp(n->key, "code_stopwords") != 0)
+		return 0;
+	if (n->kind != SECI_YAML_SEQ)
+		return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+		    "'code_stopwords' must be a list of words", file, n->line);
+	for (k = 0, w = n->child; w != NULL; w = w->next)
+		k++;
+	if ((p->stopwords = calloc(k + 1, sizeof(char *))) == NULL)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	for (w = n->child; w != NULL; w = w->next) {
+		if (w->kind != SECI_YAML_SCALAR || *w->value == '\0')
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: a "
+			    "code stopword must be a word", file, w->line);
+		if ((p->stopwords[p->nstopwords++] = strdup(w->value)) == NULL)
+			return seci_err_set(err, SECI_EXIT_SOFTWARE,
+			    "out of memory");
+	}
+	return 1;
+}
+
 static int
 profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
     const char *file, struct seci_err *err)
@@ -62,7 +102,10 @@ profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
 	for (n = root->child; n != NULL; n = n->next) {
 		const char *v = n->kind == SECI_YAML_SCALAR ? n->value : NULL;
 
-		if (strcmp(n->key, "name") == 0 && v) {
+		if ((i = match_keys(p, n, file, err)) != 0) {
+			if (i < 0)
+				return -1;
+		} else if (strcmp(n->key, "name") == 0 && v) {
 			free(p->name);
 			p->name = strdup(v);
 		} else if (strcmp(n->key, "delimiter") == 0 && v &&

@@ -2,7 +2,9 @@
  * profile.h - bank-export profiles: which columns of a bank's export mean
  * what (date, amount or credit and debit, currency, payer account and
  * name, reference, the bank's transaction id, a rate), the date format,
- * decimal mark, sign convention, delimiter and lines to skip.
+ * decimal mark, sign convention, delimiter and lines to skip, and whether
+ * a Party code in the reference may match (not at all, or never these
+ * words).
  */
 #ifndef SECI_PROFILE_H
 #define SECI_PROFILE_H
@@ -23,6 +25,9 @@ struct seci_profile {
 	int negate;		/* incoming amounts are negative in the file */
 	int all_required;	/* every named column must be there */
 	char *col[SECI_P_NCOLS];	/* header names, NULL when absent */
+	int no_code_match;	/* match_code: false */
+	char **stopwords;	/* code_stopwords: words never a Party code */
+	size_t nstopwords;
 };
 
 /* The profile name: "generic" (built in: the columns date,amount and

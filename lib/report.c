@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "budget.h"
+#include "collection.h"
 #include "contrib.h"
 #include "monthly.h"
 #include "report.h"
@@ -40,6 +41,14 @@ arrears(struct seci_db *db, const struct seci_report_args *a,
 }
 
 static int
+contributions_status(struct seci_db *db, const struct seci_report_args *a,
+    struct seci_err *err)
+{
+	return seci_collection(db, a->year, a->as_of, a->rule_years, &a->out,
+	    err);
+}
+
+static int
 balance_sheet(struct seci_db *db, const struct seci_report_args *a,
     struct seci_err *err)
 {
@@ -71,6 +80,10 @@ static const struct seci_report_kind kinds[] = {
 	    .fn = contributions },
 	{ .name = "arrears", .doc = "Overdue contributions by age, and the "
 	    "two-year rule", .formats = "csv,tsv,json", .fn = arrears },
+	{ .name = "contributions-status", .doc = "Status of contributions for "
+	    "the JCC: owed on 1 January, assessed, collected, owed now",
+	    .formats = "csv,tsv,json", .command = 1,
+	    .fn = contributions_status },
 	{ .name = "balance-sheet", .doc = "Assets, liabilities and net assets",
 	    .formats = "csv,tsv,json", .command = 1, .fn = balance_sheet },
 	{ .name = "performance", .doc = "Revenue and expenses of the --year",

@@ -38,6 +38,7 @@
 #include "party.h"
 #include "assess.h"
 #include "contrib.h"
+#include "collection.h"
 #include "remind.h"
 #include "profile.h"
 #include "rate.h"

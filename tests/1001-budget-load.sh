@@ -9,11 +9,11 @@ run_ok "load a draft" seci-budget load "$T/budget-2026.yaml"
 run_ok "show it" seci-budget -y 2026 -o csv show --as-of 2026-01-01
 # A2 is written as the YAML number 50000: 50,000.00 exactly.
 out_is "four lines at their initial amounts" \
-"chapter,line,name,kind,initial,transfers_in,transfers_out,supplementary,revised,committed,spent,available,executed_pct
-A,A1,Salaries,staff,100000.00,0.00,0.00,0.00,100000.00,0.00,0.00,100000.00,0.0
-A,A2,Meetings,operational,50000.00,0.00,0.00,0.00,50000.00,0.00,0.00,50000.00,0.0
-B,B1,Rent,operational,20000.00,0.00,0.00,0.00,20000.00,0.00,0.00,20000.00,0.0
-B,B2,Equipment,capital,30000.00,0.00,0.00,0.00,30000.00,0.00,0.00,30000.00,0.0"
+"chapter,line,name,kind,initial,transfers_in,transfers_out,supplementary,revised,committed,spent,available,executed_pct,carried_in,budget_status
+A,A1,Salaries,staff,100000.00,0.00,0.00,0.00,100000.00,0.00,0.00,100000.00,0.0,0.00,draft
+A,A2,Meetings,operational,50000.00,0.00,0.00,0.00,50000.00,0.00,0.00,50000.00,0.0,0.00,draft
+B,B1,Rent,operational,20000.00,0.00,0.00,0.00,20000.00,0.00,0.00,20000.00,0.0,0.00,draft
+B,B2,Equipment,capital,30000.00,0.00,0.00,0.00,30000.00,0.00,0.00,30000.00,0.0,0.00,draft"
 
 run_ok "table form" seci-budget -y 2026 -o table show
 ok "has chapter subtotals" grep -q "Staff and operations total .*150,000.00" "$T/out"
@@ -42,7 +42,30 @@ run_ok "export 2027" seci-budget --db "$T/two.db" -y 2027 -o csv export
 is "same lines in 2027" "$(tail -n +2 "$T/out" | cut -d, -f2-)" \
     "$(tail -n +2 "$T/export.csv" | cut -d, -f2-)"
 
+# A draft is marked as one wherever it appears.
+run_ok "table of a draft" seci-budget -y 2026 -o table show
+ok "says DRAFT above the table" grep -q "^DRAFT: the 2026 budget is not adopted by the JCC" "$T/out"
+run_ok "json of a draft" seci-budget -y 2026 -o json show
+ok "each line says draft" sh -c "grep -c '\"budget_status\":\"draft\"' '$T/out' | grep -qx 3"
+run_ok "the monthly report" seci-report -y 2026 --as-of 2026-01-31 monthly
+ok "marks the draft" grep -q "DRAFT: the 2026 budget is not adopted" "$T/out"
+run_ok "the monthly report in JSON" seci-report -y 2026 --as-of 2026-01-31 \
+    -o json monthly
+ok "budget_status draft" grep -q '"budget_status":"draft"' "$T/out"
+run_ok "status of the years" seci-budget -o csv status
+out_is "2026 a draft; the other database's years are not here" \
+"year,status,decision,adopted_on,closed_on,initial
+2026,draft,,,,180000.00"
+
 run_ok "adopt" seci-budget -y 2026 adopt --decision JCC/2025/7 --date 2025-12-10
+run_ok "status after adoption" seci-budget -o csv status
+out_is "adopted, with its JCC decision and date" \
+"year,status,decision,adopted_on,closed_on,initial
+2026,adopted,JCC/2025/7,2025-12-10,,180000.00"
+run_ok "table of an adopted budget" seci-budget -y 2026 -o table show
+ok "no DRAFT" sh -c "! grep -q DRAFT '$T/out'"
+run_ok "monthly" seci-report -y 2026 --as-of 2026-01-31 monthly
+ok "no DRAFT either" sh -c "! grep -q DRAFT '$T/out'"
 run_fails 65 "an adopted budget cannot be reloaded" \
     seci-budget load "$T/budget-2026.yaml"
 err_has "says so" "the 2026 budget is adopted and cannot be reloaded"

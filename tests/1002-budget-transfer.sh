@@ -87,11 +87,11 @@ run_ok "approve them" seci-budget --as-of 2026-05-31 expense approve \
 # B2: 30,000.00 - 1,000.00 + 10,000.00 = 39,000.00.
 run_ok "show" seci-budget -y 2026 --as-of 2026-06-30 -o csv show
 out_is "every column as worked by hand" \
-"chapter,line,name,kind,initial,transfers_in,transfers_out,supplementary,revised,committed,spent,available,executed_pct
-A,A1,Salaries,staff,100000.00,0.00,0.00,0.00,100000.00,0.00,0.00,100000.00,0.0
-A,A2,Meetings,operational,50000.00,0.00,5000.01,0.00,44999.99,5000.00,5000.00,34999.99,11.1
-B,B1,Rent,operational,20000.00,6000.01,0.00,0.00,26000.01,0.00,0.00,26000.01,0.0
-B,B2,Equipment,capital,30000.00,0.00,1000.00,10000.00,39000.00,0.00,0.00,39000.00,0.0"
+"chapter,line,name,kind,initial,transfers_in,transfers_out,supplementary,revised,committed,spent,available,executed_pct,carried_in,budget_status
+A,A1,Salaries,staff,100000.00,0.00,0.00,0.00,100000.00,0.00,0.00,100000.00,0.0,0.00,adopted
+A,A2,Meetings,operational,50000.00,0.00,5000.01,0.00,44999.99,5000.00,5000.00,34999.99,11.1,0.00,adopted
+B,B1,Rent,operational,20000.00,6000.01,0.00,0.00,26000.01,0.00,0.00,26000.01,0.0,0.00,adopted
+B,B2,Equipment,capital,30000.00,0.00,1000.00,10000.00,39000.00,0.00,0.00,39000.00,0.0,0.00,adopted"
 
 # Totals (table only): chapter A revised 144,999.99, spent 5,000.00,
 # available 134,999.99; grand total revised 210,000.00 (200,000.00 +
@@ -110,7 +110,7 @@ ok "amounts as strings, percent as a number" \
 # As of an earlier date, later movements do not count: on 2026-03-02
 # only the first two transfers (5,000.00) had happened.
 run_ok "show as of 2026-03-02" seci-budget -y 2026 --as-of 2026-03-02 -o csv show
-ok "A2 revised 45,000.00" grep -q '^A,A2,Meetings,operational,50000.00,0.00,5000.00,0.00,45000.00,0.00,0.00,45000.00,0.0$' "$T/out"
+ok "A2 revised 45,000.00" grep -q '^A,A2,Meetings,operational,50000.00,0.00,5000.00,0.00,45000.00,0.00,0.00,45000.00,0.0,0.00,adopted$' "$T/out"
 
 # A commitment dated later in the year counts against a transfer made now.
 run_fails 65 "B1's 26,000.01 less a September commitment of 26,000.00 leaves 0.01" \
@@ -118,10 +118,10 @@ run_fails 65 "B1's 26,000.01 less a September commitment of 26,000.00 leaves 0.0
 err_has "refused" "line B1 has 0.01 available"
 run_ok "close the commitment" seci-budget --as-of 2026-07-01 commit close PO-1
 run_ok "show as of the day before" seci-budget -y 2026 --as-of 2026-06-30 -o csv show
-ok "PO-1 still committed then" grep -q '^A,A2,.*,44999.99,5000.00,5000.00,34999.99,11.1$' "$T/out"
+ok "PO-1 still committed then" grep -q '^A,A2,.*,44999.99,5000.00,5000.00,34999.99,11.1,0.00,adopted$' "$T/out"
 run_ok "show after" seci-budget -y 2026 --as-of 2026-07-01 -o csv show
 ok "A2 committed back to 0, available 39,999.99" \
-    grep -q '^A,A2,.*,44999.99,0.00,5000.00,39999.99,11.1$' "$T/out"
+    grep -q '^A,A2,.*,44999.99,0.00,5000.00,39999.99,11.1,0.00,adopted$' "$T/out"
 run_fails 65 "closing it twice" seci-budget commit close PO-1
 run_ok "commit list" seci-budget -y 2026 --as-of 2026-12-31 -o csv commit list
 out_is "consumed and closed" "id,year,line,ref,payee,date,amount,consumed,remaining,status

@@ -95,14 +95,17 @@ run_fails 65 "an unknown expense" seci-budget expense pay 99 --date 2026-03-21
 run_fails 64 "a bad ID" seci-budget expense pay x1 --date 2026-03-21
 
 run_ok "list" seci-budget -y 2026 -o csv expense list
-out_is "every column" "id,date,line,payee,amount,status,reference,commitment,description
-1,2026-03-10,A2,Hotel,5000.00,paid,INV-1,,Spring meeting
-2,2026-03-11,A2,Hotel,5000.01,approved,INV-2,,
-3,2026-03-12,A1,x,9000.00,approved,,,
-4,2026-04-01,B1,Landlord,19000.00,approved,,,
-5,2026-04-02,B1,Landlord,1000.00,approved,,,
-6,2026-04-03,B1,Landlord,0.01,approved,,,
-7,2026-05-01,A2,x,10.00,rejected,,,"
+# Who approved and when: 1 by fin and 2 by the director on 2026-03-15
+# (--as-of), the rest today; 1 paid on 2026-03-20; 7 rejected: neither.
+me=$(id -un) today=$(date +%F)
+out_is "every column" "id,date,line,payee,amount,status,reference,commitment,description,approved_by,approved_on,paid_on
+1,2026-03-10,A2,Hotel,5000.00,paid,INV-1,,Spring meeting,fin,2026-03-15,2026-03-20
+2,2026-03-11,A2,Hotel,5000.01,approved,INV-2,,,$me,2026-03-15,
+3,2026-03-12,A1,x,9000.00,approved,,,,fin,$today,
+4,2026-04-01,B1,Landlord,19000.00,approved,,,,$me,$today,
+5,2026-04-02,B1,Landlord,1000.00,approved,,,,$me,$today,
+6,2026-04-03,B1,Landlord,0.01,approved,,,,$me,$today,
+7,2026-05-01,A2,x,10.00,rejected,,,,,,"
 run_ok "filter by line and dates" seci-budget -o csv expense list \
     --line B1 --from 2026-04-02 --to 2026-04-03
 is "5 and 6" "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" "5 6 "

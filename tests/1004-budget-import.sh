@@ -20,10 +20,10 @@ ok "nothing on stdout" test ! -s "$T/out"
 run_ok "again" seci-budget expense import "$T/good.csv"
 err_has "all duplicates, even rows without a reference" "0 new, 3 duplicate"
 run_ok "list" seci-budget -y 2026 -o csv expense list
-out_is "three proposed expenses" "id,date,line,payee,amount,status,reference,commitment,description
-1,2026-02-01,A1,Payroll,8500.00,proposed,PAY-02,,Salaries February
-2,2026-02-03,A2,Hotel,1200.50,proposed,,PO-1,\"Meeting, Sofia\"
-3,2026-02-04,B1,Landlord,1500.00,proposed,,,Rent February"
+out_is "three proposed expenses" "id,date,line,payee,amount,status,reference,commitment,description,approved_by,approved_on,paid_on
+1,2026-02-01,A1,Payroll,8500.00,proposed,PAY-02,,Salaries February,,,
+2,2026-02-03,A2,Hotel,1200.50,proposed,,PO-1,\"Meeting, Sofia\",,,
+3,2026-02-04,B1,Landlord,1500.00,proposed,,,Rent February,,,"
 
 # One audit record per import, with the file's SHA-256 and counts.
 run_ok "audit of imports" seci-admin -o tsv audit log --table imports

@@ -83,4 +83,19 @@ is "recorded as of 04-30" "$(last_audit)" "2026-04-30,$today"
 # A rate set for a date in the past.
 run_ok "rate set --date" seci-contrib rate set USD 0.9 --date 2026-01-15
 is "its date" "$(last_audit)" "2026-01-15,$today"
+# A date of record more than a year after --as-of is taken for a typo
+# (2031 for 2021) unless --force says it is meant.
+adopted_budget 2027 >/dev/null
+run_fails 65 "an expense dated over a year ahead" seci-budget \
+    --as-of 2026-02-27 expense add --line A1 --amount 1 --payee x \
+    --date 2027-02-28
+err_has "asks for --force" "--date 2027-02-28 is more than a year after --as-of (2026-02-27); give --force if it is right"
+run_ok "a year ahead to the day is fine" seci-budget --as-of 2026-02-28 \
+    expense add --line A1 --amount 1 --payee x --date 2027-02-28
+run_ok "with --force" seci-budget --as-of 2026-02-27 expense add \
+    --line A1 --amount 1 --payee x --date 2027-02-28 --force
+run_fails 65 "an asset acquired over a year ahead" seci-budget \
+    --as-of 2025-06-30 asset add --tag FAR --desc x --acquired 2027-01-15 \
+    --cost 100 --life-years 2
+err_has "names the option" "--acquired 2027-01-15 is more than a year after"
 test_done

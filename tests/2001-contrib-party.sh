@@ -94,4 +94,39 @@ run_fails 65 "another Party's account" seci-contrib party import "$T/steal.csv"
 err_has "named" "steal.csv:2: account 'BG80BNBG96611020345678' is another party's already"
 run_ok "list" seci-contrib -o csv party list
 ok "GR99X not added" sh -c "! grep -q GR99X '$T/out'"
+
+# party edit: a Party renamed officially, its accounts and payer names
+# changed, in one audited change.
+run_fails 64 "party edit with nothing to change" seci-contrib party edit GR
+err_has "says so" "party edit: nothing to change"
+run_fails 65 "an unknown Party" seci-contrib party edit QQ --name Q
+run_ok "rename, add and remove" seci-contrib party edit GR \
+    --name "Hellenic Republic" --add-account "GR55 0000 1" \
+    --remove-alias "hellenic police" --add-alias "Ministry of Citizen Protection" \
+    --date 2026-05-01
+run_ok "list" seci-contrib -o csv party list
+out_has_gr=$(grep '^GR,' "$T/out")
+is "the new name, both accounts, the new alias only" "$out_has_gr" \
+    "GR,Hellenic Republic,party,GR1601101250000000012300695;GR5500001,Ministry of Citizen Protection"
+run_fails 65 "removing an account it does not have" \
+    seci-contrib party edit GR --remove-account BG80BNBG96611020345678
+err_has "says whose it is not" "account 'BG80BNBG96611020345678' is not party GR's"
+run_fails 65 "adding another Party's alias" \
+    seci-contrib party edit GR --add-alias "MoI BG"
+err_has "named" "alias 'MoI BG' is another party's already"
+run_fails 65 "a bad kind" seci-contrib party edit GR --kind member
+run_fails 65 "an empty name" seci-contrib party edit GR --name ""
+run_ok "list" seci-contrib -o csv party list
+is "nothing of the refused edits written" "$(grep '^GR,' "$T/out")" "$out_has_gr"
+run_ok "audit log" seci-admin -o csv audit log --table party
+ok "the rename audited with its date of record, before and after" \
+    sh -c "grep 'party edit' '$T/out' | grep '2026-05-01' | grep -q 'Hellenic Republic'"
+run_ok "audit verify" seci-admin audit verify
+# Letters use the name the Party has now.
+seci-contrib -y 2026 assess --total 300000 >/dev/null
+run_ok "reminder" seci-contrib --as-of 2026-12-31 remind
+ok "addressed to the Hellenic Republic" grep -q "^To: Hellenic Republic (GR)" "$T/out"
+run_ok "a Party becomes an Observer" seci-contrib party edit GR --kind observer
+run_ok "list" seci-contrib -o csv party list
+ok "GR is an observer" grep -q '^GR,Hellenic Republic,observer,' "$T/out"
 test_done

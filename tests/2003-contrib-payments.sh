@@ -26,12 +26,12 @@ err_has "the summary line" "5 new, 0 duplicate, 1 unmatched"
 err_has "the outgoing row is skipped" "warning: $T/bank.csv: 1 outgoing row skipped"
 run_ok "list" seci-contrib -y 2026 -o csv payment list
 out_is "matched by account, alias, code in the reference; two codes: suspense" \
-"id,date,party,amount,currency,base_amount,reference,bank_id,status
-1,2026-02-10,RO,60000.00,EUR,60000.00,any text,B-1,matched
-2,2026-02-11,BG,100000.00,EUR,100000.00,,B-2,matched
-3,2026-02-12,GR,30000.00,EUR,30000.00,\"SECI 2026, GR\",B-3,matched
-4,2026-02-13,,500.00,EUR,500.00,GR and BG,B-4,suspense
-5,2026-02-15,RO,45000.00,EUR,45000.00,contribution RO 2026,,matched"
+"id,date,party,amount,currency,base_amount,reference,bank_id,status,matched_by,payer,rate
+1,2026-02-10,RO,60000.00,EUR,60000.00,any text,B-1,matched,account,,
+2,2026-02-11,BG,100000.00,EUR,100000.00,,B-2,matched,alias,MINISTRY OF INTERIOR BULGARIA,
+3,2026-02-12,GR,30000.00,EUR,30000.00,\"SECI 2026, GR\",B-3,matched,reference,Athens,
+4,2026-02-13,,500.00,EUR,500.00,GR and BG,B-4,suspense,,Someone,
+5,2026-02-15,RO,45000.00,EUR,45000.00,contribution RO 2026,,matched,reference,,"
 run_ok "again" seci-contrib payment import "$T/bank.csv"
 err_has "nothing twice, with or without a bank id" "0 new, 5 duplicate, 0 unmatched"
 
@@ -69,6 +69,10 @@ run_fails 65 "of nothing" seci-contrib payment add --party GR --amount 0 \
     --date 2026-03-01
 run_fails 64 "of three decimals" seci-contrib payment add --party GR \
     --amount 1.005 --date 2026-03-01
+# A typo guard: 2031-02-28 for 2026-02-28 asks for --force.
+run_fails 65 "dated over a year after --as-of" seci-contrib \
+    --as-of 2026-03-01 payment add --party GR --amount 1 --date 2031-02-28
+err_has "asks for --force" "--date 2031-02-28 is more than a year after --as-of (2026-03-01); give --force if it is right"
 
 # Foreign currency: a rate column, or the rates table.
 run_ok "a USD rate from 2026-01-01" seci-contrib rate set USD 0.9215 \
@@ -87,10 +91,10 @@ run_ok "list" seci-contrib -o csv payment list --from 2026-04-01
 # 1000.00 USD * 0.9215 = 921.50; * 0.9 = 900.00; 100000 JPY * 0.0061234 =
 # 612.34 EUR.
 out_is "original amount, currency and base amount" \
-"id,date,party,amount,currency,base_amount,reference,bank_id,status
-7,2026-04-01,GR,1000.00,USD,921.50,GR dues,U-1,matched
-8,2026-04-02,GR,1000.00,USD,900.00,GR dues,U-2,matched
-9,2026-04-03,GR,100000,JPY,612.34,GR dues,U-3,matched"
+"id,date,party,amount,currency,base_amount,reference,bank_id,status,matched_by,payer,rate
+7,2026-04-01,GR,1000.00,USD,921.50,GR dues,U-1,matched,reference,,0.9215
+8,2026-04-02,GR,1000.00,USD,900.00,GR dues,U-2,matched,reference,,0.9
+9,2026-04-03,GR,100000,JPY,612.34,GR dues,U-3,matched,reference,,0.0061234"
 run_ok "the rate is kept" seci-contrib -o csv rate list
 out_is "rates" "currency,date,rate
 USD,2026-01-01,0.9215"

@@ -15,9 +15,9 @@ run_ok "a ro-bank export" seci-contrib payment import --profile ro-bank "$T/ro.c
 err_has "two new, the fee skipped" "2 new, 0 duplicate, 0 unmatched"
 run_ok "list" seci-contrib -y 2026 -o csv payment list
 out_is "dates and decimal commas read" \
-"id,date,party,amount,currency,base_amount,reference,bank_id,status
-1,2026-02-05,RO,50000.00,EUR,50000.00,Contributie 2026,BT-001,matched
-2,2026-03-12,MD,1234.56,EUR,1234.56,Plata MD; tranzit,BT-002,matched"
+"id,date,party,amount,currency,base_amount,reference,bank_id,status,matched_by,payer,rate
+1,2026-02-05,RO,50000.00,EUR,50000.00,Contributie 2026,BT-001,matched,account,Politia de Frontiera,
+2,2026-03-12,MD,1234.56,EUR,1234.56,Plata MD; tranzit,BT-002,matched,reference,Ministerul,"
 run_ok "again" seci-contrib payment import --profile ro-bank "$T/ro.csv"
 err_has "duplicates" "0 new, 2 duplicate, 0 unmatched"
 sed 's/50.000,00/50.000,001/' "$T/ro.csv" >"$T/ro3.csv"
@@ -116,4 +116,45 @@ printf 'name: x\ndecimal: ";"\ncolumns:\n  date: D\n  amount: A\n' >"$T/dec.yaml
 run_fails 78 "a profile's decimal mark that is neither . nor ," \
     seci-contrib payment import --profile "$T/dec.yaml" "$T/dc.csv"
 err_has "says what it must be" "dec.yaml:2: 'decimal' must be \".\" or \",\""
+
+# Matching by a Party code in the reference: on by default, off with
+# match_code: false, never for a profile's code_stopwords.  The
+# Romanian profile ships with SI ("and" without its diacritics).
+seci-contrib party add SI --name Slovenia --kind party >/dev/null
+printf '\357\273\277x\r\ny\r\nData operatiunii;Data valutei;Suma;Moneda;Cont ordonator;Nume ordonator;Detalii;Referinta\r\n01.07.2026;01.07.2026;20.000,00;EUR;RO11HOST;Primaria;GRANT GUVERN SI PRIMARIE;SI-1\r\n02.07.2026;02.07.2026;300,00;EUR;;Ministerul;Contributie MD;SI-2\r\n' \
+    >"$T/si.csv"
+n=$(seci-contrib -o csv payment list --from 2000-01-01 | wc -l)
+run_ok "a dry run" seci-contrib -o csv payment import --dry-run \
+    --profile ro-bank "$T/si.csv"
+out_is "each row with its Party and rule; SI is no code for ro-bank" \
+"line,date,amount,currency,base_amount,party,matched_by,reference,bank_id,status
+4,2026-07-01,20000.00,EUR,20000.00,,,GRANT GUVERN SI PRIMARIE,SI-1,new
+5,2026-07-02,300.00,EUR,300.00,MD,reference,Contributie MD,SI-2,new"
+err_has "the summary says nothing was written" \
+    "2 new, 0 duplicate, 1 unmatched (dry run: nothing written)"
+is "nothing written" "$(seci-contrib -o csv payment list --from 2000-01-01 | wc -l)" "$n"
+run_ok "no import recorded" seci-contrib -o csv --no-header import list
+ok "none for si.csv" sh -c "! grep -q si.csv '$T/out'"
+# The same rows through a profile without stopwords: SI matches.
+sed 's/^code_stopwords:.*//' "$top_srcdir/share/profiles/ro-bank.yaml" \
+    >"$T/ro-plain.yaml"
+run_ok "without stopwords" seci-contrib -o csv payment import --dry-run \
+    --profile "$T/ro-plain.yaml" "$T/si.csv"
+ok "the grant goes to Slovenia" grep -q '^4,.*,SI,reference,' "$T/out"
+printf 'match_code: false\n' >>"$T/ro-plain.yaml"
+run_ok "match_code: false" seci-contrib -o csv payment import --dry-run \
+    --profile "$T/ro-plain.yaml" "$T/si.csv"
+is "no code matches at all" "$(tail -n +2 "$T/out" | cut -d, -f7 | tr -d '\n')" ""
+sed -i 's/^match_code: false$/match_code: maybe/' "$T/ro-plain.yaml"
+run_fails 78 "match_code neither true nor false" \
+    seci-contrib payment import --dry-run --profile "$T/ro-plain.yaml" "$T/si.csv"
+err_has "file and line" "ro-plain.yaml:$(grep -n '^match_code' "$T/ro-plain.yaml" | cut -d: -f1): 'match_code' must be true or false"
+printf 'columns: {date: D, amount: A}\ncode_stopwords: SI\n' >"$T/sw.yaml"
+run_fails 78 "code_stopwords not a list" \
+    seci-contrib payment import --profile "$T/sw.yaml" "$T/si.csv"
+err_has "says so" "sw.yaml:2: 'code_stopwords' must be a list of words"
+run_ok "the real import" seci-contrib payment import --profile ro-bank \
+    "$T/si.csv"
+run_ok "list" seci-contrib -o csv payment list --from 2026-07-01
+ok "the grant waits in suspense" grep -q '^[0-9]*,2026-07-01,,20000.00,.*,suspense,,Primaria,$' "$T/out"
 test_done

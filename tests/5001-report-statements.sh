@@ -73,9 +73,10 @@ ok "B1: 21,000.00 final" grep -q '^B,B1,Rent,20000.00,21000.00,0.00,21000.00,0.0
 seci-budget -y 2026 --as-of 2026-12-31 -o csv show >"$T/show.csv"
 run_ok "execution" seci-report -y 2026 --as-of 2026-12-31 -o csv execution
 is "execution = seci-budget show, plus month_spent" \
-    "$(cut -d, -f1-13 "$T/out")" "$(cat "$T/show.csv")"
-is "month_spent last" "$(head -1 "$T/out" | sed 's/.*,executed_pct,//')" \
-    month_spent
+    "$(cut -d, -f1-13,15,16 "$T/out")" "$(cat "$T/show.csv")"
+is "month_spent, then carried_in and budget_status" \
+    "$(head -1 "$T/out" | sed 's/.*,executed_pct,//')" \
+    month_spent,carried_in,budget_status
 seci-contrib -y 2026 --as-of 2026-12-31 -o csv status >"$T/status.csv"
 # The Observer, not assessed, is listed for the credit it holds: the
 # status's credits add up to the advances of the balance sheet.

@@ -92,4 +92,9 @@ bs,balance-sheet,quarter,10,json,2026-01-15,2026-Q1
 monthly,monthly,month,1,text,2026-01-15,2026-06"
 run_ok "remove" seci-report schedule remove bs
 run_fails 65 "remove an unknown one" seci-report schedule remove bs
+# Schedules may fall on any day (--day N): the example crontab runs
+# run-due every day, not only on the 1st.
+ok "the example crontab runs run-due daily" grep -Eq \
+    '^[0-9]+ [0-9]+ \* \* \* +seci-report run-due' \
+    "$top_srcdir/share/examples/crontab"
 test_done

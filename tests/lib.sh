@@ -166,6 +166,55 @@ ledger_balance() {
 	    WHERE p.account = '$1' AND t.closed = 1"
 }
 
+# The account's amount on the balance sheet in $T/bs, in cents.
+bs_cents() {
+	awk -F, -v a="$1" '$2 == a { s = $4; gsub(/\./, "", s); print s + 0;
+	    f = 1 } END { if (!f) print 0 }' "$T/bs"
+}
+
+# hledger's balances of JOURNAL (seci-report -o hledger ledger) equal the
+# balance sheet's, account by account, as of each DATE; 3100 is revenue
+# less expenses.  Skipped without hledger.
+hledger_agrees() {
+	j=$1; shift
+	if ! command -v hledger >/dev/null; then
+		skip "hledger is not installed"
+		return 0
+	fi
+	for d in "$@"; do
+		seci-report --as-of "$d" -o csv balance-sheet >"$T/bs"
+		hledger -f "$j" balance --flat -N -O csv \
+		    -e "$(date -u -d "$d + 1 day" +%F)" | tail -n +2 |
+		    tr -d '"' >"$T/hl"
+		# hledger: debit positive; the balance sheet shows credits
+		# (liabilities, net assets) positive.
+		bad=0
+		for acct in $(cut -d, -f2 "$T/bs" | grep -v '^total$' |
+		    grep -v '^account$' | grep -v '^3100$'); do
+			h=$(awk -F, -v a="$acct" '$1 ~ ":" a " " { s = $2;
+			    sub(/ EUR$/, "", s); gsub(/\./, "", s); print s + 0 }' \
+			    "$T/hl")
+			b=$(bs_cents "$acct")
+			case "$acct" in 1*) ;; *) b=$((-b)) ;; esac
+			[ "${h:-0}" = "$b" ] || { echo "#   $d $acct: hledger" \
+			    "${h:-0}, balance sheet $b"; bad=1; }
+		done
+		# Every account hledger has a balance for is on the sheet.
+		for acct in $(awk -F, '$1 ~ /^(assets|liabilities|equity):/ {
+		    split($1, a, "[: ]"); print a[2] }' "$T/hl"); do
+			grep -q ",$acct," "$T/bs" || { echo "#   $d: $acct not" \
+			    "on the balance sheet"; bad=1; }
+		done
+		surplus=$(awk -F, '$1 ~ /^(revenues|expenses):/ { s = $2;
+		    sub(/ EUR$/, "", s); gsub(/\./, "", s); t += s } END {
+		    print -t + 0 }' "$T/hl")
+		is "$d: hledger's balances equal the balance sheet's, account by account" \
+		    "$bad" 0
+		is "$d: 3100 is revenue less expenses" "$(bs_cents 3100)" \
+		    "$surplus"
+	done
+}
+
 test_done() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]

@@ -1,0 +1,74 @@
+#!/bin/sh
+# Year end: a commitment carried to the next year brings the same amount
+# of appropriation with it (carried_in), so the lapse is counted once and
+# the next year's availability is not reduced by the carry.
+. "${top_srcdir:-..}/tests/lib.sh"
+
+init_db
+budget() {	# YEAR AMOUNT-OF-5.1
+	cat >"$T/b$1.yaml" <<YAML
+year: $1
+currency: EUR
+chapters:
+  - code: "5"
+    name: Operations
+    lines:
+      - {code: "5.1", name: Travel, kind: operational, amount: "$2"}
+YAML
+	seci-budget load "$T/b$1.yaml"
+	seci-budget -y "$1" --as-of "$(($1 - 1))-12-01" adopt \
+	    --decision "JCC/$1"
+}
+budget 2027 30000.00
+budget 2028 25000.00
+seci-budget commit --line 5.1 --amount 9000 --payee "Air travel" \
+    --ref PO-7 --date 2027-10-01 >/dev/null
+seci-budget expense add --line 5.1 --amount 8200 --payee Hotel \
+    --date 2027-06-01 >/dev/null
+seci-budget expense approve 1 >/dev/null
+
+run_ok "2028 before the close" seci-budget -y 2028 --as-of 2028-01-05 -o csv show
+is "5.1: 25,000.00 available, nothing carried in" "$(sed -n 2p "$T/out")" \
+    "5,5.1,Travel,operational,25000.00,0.00,0.00,0.00,25000.00,0.00,0.00,25000.00,0.0,0.00,adopted"
+# 2027 line 5.1: 30,000.00 - 8,200.00 spent - 9,000.00 carried = 12,800.00.
+run_ok "close 2027" seci-budget -y 2027 --as-of 2028-01-02 -o csv close
+out_is "12,800.00 lapses, 9,000.00 carried" "line,name,revised,spent,carried,lapsed
+5.1,Travel,30000.00,8200.00,9000.00,12800.00"
+# 2028 line 5.1: 25,000.00 + 9,000.00 carried in = 34,000.00 revised;
+# 9,000.00 committed; available 34,000.00 - 9,000.00 = 25,000.00, as
+# before the carry.
+run_ok "2028 after the close" seci-budget -y 2028 --as-of 2028-01-05 -o csv show
+is "5.1: the commitment and its appropriation, availability unchanged" \
+    "$(sed -n 2p "$T/out")" \
+    "5,5.1,Travel,operational,25000.00,0.00,0.00,0.00,34000.00,9000.00,0.00,25000.00,0.0,9000.00,adopted"
+# Spending the carried commitment in 2028: 4,000.00 of it; 5,000.00 still
+# committed; available still 25,000.00; executed 4,000 / 34,000 = 11.8%.
+seci-budget --as-of 2028-02-10 expense add --line 5.1 --amount 4000 \
+    --payee "Air travel" --date 2028-02-10 --commitment PO-7 >/dev/null
+seci-budget --as-of 2028-02-10 expense approve 2 >/dev/null
+run_ok "show" seci-budget -y 2028 --as-of 2028-03-01 -o csv show
+is "the carried commitment consumed, not the new year's money" \
+    "$(sed -n 2p "$T/out")" \
+    "5,5.1,Travel,operational,25000.00,0.00,0.00,0.00,34000.00,5000.00,4000.00,25000.00,11.8,9000.00,adopted"
+run_ok "execution report" seci-report -y 2028 --as-of 2028-03-01 -o csv execution
+is "the same, month_spent then carried_in" "$(sed -n 2p "$T/out")" \
+    "5,5.1,Travel,operational,25000.00,0.00,0.00,0.00,34000.00,5000.00,4000.00,25000.00,11.8,0.00,9000.00,adopted"
+run_ok "the table's grand total" seci-budget -y 2028 --as-of 2028-03-01 -o table show
+ok "carries the carried_in" grep -Eq "Grand total .* 9,000\.00 *$" "$T/out"
+# Closing 2028 counts the carried appropriation once: 34,000.00 revised,
+# 4,000.00 spent, PO-7's 5,000.00 carried on, 25,000.00 lapses.
+budget 2029 1000.00
+run_ok "close 2028" seci-budget -y 2028 --as-of 2029-01-02 -o csv close
+out_is "the lapse of 2028" "line,name,revised,spent,carried,lapsed
+5.1,Travel,34000.00,4000.00,5000.00,25000.00"
+run_ok "check" seci-admin check
+# commit list without --as-of: the year's commitments as they stand now,
+# though dated after today (the test's clock is real: 2028 is ahead).
+run_ok "commit list of 2028, no --as-of" seci-budget -y 2028 -o csv commit list
+out_is "PO-7 carried in, then carried on" \
+"id,year,line,ref,payee,date,amount,consumed,remaining,status
+2,2028,5.1,PO-7,Air travel,2028-01-01,9000.00,4000.00,0.00,carried"
+run_ok "with --as-of before it" seci-budget -y 2028 --as-of 2027-12-31 -o csv \
+    --no-header commit list
+is "none made by then" "$(cat "$T/out")" ""
+test_done
