@@ -10,7 +10,8 @@
 
 #include "seci.h"
 
-static struct seci_val o_org, o_currency, o_role, o_since, o_user, o_table;
+static struct seci_val o_org, o_currency, o_role, o_since, o_user, o_table,
+    o_date, o_force;
 
 static const struct seci_opt init_opts[] = {
 	{ .name = "org", .arg = "NAME", .val = &o_org,
@@ -185,6 +186,36 @@ run_backup(struct seci_ctx *ctx)
 #define DIRECTOR SECI_ROLE_DIRECTOR
 #define AUDITORS (SECI_ROLE_DIRECTOR | SECI_ROLE_AUDITOR)
 
+static const struct seci_opt opening_opts[] = {
+	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
+	    .flags = SECI_OPT_RECORD,
+	    .doc = "Date of the opening entry (default: 1 January of --year)" },
+	SECI_OPT_FORCE(&o_force),
+	{ .name = NULL }
+};
+
+static int
+run_opening(struct seci_ctx *ctx)
+{
+	struct seci_import_stats stats;
+	const char *name;
+	seci_day date;
+	FILE *fp;
+	int rc;
+
+	date = o_date.given ? o_date.date : seci_date_from_ymd(ctx->year, 1, 1);
+	if ((fp = seci_input_open(ctx->nargs ? ctx->args[0] : NULL, &name,
+	    &ctx->err)) == NULL)
+		return -1;
+	rc = seci_opening_load(ctx->db, fp, name, date,
+	    ctx->conf.contribution_due, &stats, &ctx->err);
+	seci_input_close(fp);
+	if (rc == 0 && !ctx->quiet)
+		fprintf(stderr, "%lu opening balance%s\n", stats.added,
+		    stats.added == 1 ? "" : "s");
+	return rc;
+}
+
 static const struct seci_cmd commands[] = {
 	{ .name = "init", .doc = "Create the database; you become its "
 	    "director", .opts = init_opts, .db = SECI_DB_CREATE,
@@ -210,6 +241,10 @@ static const struct seci_cmd commands[] = {
 	{ .name = "check", .doc = "Check integrity, ledger, audit chain and "
 	    "file mode; exit 1 on any finding", .db = SECI_DB_READ,
 	    .roles = AUDITORS, .run = run_check },
+	{ .name = "opening", .args = "[FILE]", .doc = "Post the opening "
+	    "balances of a first year on seci", .opts = opening_opts,
+	    .db = SECI_DB_WRITE, .roles = SECI_ROLE_FINANCE, .max_args = 1,
+	    .run = run_opening },
 	{ .name = "backup", .args = "FILE", .doc = "Write a consistent copy of "
 	    "the database to FILE", .db = SECI_DB_READ, .roles = AUDITORS,
 	    .min_args = 1, .max_args = 1, .run = run_backup },

@@ -11,7 +11,8 @@
 
 static struct seci_val o_line, o_from, o_to, o_amount, o_reason, o_decision,
     o_date, o_payee, o_ref, o_commitment, o_desc, o_override, o_status,
-    o_tag, o_acquired, o_cost, o_life, o_proceeds, o_through, o_force;
+    o_tag, o_acquired, o_cost, o_life, o_proceeds, o_through, o_force,
+    o_bank, o_profile;
 
 static const char *const expense_states[] = { "proposed", "approved",
     "rejected", "paid", NULL };
@@ -80,6 +81,12 @@ static const struct seci_opt expense_add_opts[] = {
 	{ .name = "desc", .arg = "TEXT", .val = &o_desc, .doc = "Description" },
 	O_FORCE, O_END
 };
+static const struct seci_opt expense_import_opts[] = {
+	{ .name = "profile", .arg = "NAME", .val = &o_profile,
+	    .doc = "A file profile: delimiter, lines to skip, date format, "
+	    "decimal mark, encoding, footer, expense_columns" },
+	O_END
+};
 static const struct seci_opt approve_opts[] = {
 	{ .name = "override", .type = SECI_OPT_FLAG, .val = &o_override,
 	    .doc = "Director: approve even if the line is overspent" },
@@ -95,7 +102,10 @@ static const struct seci_opt reject_opts[] = {
 	O_FORCE, O_END
 };
 static const struct seci_opt pay_opts[] = {
-	O_DATE(SECI_OPT_REQUIRED, "Date of payment (required)"), O_FORCE, O_END
+	O_DATE(SECI_OPT_REQUIRED, "Date of payment (required)"),
+	{ .name = "bank", .arg = "CODE", .val = &o_bank,
+	    .doc = "The bank account it is paid from (default: MAIN)" },
+	O_FORCE, O_END
 };
 static const struct seci_opt list_opts[] = {
 	O_LINE(0),
@@ -269,6 +279,7 @@ static int
 run_expense_import(struct seci_ctx *ctx)
 {
 	struct seci_import_stats stats;
+	struct seci_profile *prof = NULL;
 	const char *name;
 	FILE *fp;
 	int rc, tty = seci_ctx_progress_on(ctx);
@@ -276,9 +287,15 @@ run_expense_import(struct seci_ctx *ctx)
 	if ((fp = seci_input_open(ctx->nargs ? ctx->args[0] : NULL, &name,
 	    &ctx->err)) == NULL)
 		return -1;
-	rc = seci_expense_import(ctx->db, fp, name, &stats, tty ?
+	if (o_profile.given && (prof = seci_profile_load_expense(
+	    o_profile.text, &ctx->err)) == NULL) {
+		seci_input_close(fp);
+		return -1;
+	}
+	rc = seci_expense_import(ctx->db, fp, name, prof, &stats, tty ?
 	    seci_ctx_progress : NULL, NULL, &ctx->err);
 	seci_input_close(fp);
+	seci_profile_free(prof);
 	if (tty && stats.read >= 100000)
 		fputc('\n', stderr);
 	if (rc == 0 && !ctx->quiet)
@@ -328,8 +345,8 @@ run_expense_pay(struct seci_ctx *ctx)
 	/* Several IDs: all are paid, or none. */
 	for (i = 0; i < ctx->nargs; i++)
 		if (seci_ctx_id(ctx, i, "expense", &id) < 0 ||
-		    seci_expense_pay(ctx->db, id, o_date.date, ctx->roles,
-		    &ctx->err) < 0)
+		    seci_expense_pay(ctx->db, id, o_date.date, o_bank.text,
+		    ctx->roles, &ctx->err) < 0)
 			return -1;
 	return 0;
 }
@@ -430,8 +447,8 @@ static const struct seci_cmd commands[] = {
 	    .opts = expense_add_opts, .db = W, .roles = FIN,
 	    .run = run_expense_add },
 	{ .name = "expense import", .args = "FILE", .doc = "Propose expenses "
-	    "from CSV (idempotent)", .db = W, .roles = FIN, .max_args = 1,
-	    .run = run_expense_import },
+	    "from CSV (idempotent)", .opts = expense_import_opts, .db = W,
+	    .roles = FIN, .max_args = 1, .run = run_expense_import },
 	{ .name = "expense approve", .args = "ID...", .doc = "Approve proposed "
 	    "expenses (all or none)", .opts = approve_opts, .db = W,
 	    .roles = FIN, .min_args = 1, .max_args = -1,

@@ -1,6 +1,6 @@
 /*
  * seci-contrib - Parties and Permanent Observers, assessed contributions,
- * bank payments, arrears and reminders.
+ * receipts and refunds, bank accounts, arrears and reminders.
  */
 #include "config.h"
 
@@ -13,12 +13,14 @@ static struct seci_val o_name, o_kind, o_account, o_alias, o_total,
     o_method, o_key, o_fee, o_due, o_profile, o_party, o_amount, o_date,
     o_ref, o_currency, o_rate, o_from, o_to, o_fail, o_template, o_outdir,
     o_reason, o_payer, o_dry, o_add_account, o_remove_account,
-    o_add_alias, o_remove_alias, o_force;
+    o_add_alias, o_remove_alias, o_force, o_bank, o_income, o_ledger,
+    o_iban, o_statement;
 
 enum { METHOD_EQUAL, METHOD_KEY };
 static const char *const methods[] = { "equal", "key", NULL };
 
 #define O_FORCE SECI_OPT_FORCE(&o_force)
+#define O_BANK(d) { .name = "bank", .arg = "CODE", .val = &o_bank, .doc = (d) }
 #define O_END { .name = NULL }
 
 static const struct seci_opt party_add_opts[] = {
@@ -80,6 +82,7 @@ static const struct seci_opt import_opts[] = {
 	{ .name = "dry-run", .type = SECI_OPT_FLAG, .val = &o_dry,
 	    .doc = "Print each row with its Party and how it was matched; "
 	    "write nothing" },
+	O_BANK("The bank account the money came into (default: MAIN)"),
 	O_END
 };
 static const struct seci_opt payment_add_opts[] = {
@@ -96,6 +99,7 @@ static const struct seci_opt payment_add_opts[] = {
 	{ .name = "rate", .arg = "RATE", .val = &o_rate,
 	    .doc = "Base units per unit of --currency (default: the rates "
 	    "table)" },
+	O_BANK("The bank account it came into (default: MAIN)"),
 	O_FORCE,
 	O_END
 };
@@ -114,8 +118,9 @@ static const struct seci_opt payment_list_opts[] = {
 };
 static const struct seci_opt match_opts[] = {
 	{ .name = "party", .arg = "CODE", .val = &o_party,
-	    .flags = SECI_OPT_REQUIRED,
-	    .doc = "The Party that paid (required)" },
+	    .doc = "The Party that paid" },
+	{ .name = "income", .arg = "CODE", .val = &o_income,
+	    .doc = "Or: no contribution but this income item of the budget" },
 	{ .name = "reason", .arg = "TEXT", .val = &o_reason,
 	    .doc = "Why (required when it is matched already)" },
 	O_END
@@ -127,6 +132,59 @@ static const struct seci_opt unmatch_opts[] = {
 static const struct seci_opt void_opts[] = {
 	{ .name = "reason", .arg = "TEXT", .val = &o_reason,
 	    .flags = SECI_OPT_REQUIRED, .doc = "Why (required)" },
+	O_END
+};
+static const struct seci_opt receipt_opts[] = {
+	{ .name = "income", .arg = "CODE", .val = &o_income,
+	    .flags = SECI_OPT_REQUIRED,
+	    .doc = "The budget's income item (required)" },
+	{ .name = "amount", .arg = "AMOUNT", .val = &o_amount,
+	    .flags = SECI_OPT_REQUIRED,
+	    .doc = "Amount, in the bank account's currency (required)" },
+	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_RECORD,
+	    .doc = "Date received (required)" },
+	O_BANK("The bank account it came into (default: MAIN)"),
+	{ .name = "ref", .arg = "TEXT", .val = &o_ref, .doc = "Reference" },
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt refund_opts[] = {
+	{ .name = "amount", .arg = "AMOUNT", .val = &o_amount,
+	    .type = SECI_OPT_MONEY, .flags = SECI_OPT_REQUIRED,
+	    .doc = "Amount paid back (required; at most the credit)" },
+	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_RECORD,
+	    .doc = "Date paid (required)" },
+	{ .name = "reason", .arg = "TEXT", .val = &o_reason,
+	    .flags = SECI_OPT_REQUIRED, .doc = "Why (required)" },
+	O_BANK("The bank account it is paid from (default: MAIN)"),
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt bank_add_opts[] = {
+	{ .name = "currency", .arg = "CODE", .val = &o_currency,
+	    .flags = SECI_OPT_REQUIRED, .doc = "Its currency (required)" },
+	{ .name = "ledger-account", .arg = "N", .val = &o_ledger,
+	    .flags = SECI_OPT_REQUIRED, .doc = "Its ledger account: an unused "
+	    "asset account, or a new one of 1001-1099 (required)" },
+	{ .name = "iban", .arg = "IBAN", .val = &o_iban, .doc = "Its IBAN" },
+	O_END
+};
+static const struct seci_opt reconcile_opts[] = {
+	{ .name = "statement-balance", .arg = "AMOUNT", .val = &o_statement,
+	    .flags = SECI_OPT_REQUIRED, .doc = "The bank statement's balance, "
+	    "in the account's currency (required)" },
+	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
+	    .flags = SECI_OPT_ASOF, .doc = "The statement's date (default: "
+	    "--as-of)" },
+	O_END
+};
+static const struct seci_opt revalue_opts[] = {
+	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
+	    .flags = SECI_OPT_ASOF | SECI_OPT_RECORD,
+	    .doc = "Revalue at this date's rates (default: --as-of)" },
+	O_FORCE,
 	O_END
 };
 static const struct seci_opt arrears_opts[] = {
@@ -264,6 +322,7 @@ run_payment_import(struct seci_ctx *ctx)
 	}
 	memset(&po, 0, sizeof(po));
 	po.profile = prof;
+	po.bank = o_bank.text;
 	po.progress = tty ? seci_ctx_progress : NULL;
 	if (o_dry.given) {
 		ctx->dry_run = 1;
@@ -300,6 +359,7 @@ run_payment_add(struct seci_ctx *ctx)
 	p.currency = o_currency.text;
 	p.rate = o_rate.text;
 	p.reference = o_ref.text;
+	p.bank = o_bank.text;
 	if (seci_payment_add(ctx->db, &p, &id, &ctx->err) < 0)
 		return -1;
 	printf("%lld\n", (long long)id);
@@ -331,8 +391,104 @@ run_payment_match(struct seci_ctx *ctx)
 
 	if (seci_ctx_id(ctx, 0, "payment", &id) < 0)
 		return -1;
+	if (o_party.given == o_income.given)
+		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "payment match: "
+		    "give --party or --income");
+	if (o_income.given) {
+		if (seci_receipt_from_suspense(ctx->db, id, o_income.text,
+		    &id, &ctx->err) < 0)
+			return -1;
+		printf("%lld\n", (long long)id);
+		return 0;
+	}
 	return seci_payment_match(ctx->db, id, o_party.text, o_reason.text,
 	    &ctx->err);
+}
+
+static int
+run_receipt_add(struct seci_ctx *ctx)
+{
+	struct seci_receipt r;
+	int64_t id;
+
+	memset(&r, 0, sizeof(r));
+	r.income = o_income.text;
+	r.amount = o_amount.text;
+	r.date = o_date.date;
+	r.bank = o_bank.text;
+	r.reference = o_ref.text;
+	if (seci_receipt_add(ctx->db, &r, &id, &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_receipt_list(struct seci_ctx *ctx)
+{
+	return seci_receipt_list(ctx->db, ctx->year, &ctx->out, &ctx->err);
+}
+
+static int
+run_refund(struct seci_ctx *ctx)
+{
+	struct seci_refund r;
+	int64_t id;
+
+	memset(&r, 0, sizeof(r));
+	r.party = ctx->args[0];
+	r.amount = o_amount.money;
+	r.date = o_date.date;
+	r.reason = o_reason.text;
+	r.bank = o_bank.text;
+	if (seci_refund_add(ctx->db, &r, &id, &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_bank_add(struct seci_ctx *ctx)
+{
+	if (seci_bank_add(ctx->db, ctx->args[0], o_currency.text,
+	    o_ledger.text, o_iban.text, &ctx->err) < 0)
+		return -1;
+	printf("%s\n", ctx->args[0]);
+	return 0;
+}
+
+static int
+run_bank_list(struct seci_ctx *ctx)
+{
+	return seci_bank_list(ctx->db, ctx->as_of, &ctx->out, &ctx->err);
+}
+
+static int
+run_bank_reconcile(struct seci_ctx *ctx)
+{
+	struct seci_bankacct b;
+	seci_money statement;
+	int differs;
+
+	/* The statement's balance is in the account's own currency. */
+	if (seci_bank_get(ctx->db, ctx->args[0], &b, &ctx->err) < 0)
+		return -1;
+	if (seci_money_parse(o_statement.text, b.decimals, '.', &statement,
+	    &ctx->err) < 0)
+		return seci_err_prefix(&ctx->err, SECI_EXIT_USAGE,
+		    "--statement-balance");
+	if (seci_bank_reconcile(ctx->db, b.code, o_date.date, statement,
+	    &ctx->out, &differs, &ctx->err) < 0)
+		return -1;
+	if (differs)
+		ctx->status = SECI_EXIT_FINDINGS;
+	return 0;
+}
+
+static int
+run_bank_revalue(struct seci_ctx *ctx)
+{
+	return seci_bank_revalue(ctx->db, o_date.date, &ctx->out, &ctx->err);
 }
 
 static int
@@ -381,6 +537,13 @@ run_status(struct seci_ctx *ctx)
 {
 	return seci_contrib_status(ctx->db, ctx->year, ctx->as_of, &ctx->out,
 	    &ctx->err);
+}
+
+static int
+run_statement(struct seci_ctx *ctx)
+{
+	return seci_soa(ctx->db, ctx->args[0], ctx->year, ctx->as_of,
+	    &ctx->out, &ctx->err);
 }
 
 static int
@@ -474,10 +637,34 @@ static const struct seci_cmd commands[] = {
 	{ .name = "import void", .args = "ID", .doc = "Void every payment of "
 	    "an import", .opts = void_opts, .db = W, .roles = FIN,
 	    .min_args = 1, .max_args = 1, .run = run_import_void },
+	{ .name = "receipt add", .doc = "Record money received that is no "
+	    "contribution, against an income item", .opts = receipt_opts,
+	    .db = W, .roles = FIN, .run = run_receipt_add },
+	{ .name = "receipt list", .doc = "The --year's receipts other than "
+	    "contributions", .db = R, .roles = ANY, .run = run_receipt_list },
+	{ .name = "refund", .args = "CODE", .doc = "Pay a Party's credit back",
+	    .opts = refund_opts, .db = W, .roles = FIN, .min_args = 1,
+	    .max_args = 1, .run = run_refund },
+	{ .name = "bank add", .args = "CODE", .doc = "Add a bank account",
+	    .opts = bank_add_opts, .db = W, .roles = FIN, .min_args = 1,
+	    .max_args = 1, .run = run_bank_add },
+	{ .name = "bank list", .doc = "The bank accounts and their balances",
+	    .db = R, .roles = ANY, .run = run_bank_list },
+	{ .name = "bank reconcile", .args = "CODE", .doc = "Compare an account's "
+	    "balance with the bank statement's; exit 1 if they differ",
+	    .opts = reconcile_opts, .db = R, .roles = ANY, .min_args = 1,
+	    .max_args = 1, .run = run_bank_reconcile },
+	{ .name = "bank revalue", .doc = "Book the exchange differences of "
+	    "foreign-currency accounts", .opts = revalue_opts, .db = W,
+	    .roles = FIN, .run = run_bank_revalue },
 	{ .name = "suspense list", .doc = "Payments not matched to any Party",
 	    .db = R, .roles = ANY, .run = run_suspense_list },
 	{ .name = "status", .doc = "Assessed, paid and outstanding, per Party",
 	    .db = R, .roles = ANY, .run = run_status },
+	{ .name = "statement", .args = "CODE", .doc = "A Party's statement of "
+	    "account for the --year: each payment and what it settled",
+	    .db = R, .roles = ANY, .min_args = 1, .max_args = 1,
+	    .run = run_statement },
 	{ .name = "arrears", .doc = "Overdue amounts by age, and the two-year "
 	    "rule", .opts = arrears_opts, .db = R, .roles = ANY,
 	    .run = run_arrears },
@@ -492,7 +679,7 @@ static const struct seci_cmd commands[] = {
 
 static const struct seci_tool tool = {
 	.name = "seci-contrib",
-	.doc = "Parties, assessed contributions, payments and arrears",
+	.doc = "Parties, contributions, receipts and bank accounts",
 	.cmds = commands,
 	.ncmds = sizeof(commands) / sizeof(commands[0])
 };

@@ -12,6 +12,7 @@
 #include "admin.h"
 #include "audit.h"
 #include "auth.h"
+#include "bankbook.h"
 #include "clock.h"
 #include "contrib.h"
 #include "csv.h"
@@ -89,14 +90,16 @@ seci_admin_init(struct seci_db *db, const char *org, const char *currency,
 	if (!seci_utf8_valid(org, strlen(org)))
 		return seci_err_set(err, SECI_EXIT_USAGE, "the organisation "
 		    "name is not valid UTF-8");
+	memcpy(db->currency, currency, 4);
+	db->decimals = seci_currency_decimals(currency);
+	/* The chart first: MAIN's ledger account is in it. */
 	if (setting_put(db, "organisation", org, err) < 0 ||
 	    setting_put(db, "currency", currency, err) < 0 ||
 	    seci_ledger_load_chart(db, err) < 0 ||
 	    audit_chart(db, err) < 0 ||
+	    seci_bank_add_main(db, err) < 0 ||
 	    seci_user_add(db, director, SECI_ROLE_DIRECTOR, err) < 0)
 		return -1;
-	memcpy(db->currency, currency, 4);
-	db->decimals = seci_currency_decimals(currency);
 	return 0;
 }
 
@@ -263,6 +266,9 @@ seci_admin_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
 		return -1;
 	n += k;
 	if ((k = seci_contrib_check(db, fn, arg, err)) < 0)
+		return -1;
+	n += k;
+	if ((k = seci_bank_check(db, fn, arg, err)) < 0)
 		return -1;
 	n += k;
 	if ((k = seci_audit_verify(db, &count, &brk, err)) < 0)

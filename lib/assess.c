@@ -123,9 +123,10 @@ check_unallocated(struct seci_db *db, int year, struct seci_err *err)
 	int rc;
 
 	st = seci_db_stmt(db, "SELECT a.party FROM assessment a JOIN (SELECT "
-	    "party, sum(amount) AS paid FROM payment WHERE party IS NOT NULL AND "
-	    "voided IS NULL "
-	    "GROUP BY party) s ON s.party = a.party WHERE a.year >= ?1 AND "
+	    "party, sum(amount) AS paid FROM (SELECT party, amount FROM payment "
+	    "WHERE party IS NOT NULL AND voided IS NULL UNION ALL SELECT party, "
+	    "-amount FROM refund) GROUP BY party) s ON s.party = a.party WHERE "
+	    "a.year >= ?1 AND "
 	    "a.amount > 0 AND s.paid > (SELECT coalesce(sum(amount), 0) FROM "
 	    "assessment b WHERE b.party = a.party AND (b.year < a.year OR "
 	    "(b.year = a.year AND b.id < a.id))) ORDER BY a.party LIMIT 1", err);
@@ -174,7 +175,7 @@ static int
 apply_key(struct party_row *p, size_t n, const struct seci_assess_opts *o,
     struct seci_err *err)
 {
-	struct seci_csv_col cols[] = { { "party", 1 }, { "percent", 1 } };
+	struct seci_csv_col cols[] = { { "party", 1, 0 }, { "percent", 1, 0 } };
 	struct seci_csv_opts co = { .cols = cols, .ncols = 2,
 	    .warn_unknown = 1 };
 	struct key_read k = { NULL, 0 };

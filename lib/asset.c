@@ -6,6 +6,7 @@
 
 #include "asset.h"
 #include "audit.h"
+#include "bankbook.h"
 #include "budget.h"
 #include "ledger.h"
 #include "seci_priv.h"
@@ -336,20 +337,61 @@ seci_asset_list(struct seci_db *db, seci_day as_of,
 	return seci_out_end(o, err);
 }
 
+/* Off the books: cost and its depreciation; the proceeds (into MAIN)
+ * less the net book value are a gain (or a loss). */
+static int
+post_disposal(struct seci_db *db, int64_t id, const char *tag, seci_day date,
+    seci_money cost, seci_money acc, seci_money proceeds,
+    struct seci_err *err)
+{
+	struct seci_ledger_ref ref = { "asset", 0, 0 };
+	struct seci_posting p[4];
+	struct seci_bankacct main;
+	char memo[160];
+	seci_money gain = proceeds - (cost - acc);
+	int64_t txn;
+	int n = 0;
+
+	memset(p, 0, sizeof(p));
+	p[n].account = SECI_ACC_FIXED_ASSETS;
+	p[n++].amount = -cost;
+	if (acc > 0) {
+		p[n].account = SECI_ACC_ACCUM_DEPRECIATION;
+		p[n++].amount = acc;
+	}
+	if (proceeds > 0) {
+		p[n].account = SECI_ACC_BANK;	/* MAIN's */
+		p[n++].amount = proceeds;
+	}
+	if (gain != 0) {
+		p[n].account = gain > 0 ? SECI_ACC_OTHER_REVENUE :
+		    SECI_ACC_DISPOSAL_LOSS;
+		p[n++].amount = -gain;
+	}
+	ref.source_id = id;
+	snprintf(memo, sizeof(memo), "asset %s disposed of", tag);
+	if (seci_ledger_post(db, date, memo, &ref, p, (size_t)n, &txn,
+	    err) < 0)
+		return -1;
+	if (proceeds == 0)
+		return 0;
+	return seci_bank_get(db, NULL, &main, err) < 0 ? -1 :
+	    seci_bank_move(db, &main, date, proceeds, proceeds, "asset sale",
+	    id, memo, txn, err);
+}
+
 int
 seci_asset_dispose(struct seci_db *db, const char *tag, seci_day date,
     seci_money proceeds, struct seci_err *err)
 {
 	struct seci_err ignore = SECI_ERR_INIT;
-	struct seci_ledger_ref ref = { "asset", 0, 0 };
-	struct seci_posting p[4];
 	struct seci_audit_change c;
-	char day[SECI_DATE_BUFSZ], memo[160];
+	char day[SECI_DATE_BUFSZ];
 	sqlite3_stmt *st;
-	seci_money cost, acc, gain;
+	seci_money cost, acc;
 	seci_day acq;
 	int64_t id;
-	int rc, n = 0;
+	int rc;
 
 	if (proceeds < 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "proceeds cannot be "
@@ -408,29 +450,7 @@ seci_asset_dispose(struct seci_db *db, const char *tag, seci_day date,
 	sqlite3_step(st);
 	acc = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	/* Off the books: cost and its depreciation; the proceeds less the
-	 * net book value are a gain (or a loss). */
-	gain = proceeds - (cost - acc);
-	memset(p, 0, sizeof(p));
-	p[n].account = SECI_ACC_FIXED_ASSETS;
-	p[n++].amount = -cost;
-	if (acc > 0) {
-		p[n].account = SECI_ACC_ACCUM_DEPRECIATION;
-		p[n++].amount = acc;
-	}
-	if (proceeds > 0) {
-		p[n].account = SECI_ACC_BANK;
-		p[n++].amount = proceeds;
-	}
-	if (gain != 0) {
-		p[n].account = gain > 0 ? SECI_ACC_OTHER_REVENUE :
-		    SECI_ACC_DISPOSAL_LOSS;
-		p[n++].amount = -gain;
-	}
-	ref.source_id = id;
-	snprintf(memo, sizeof(memo), "asset %s disposed of", tag);
-	if (seci_ledger_post(db, date, memo, &ref, p, (size_t)n, NULL,
-	    err) < 0)
+	if (post_disposal(db, id, tag, date, cost, acc, proceeds, err) < 0)
 		goto fail;
 	st = seci_db_stmt(db, "UPDATE asset SET disposed_on = ?, proceeds = ? "
 	    "WHERE id = ?", err);

@@ -408,8 +408,8 @@ static int
 read_csv(struct doc *d, FILE *fp)
 {
 	static const struct seci_csv_col cols[] = {
-		{ "year", 0 }, { "chapter", 1 }, { "chapter_name", 0 },
-		{ "line", 1 }, { "name", 1 }, { "kind", 1 }, { "amount", 1 },
+		{ "year", 0, 0 }, { "chapter", 1, 0 }, { "chapter_name", 0, 0 },
+		{ "line", 1, 0 }, { "name", 1, 0 }, { "kind", 1, 0 }, { "amount", 1, 0 },
 	};
 	struct seci_csv_opts o = { .cols = cols, .ncols = 7,
 	    .warn_unknown = 1 };

@@ -50,11 +50,13 @@ read_parties(struct seci_db *db, seci_day as_of, struct position **out,
 	*out = NULL;
 	*n = 0;
 	/* What each paid by the date: one pass over the payments. */
-	st = seci_db_stmt(db, "SELECT code, name, kind, coalesce(paid, 0) FROM "
-	    "party p LEFT JOIN (SELECT party, sum(amount) AS paid FROM payment "
-	    "WHERE party IS NOT NULL AND voided IS NULL AND date <= ? GROUP BY "
-	    "party) s ON "
-	    "s.party = p.code ORDER BY kind DESC, code", err);
+	/* What each paid by the date, less what was refunded to it. */
+	st = seci_db_stmt(db, "SELECT code, name, kind, coalesce(paid, 0) - "
+	    "coalesce((SELECT sum(amount) FROM refund r WHERE r.party = p.code "
+	    "AND r.date <= ?1), 0) FROM party p LEFT JOIN (SELECT party, "
+	    "sum(amount) AS paid FROM payment WHERE party IS NOT NULL AND "
+	    "voided IS NULL AND date <= ?1 GROUP BY party) s ON s.party = "
+	    "p.code ORDER BY kind DESC, code", err);
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, seci_date_format(as_of, day));

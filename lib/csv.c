@@ -3,6 +3,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,16 @@ struct reader {
 	unsigned long rows;
 	unsigned nbad;
 	int stop;		/* fatal: stop reading */
+	int footer;		/* past stop_at: the rest is no data */
+
+	/* skip_footer: the last rows read, held back until more come. */
+	struct held {
+		char *buf;
+		size_t *off, *len, nfields;
+		unsigned long line;
+		int bad;
+	} *held;
+	size_t nheld, firstheld;
 };
 
 /*
@@ -179,7 +190,7 @@ on_field(void *data, size_t n, void *ctx)
 	const char *s = data ? data : "";
 	size_t i;
 
-	if (r->stop)
+	if (r->stop || r->footer)
 		return;
 	for (i = 0; i < n; i++)
 		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n ||
@@ -209,6 +220,29 @@ on_field(void *data, size_t n, void *ctx)
 }
 
 static int
+wanted_by_name(const struct seci_csv_opts *o, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < o->ncols; j++)
+		if (o->cols[j].position == 0 &&
+		    strcasecmp(o->cols[j].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+ignored(const struct seci_csv_opts *o, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < o->nignore; j++)
+		if (strcasecmp(o->ignore[j], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
 take_header(struct reader *r, unsigned long line)
 {
 	const struct seci_csv_opts *o = r->opts;
@@ -226,20 +260,25 @@ take_header(struct reader *r, unsigned long line)
 	if (r->header == NULL || r->colmap == NULL || r->val == NULL)
 		return seci_err_set(r->err, SECI_EXIT_SOFTWARE,
 		    "out of memory");
-	for (i = 0; i < r->nfields; i++) {
+	for (i = 0; i < r->nfields; i++)
 		if ((r->header[i] = strdup(r->buf + r->off[i])) == NULL)
 			return seci_err_set(r->err, SECI_EXIT_SOFTWARE,
 			    "out of memory");
+	/* A name twice is an error only for a column wanted by name. */
+	for (i = 0; i < r->nfields; i++)
 		for (j = 0; j < i; j++)
 			if (r->header[i][0] != '\0' &&
-			    strcasecmp(r->header[i], r->header[j]) == 0)
+			    strcasecmp(r->header[i], r->header[j]) == 0 &&
+			    wanted_by_name(o, r->header[i]))
 				return seci_err_set(r->err, SECI_EXIT_DATA,
 				    "%s:%lu: column '%s' appears twice",
 				    r->name, line, r->header[i]);
-	}
 	for (j = 0; j < o->ncols; j++) {
 		r->colmap[j] = -1;
-		for (i = 0; i < r->nheader; i++)
+		if (o->cols[j].position > 0 &&
+		    o->cols[j].position <= r->nheader)
+			r->colmap[j] = (ssize_t)o->cols[j].position - 1;
+		for (i = 0; o->cols[j].position == 0 && i < r->nheader; i++)
 			if (strcasecmp(o->cols[j].name, r->header[i]) == 0)
 				r->colmap[j] = (ssize_t)i;
 		if (r->colmap[j] < 0 && o->cols[j].required) {
@@ -258,7 +297,8 @@ take_header(struct reader *r, unsigned long line)
 			for (j = 0; j < o->ncols; j++)
 				if (r->colmap[j] == (ssize_t)i)
 					break;
-			if (j < o->ncols || ulen + 8 >= sizeof(unknown))
+			if (j < o->ncols || ulen + 8 >= sizeof(unknown) ||
+			    ignored(o, r->header[i]))
 				continue;
 			ulen += (size_t)snprintf(unknown + ulen,
 			    sizeof(unknown) - ulen, "%s'%s'", ulen ? ", " : "",
@@ -275,16 +315,96 @@ take_header(struct reader *r, unsigned long line)
 	return 0;
 }
 
+/* Hand a data row to the caller, its number of fields checked. */
+static void
+deliver(struct reader *r, unsigned long line, const char *buf,
+    const size_t *off, const size_t *len, size_t nfields, int bad)
+{
+	struct seci_csv_row row;
+	size_t i;
+	int rc;
+
+	if (bad || r->stop)
+		return;
+	if (nfields != r->nheader) {
+		char detail[64];
+
+		snprintf(detail, sizeof(detail), "expected %zu field%s, "
+		    "found %zu", r->nheader, r->nheader == 1 ? "" : "s",
+		    nfields);
+		bad_row(r, line, detail);
+		return;
+	}
+	for (i = 0; i < nfields; i++)
+		r->ptr[i] = buf + off[i];
+	r->rows++;
+	for (i = 0; i < r->opts->ncols; i++)
+		r->val[i] = r->colmap[i] < 0 ? NULL : r->ptr[r->colmap[i]];
+	row.file = r->name;
+	row.line = line;
+	row.nfields = nfields;
+	row.field = r->ptr;
+	row.len = len;
+	row.header = (const char *const *)r->header;
+	row.val = r->val;
+	rc = r->fn(r->arg, &row, r->err);
+	if (rc < 0) {
+		r->stop = -1;
+	} else if (rc > 0) {
+		r->nbad++;
+		if (r->nbad >= SECI_CSV_MAX_ERRORS) {
+			seci_err_report(r->err, SECI_ERROR, "%s: too many "
+			    "errors, stopped at line %lu", r->name, line);
+			r->stop = 1;
+		}
+	}
+}
+
+/* skip_footer: keep the record, and hand on the one it pushes out of
+ * the last skip_footer.  0, or -1 when out of memory. */
+static int
+hold(struct reader *r, unsigned long line)
+{
+	size_t cap = r->opts->skip_footer, k;
+	struct held *h;
+
+	if (r->held == NULL && (r->held = calloc(cap, sizeof(*h))) == NULL)
+		return -1;
+	k = (r->firstheld + r->nheld) % cap;
+	if (r->nheld == cap) {
+		h = &r->held[r->firstheld];
+		deliver(r, h->line, h->buf, h->off, h->len, h->nfields, h->bad);
+		k = r->firstheld;
+		r->firstheld = (r->firstheld + 1) % cap;
+		r->nheld--;
+	}
+	h = &r->held[k];
+	free(h->buf);
+	free(h->off);
+	free(h->len);
+	h->buf = malloc(r->buflen + 1);
+	h->off = malloc((r->nfields + 1) * sizeof(size_t));
+	h->len = malloc((r->nfields + 1) * sizeof(size_t));
+	if (h->buf == NULL || h->off == NULL || h->len == NULL)
+		return -1;
+	memcpy(h->buf, r->buf, r->buflen);
+	memcpy(h->off, r->off, r->nfields * sizeof(size_t));
+	memcpy(h->len, r->len, r->nfields * sizeof(size_t));
+	h->nfields = r->nfields;
+	h->line = line;
+	h->bad = r->rec_bad;
+	r->nheld++;
+	return 0;
+}
+
 static void
 on_record(int c, void *ctx)
 {
 	struct reader *r = ctx;
-	struct seci_csv_row row;
 	unsigned long line = r->line;
-	size_t i;
-	int rc;
+	const char *stop = r->opts->stop_at;
 
-	if (r->stop)
+	if (r->stop || r->footer)
 		return;
 	if (r->nfields == 0) {
 		/* A blank line, or the LF of a CRLF already counted. */
@@ -301,47 +421,26 @@ on_record(int c, void *ctx)
 		r->stop = -1;
 		return;
 	}
-	for (i = 0; i < r->nfields; i++)
-		r->ptr[i] = r->buf + r->off[i];
-
 	if (!r->have_header) {
+		size_t i;
+
+		for (i = 0; i < r->nfields; i++)
+			r->ptr[i] = r->buf + r->off[i];
 		if (take_header(r, line) < 0)
 			r->stop = -1;
-		goto done;
-	}
-	if (r->rec_bad)
-		goto done;
-	if (r->nfields != r->nheader) {
-		char detail[64];
-
-		snprintf(detail, sizeof(detail), "expected %zu field%s, "
-		    "found %zu", r->nheader, r->nheader == 1 ? "" : "s",
-		    r->nfields);
-		bad_row(r, line, detail);
-		goto done;
-	}
-	r->rows++;
-	for (i = 0; i < r->opts->ncols; i++)
-		r->val[i] = r->colmap[i] < 0 ? NULL : r->ptr[r->colmap[i]];
-	row.file = r->name;
-	row.line = line;
-	row.nfields = r->nfields;
-	row.field = r->ptr;
-	row.len = r->len;
-	row.header = (const char *const *)r->header;
-	row.val = r->val;
-	rc = r->fn(r->arg, &row, r->err);
-	if (rc < 0) {
-		r->stop = -1;
-	} else if (rc > 0) {
-		r->nbad++;
-		if (r->nbad >= SECI_CSV_MAX_ERRORS) {
-			seci_err_report(r->err, SECI_ERROR, "%s: too many "
-			    "errors, stopped at line %lu", r->name, line);
-			r->stop = 1;
+	} else if (stop && strncasecmp(r->buf + r->off[0], stop,
+	    strlen(stop)) == 0) {
+		r->footer = 1;	/* the rest of the file is no data */
+	} else if (r->opts->skip_footer) {
+		if (hold(r, line) < 0) {
+			seci_err_set(r->err, SECI_EXIT_SOFTWARE,
+			    "out of memory");
+			r->stop = -1;
 		}
+	} else {
+		deliver(r, line, r->buf, r->off, r->len, r->nfields,
+		    r->rec_bad);
 	}
-done:
 	r->nfields = 0;
 	r->buflen = 0;
 	r->rec_nl = 0;
@@ -353,6 +452,12 @@ reader_free(struct reader *r)
 {
 	size_t i;
 
+	for (i = 0; r->held && i < r->opts->skip_footer; i++) {
+		free(r->held[i].buf);
+		free(r->held[i].off);
+		free(r->held[i].len);
+	}
+	free(r->held);
 	for (i = 0; r->header && i < r->nheader; i++)
 		free(r->header[i]);
 	free(r->header);
@@ -425,7 +530,9 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 		}
 	}
 	if (ferror(fp) && !r.stop) {
-		rc = seci_err_set(err, SECI_EXIT_NOINPUT, "%s: read error: %s",
+		rc = errno == EILSEQ ? seci_err_set(err, SECI_EXIT_DATA, "%s: "
+		    "not in its encoding; nothing read", name) :
+		    seci_err_set(err, SECI_EXIT_NOINPUT, "%s: read error: %s",
 		    name, strerror(errno));
 		goto out;
 	}
@@ -516,4 +623,102 @@ seci_input_close(FILE *fp)
 {
 	if (fp != NULL && fp != stdin)
 		fclose(fp);
+}
+
+/* ---- reading another encoding ------------------------------------------ */
+
+struct recode {
+	FILE *in;
+	iconv_t cd;
+	const char *name, *encoding;
+	struct seci_err *err;
+	void (*on_bytes)(void *arg, const void *buf, size_t n);
+	void *bytes_arg;
+	char raw[1 << 15];
+	size_t have;		/* bytes of raw not yet converted */
+	unsigned long line;	/* of the output, for messages */
+	int eof;
+};
+
+static ssize_t
+recode_read(void *cookie, char *buf, size_t size)
+{
+	struct recode *c = cookie;
+	char *in, *out = buf;
+	size_t inleft, outleft = size, n, k;
+
+	while (outleft == size) {
+		if (!c->eof && c->have < sizeof(c->raw)) {
+			n = fread(c->raw + c->have, 1, sizeof(c->raw) - c->have,
+			    c->in);
+			if (n > 0 && c->on_bytes)
+				c->on_bytes(c->bytes_arg, c->raw + c->have, n);
+			c->have += n;
+			if (n == 0)
+				c->eof = 1;
+			if (ferror(c->in))
+				return -1;
+		}
+		if (c->have == 0)
+			return 0;
+		in = c->raw;
+		inleft = c->have;
+		if (iconv(c->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
+		    errno != E2BIG && !(errno == EINVAL && !c->eof)) {
+			for (k = 0; k < size - outleft; k++)
+				c->line += buf[k] == '\n';
+			seci_err_report(c->err, SECI_ERROR, "%s:%lu: byte 0x%02x "
+			    "is not %s", c->name, c->line + 1,
+			    (unsigned char)*in, c->encoding);
+			errno = EILSEQ;
+			return -1;
+		}
+		memmove(c->raw, in, inleft);
+		c->have = inleft;
+	}
+	for (k = 0; k < size - outleft; k++)
+		c->line += buf[k] == '\n';
+	return (ssize_t)(size - outleft);
+}
+
+static int
+recode_close(void *cookie)
+{
+	struct recode *c = cookie;
+
+	iconv_close(c->cd);
+	free(c);
+	return 0;
+}
+
+FILE *
+seci_input_recode(FILE *fp, const char *encoding, const char *name,
+    void (*on_bytes)(void *arg, const void *buf, size_t n), void *bytes_arg,
+    struct seci_err *err)
+{
+	cookie_io_functions_t io = { recode_read, NULL, NULL, recode_close };
+	struct recode *c = calloc(1, sizeof(*c));
+	FILE *out;
+
+	if (c == NULL) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	if ((c->cd = iconv_open("UTF-8", encoding)) == (iconv_t)-1) {
+		free(c);
+		seci_err_set(err, SECI_EXIT_CONFIG, "unknown encoding '%s' "
+		    "(iconv names such as windows-1250, ISO-8859-2)", encoding);
+		return NULL;
+	}
+	c->in = fp;
+	c->name = name;
+	c->encoding = encoding;
+	c->err = err;
+	c->on_bytes = on_bytes;
+	c->bytes_arg = bytes_arg;
+	if ((out = fopencookie(c, "r", io)) == NULL) {
+		recode_close(c);
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	}
+	return out;
 }

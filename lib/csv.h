@@ -24,6 +24,7 @@
 struct seci_csv_col {
 	const char *name;
 	int required;
+	unsigned position;	/* 1-based column number, or 0: by name */
 };
 
 struct seci_csv_opts {
@@ -32,6 +33,12 @@ struct seci_csv_opts {
 	const struct seci_csv_col *cols;	/* wanted columns, or NULL */
 	size_t ncols;
 	int warn_unknown;		/* one warning naming unknown columns */
+	const char *const *ignore;	/* columns not warned about */
+	size_t nignore;
+	const char *stop_at;		/* the first row whose first field
+					 * begins with this (any case) ends
+					 * the data: a footer */
+	unsigned skip_footer;		/* rows at the end that are no data */
 	/* Called with every byte of the file as read (for its hash). */
 	void (*on_bytes)(void *arg, const void *buf, size_t n);
 	void *bytes_arg;
@@ -82,5 +89,17 @@ int seci_utf8_valid(const char *s, size_t n);
 FILE *seci_input_open(const char *path, const char **name,
     struct seci_err *err);
 void seci_input_close(FILE *fp);
+
+/*
+ * A stream that reads fp converted from encoding (an iconv name such as
+ * windows-1250 or ISO-8859-2) to UTF-8; on_bytes, if not NULL, sees the
+ * bytes of fp as they are (for the file's digest).  A byte that is not
+ * valid in the encoding is a read error naming the file and line.
+ * Closing it leaves fp open.  NULL with err filled (an unknown encoding is
+ * SECI_EXIT_CONFIG).
+ */
+FILE *seci_input_recode(FILE *fp, const char *encoding, const char *name,
+    void (*on_bytes)(void *arg, const void *buf, size_t n), void *bytes_arg,
+    struct seci_err *err);
 
 #endif

@@ -9,6 +9,15 @@
 
 #define TEXT_WIDTH 96	/* of rules; every line stays under 100 */
 
+#define MAX_COLS 16
+
+/* A text table's row, held until the table ends and its widths are
+ * known. */
+struct text_row {
+	char *cell[MAX_COLS];	/* NULL: none from here on */
+	int total;
+};
+
 struct seci_doc {
 	FILE *fp;
 	enum seci_doc_format fmt;
@@ -16,6 +25,10 @@ struct seci_doc {
 	int ncols;
 	unsigned flags;
 	int last_total;		/* the table's last row was a total */
+	int width[MAX_COLS];	/* text: the table's column widths */
+	struct text_row *rows;
+	size_t nrows, caprows;
+	int failed;		/* out of memory: rows were lost */
 };
 
 int
@@ -194,6 +207,31 @@ seci_doc_html(struct seci_doc *d, const char *html)
 		fputs(html, d->fp);
 }
 
+/* Keep a text row (total: 1 a total, 0 not, -1 the heading). */
+static void
+hold(struct seci_doc *d, const char *const *cells, int total)
+{
+	struct text_row *t;
+	int i;
+
+	if (d->nrows == d->caprows) {
+		size_t cap = d->caprows ? 2 * d->caprows : 32;
+
+		if ((t = realloc(d->rows, cap * sizeof(*t))) == NULL) {
+			d->failed = 1;
+			return;
+		}
+		d->rows = t;
+		d->caprows = cap;
+	}
+	t = &d->rows[d->nrows++];
+	memset(t, 0, sizeof(*t));
+	t->total = total;
+	for (i = 0; i < d->ncols && cells[i] != NULL; i++)
+		if ((t->cell[i] = strdup(cells[i])) == NULL)
+			d->failed = 1;
+}
+
 /* One row of the text form: cells up to the first NULL. */
 static void
 text_row(struct seci_doc *d, const char *const *cells)
@@ -205,29 +243,71 @@ text_row(struct seci_doc *d, const char *const *cells)
 		if (i)
 			putc(' ', d->fp);
 		if (c[i].right)
-			fprintf(d->fp, "%*s", c[i].width, cells[i]);
+			fprintf(d->fp, "%*s", d->width[i] + (int)(strlen(
+			    cells[i]) - u8width(cells[i])), cells[i]);
 		else
-			cell(d->fp, cells[i], (size_t)c[i].width);
+			cell(d->fp, cells[i], (size_t)d->width[i]);
 	}
 	putc('\n', d->fp);
+}
+
+/*
+ * The text table's widths from what it holds: a number column as wide as
+ * its widest figure (never cut); a text column as its declared width,
+ * then as much wider as its longest text needs while the line stays
+ * within the page, so names are cut only when there is no room; what
+ * room is left spaces the figures out to their declared widths.
+ */
+static void
+fit(struct seci_doc *d)
+{
+	int need[MAX_COLS], i, used = 0;
+	size_t r, w;
+
+	for (i = 0; i < d->ncols; i++) {
+		need[i] = (int)u8width(d->cols[i].head);
+		for (r = 0; r < d->nrows; r++)
+			if (d->rows[r].cell[i] && (w = u8width(
+			    d->rows[r].cell[i])) > (size_t)need[i])
+				need[i] = (int)w;
+		d->width[i] = d->cols[i].right ? need[i] : d->cols[i].width;
+		used += d->width[i] + (i > 0);
+	}
+	/* Text first, then the figures back to their declared widths. */
+	for (i = 0; i < 2 * d->ncols && used < TEXT_WIDTH; i++) {
+		int k = i % d->ncols, more;
+
+		if ((i < d->ncols) == d->cols[k].right)
+			continue;
+		more = (i < d->ncols ? need[k] : d->cols[k].width) -
+		    d->width[k];
+		if (more > TEXT_WIDTH - used)
+			more = TEXT_WIDTH - used;
+		if (more > 0) {
+			d->width[k] += more;
+			used += more;
+		}
+	}
 }
 
 void
 seci_doc_table(struct seci_doc *d, const struct seci_doc_col *cols, int n,
     unsigned flags)
 {
-	const char *heads[64];
-	int i, header = (flags & SECI_DOC_HEADER) != 0;
+	const char *heads[MAX_COLS + 1];
+	int i = 0, header = (flags & SECI_DOC_HEADER) != 0;
 
 	d->cols = cols;
-	d->ncols = n < 64 ? n : 64;
+	d->ncols = n < MAX_COLS ? n : MAX_COLS;
 	d->flags = flags;
 	d->last_total = 0;
+	d->nrows = 0;
 	if (d->fmt != SECI_DOC_HTML) {
 		for (i = 0; header && i < d->ncols; i++)
 			heads[i] = cols[i].head;
+		heads[i] = NULL;
 		if (header)
-			text_row(d, heads);
+			hold(d, heads, -1);
 		return;
 	}
 	fputs("<table>\n", d->fp);
@@ -249,12 +329,7 @@ seci_doc_row(struct seci_doc *d, const char *const *cells, int total)
 	int i;
 
 	if (d->fmt != SECI_DOC_HTML) {
-		if (d->last_total && !total && !(d->flags & SECI_DOC_SPACED))
-			putc('\n', d->fp);
-		d->last_total = total;
-		text_row(d, cells);
-		if (total && (d->flags & SECI_DOC_SPACED))
-			putc('\n', d->fp);
+		hold(d, cells, total);
 		return;
 	}
 	fputs(total ? "<tr class=\"total\">" : "<tr>", d->fp);
@@ -270,71 +345,93 @@ seci_doc_row(struct seci_doc *d, const char *const *cells, int total)
 void
 seci_doc_table_end(struct seci_doc *d)
 {
+	size_t r;
+	int i;
+
 	if (d->fmt == SECI_DOC_HTML)
 		fputs("</table>\n", d->fp);
+	else
+		fit(d);
+	for (r = 0; r < d->nrows; r++) {
+		struct text_row *t = &d->rows[r];
+
+		if (t->total >= 0 && d->last_total && !t->total &&
+		    !(d->flags & SECI_DOC_SPACED))
+			putc('\n', d->fp);
+		d->last_total = t->total > 0;
+		text_row(d, (const char *const *)t->cell);
+		if (t->total > 0 && (d->flags & SECI_DOC_SPACED))
+			putc('\n', d->fp);
+		for (i = 0; i < MAX_COLS; i++)
+			free(t->cell[i]);
+	}
+	d->nrows = 0;
 	d->cols = NULL;
 	d->ncols = 0;
 }
 
 void
 seci_doc_bars(struct seci_doc *d, const struct seci_doc_bar *bars, size_t n,
-    const char *part_name, const char *of_name, const char *dark,
-    int stacked)
+    int nseg, const char *const *names, const char *const *colours,
+    int equal)
 {
-	const int left = 70, width = 560, bar = 14, gap = 6;
+	const int left = 70, width = 520, bar = 14, gap = 6;
 	FILE *fp = d->fp;
-	int64_t max = 0, v;
+	int64_t max = 0, sum;
 	size_t i;
-	int y;
+	int k, y;
 
-	if (d->fmt != SECI_DOC_HTML)
+	if (d->fmt != SECI_DOC_HTML || n == 0)
 		return;
 	for (i = 0; i < n; i++) {
-		v = stacked ? bars[i].part + bars[i].of : bars[i].of;
-		if (bars[i].part > v)
-			v = bars[i].part;
-		if (v > max)
-			max = v;
+		for (k = 0, sum = 0; k < nseg; k++)
+			sum += bars[i].seg[k];
+		if (sum > max)
+			max = sum;
 	}
-	if (n == 0 || max <= 0)
+	if (max <= 0)
 		return;
 	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-	    "height=\"%zu\" role=\"img\">\n", left + width + 20,
+	    "height=\"%zu\" role=\"img\">\n", left + width + 70,
 	    n * (size_t)(bar + gap) + 30);
 	for (i = 0, y = 4; i < n; i++, y += bar + gap) {
-		/* Pixels only: the figures are in the tables. */
-		double wp = (double)bars[i].part * width / (double)max;
-		double wo = (double)bars[i].of * width / (double)max;
+		double x = left, scale;
 
+		for (k = 0, sum = 0; k < nseg; k++)
+			sum += bars[i].seg[k];
+		/* Pixels only: the figures are in the tables. */
+		scale = (double)width / (double)(equal ? (sum > 0 ? sum : 1) :
+		    max);
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">",
 		    left - 6, y + bar - 3);
 		html_text(fp, bars[i].label);
 		fputs("</text>\n", fp);
-		if (stacked) {
-			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-			    "height=\"%d\" fill=\"%s\"/>\n", left, y, wp, bar,
-			    dark);
+		for (k = 0; k < nseg; k++) {
+			double w = (double)bars[i].seg[k] * scale;
+
+			if (w <= 0)
+				continue;
 			fprintf(fp, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
-			    "height=\"%d\" fill=\"#e8a0a0\"/>\n", left + wp, y,
-			    wo, bar);
-		} else {
-			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-			    "height=\"%d\" fill=\"#c9d6e8\"/>\n", left, y, wo,
-			    bar);
-			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-			    "height=\"%d\" fill=\"%s\"/>\n", left, y + 3, wp,
-			    bar - 6, dark);
+			    "height=\"%d\" fill=\"%s\"/>\n", x, y, w, bar,
+			    colours[k]);
+			x += w;
+		}
+		if (bars[i].figure) {
+			fprintf(fp, "<text x=\"%.1f\" y=\"%d\">", x + 4,
+			    y + bar - 3);
+			html_text(fp, bars[i].figure);
+			fputs("</text>\n", fp);
 		}
 	}
-	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" "
-	    "fill=\"%s\"/><text x=\"%d\" y=\"%d\">", left, y + 6, dark,
-	    left + 16, y + 15);
-	html_text(fp, part_name);
-	fprintf(fp, "</text><rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" "
-	    "fill=\"%s\"/><text x=\"%d\" y=\"%d\">", left + 180, y + 6,
-	    stacked ? "#e8a0a0" : "#c9d6e8", left + 196, y + 15);
-	html_text(fp, of_name);
-	fputs("</text>\n</svg>\n", fp);
+	for (k = 0; k < nseg; k++) {
+		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"12\" "
+		    "height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">",
+		    left + 180 * k, y + 6, colours[k], left + 180 * k + 16,
+		    y + 15);
+		html_text(fp, names[k]);
+		fputs("</text>\n", fp);
+	}
+	fputs("</svg>\n", fp);
 }
 
 int
@@ -345,9 +442,12 @@ seci_doc_end(struct seci_doc *d, struct seci_err *err)
 
 	if (d->fmt == SECI_DOC_HTML)
 		fputs("</body>\n</html>\n", fp);
-	if (fflush(fp) != 0 || ferror(fp))
+	if (d->failed)
+		rc = seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	else if (fflush(fp) != 0 || ferror(fp))
 		rc = seci_err_set(err, SECI_EXIT_IOERR, "write error: %s",
 		    strerror(errno ? errno : EIO));
+	free(d->rows);
 	free(d);
 	return rc;
 }

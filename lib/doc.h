@@ -71,14 +71,22 @@ void seci_doc_table_end(struct seci_doc *d);
 /* A horizontal bar chart (HTML only): per bar a label and two values on
  * one scale, a dark bar (part) over a light one (of), or side by side
  * along the axis when stacked. */
+/*
+ * A bar chart (HTML form only; the figures are in the tables): one bar
+ * per item of up to three segments, each named and coloured once.  With
+ * equal, every bar is as long as the others and its segments are shares
+ * of its own total (percent); else the bars are scaled to the longest.
+ * figure, if not NULL, is printed at the end of the bar.
+ */
 struct seci_doc_bar {
 	const char *label;
-	int64_t part, of;
+	int64_t seg[3];		/* each >= 0 */
+	const char *figure;
 };
 
 void seci_doc_bars(struct seci_doc *d, const struct seci_doc_bar *bars,
-    size_t n, const char *part_name, const char *of_name, const char *dark,
-    int stacked);
+    size_t n, int nseg, const char *const *names,
+    const char *const *colours, int equal);
 
 /* Write raw HTML (HTML form only): for what only that form shows. */
 void seci_doc_html(struct seci_doc *d, const char *html);

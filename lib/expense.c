@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "bankbook.h"
 #include "auth.h"
 #include "budget.h"
 #include "commitment.h"
@@ -314,14 +315,16 @@ seci_expense_reject(struct seci_db *db, int64_t id, const char *reason,
 
 int
 seci_expense_pay(struct seci_db *db, int64_t id, seci_day date,
-    unsigned roles, struct seci_err *err)
+    const char *bank, unsigned roles, struct seci_err *err)
 {
 	struct expense_row r;
 	struct seci_audit_change c;
 	struct seci_ledger_ref ref = { "payment-out", id, 0 };
-	struct seci_posting p[2];
+	struct seci_bankacct b;
+	struct seci_posting p;
 	char day[SECI_DATE_BUFSZ], memo[96];
 	sqlite3_stmt *st;
+	seci_money own;
 
 	/* Paying a payable of a closed year is a cash event of the year it
 	 * happens in: that year must be open. */
@@ -332,24 +335,28 @@ seci_expense_pay(struct seci_db *db, int64_t id, seci_day date,
 		return seci_err_set(err, SECI_EXIT_DATA, "expense %lld is dated "
 		    "after %s; it cannot be paid before it", (long long)id,
 		    seci_date_format(date, day));
-	if (seci_audit_begin_id(db, &c, "expense", id, err) < 0)
+	/* From a foreign-currency account: what the amount costs in its
+	 * currency on the day. */
+	if (seci_bank_get(db, bank, &b, err) < 0 ||
+	    seci_bank_own(db, &b, r.amount, date, &own, err) < 0 ||
+	    seci_audit_begin_id(db, &c, "expense", id, err) < 0)
 		return -1;
-	st = seci_db_stmt(db, "UPDATE expense SET status = 'paid', paid_on = ? "
-	    "WHERE id = ?", err);
+	st = seci_db_stmt(db, "UPDATE expense SET status = 'paid', paid_on = ?, "
+	    "bank = ? WHERE id = ?", err);
 	if (st == NULL) {
 		seci_audit_cancel(&c);
 		return -1;
 	}
 	seci_db_bind_text(st, 1, seci_date_format(date, day));
-	sqlite3_bind_int64(st, 2, id);
+	seci_db_bind_text(st, 2, b.code);
+	sqlite3_bind_int64(st, 3, id);
 	snprintf(memo, sizeof(memo), "expense %lld paid", (long long)id);
-	memset(p, 0, sizeof(p));
-	p[0].account = SECI_ACC_PAYABLE;
-	p[0].amount = r.amount;
-	p[1].account = SECI_ACC_BANK;
-	p[1].amount = -r.amount;
+	memset(&p, 0, sizeof(p));
+	p.account = SECI_ACC_PAYABLE;
+	p.amount = r.amount;
 	if (seci_db_exec_stmt(db, st, err) < 0 ||
-	    seci_ledger_post(db, date, memo, &ref, p, 2, NULL, err) < 0) {
+	    seci_bank_post(db, &b, date, memo, &ref, -own, -r.amount, &p, 1,
+	    "expense", NULL, err) < 0) {
 		seci_audit_cancel(&c);
 		return -1;
 	}

@@ -15,6 +15,7 @@
 #include "import.h"
 #include "money.h"
 #include "out.h"
+#include "profile.h"
 #include "workflow.h"
 
 /* proposed -> approved | rejected, approved -> paid. */
@@ -41,15 +42,17 @@ int seci_expense_add(struct seci_db *db, const struct seci_expense *e,
 
 /*
  * Import proposed expenses from CSV: columns date,line,payee,amount,
- * description and optionally reference,commitment.  Every bad row is
+ * description and optionally reference,commitment, or as profile (NULL:
+ * none) says: its delimiter, lines to skip, date format, decimal mark,
+ * encoding, footer, ignored columns and expense_columns.  Every bad row is
  * reported with its line and nothing is written (SECI_EXIT_DATA).  A row
  * whose reference (or, without one, whose fields) was imported before is
  * a duplicate and is skipped, so a file imported twice adds its rows
  * once.  Recorded as one import, audited once.
  */
 int seci_expense_import(struct seci_db *db, FILE *fp, const char *name,
-    struct seci_import_stats *stats, seci_progress_fn *progress,
-    void *progress_arg, struct seci_err *err);
+    const struct seci_profile *profile, struct seci_import_stats *stats,
+    seci_progress_fn *progress, void *progress_arg, struct seci_err *err);
 
 struct seci_approval {
 	unsigned roles;		/* the approver's (enum seci_role) */
@@ -73,9 +76,11 @@ int seci_expense_approve(struct seci_db *db, int64_t id,
     const struct seci_approval *a, struct seci_err *err);
 int seci_expense_reject(struct seci_db *db, int64_t id, const char *reason,
     seci_day date, unsigned roles, struct seci_err *err);
-/* Pay an approved expense: payables against bank, on date. */
+/* Pay an approved expense from bank (NULL: MAIN), on date: payables
+ * against the bank account's ledger account; from a foreign-currency
+ * account, what the amount costs in its currency at date's rate. */
 int seci_expense_pay(struct seci_db *db, int64_t id, seci_day date,
-    unsigned roles, struct seci_err *err);
+    const char *bank, unsigned roles, struct seci_err *err);
 
 struct seci_expense_filter {
 	int year;		/* used when neither from nor to is set */

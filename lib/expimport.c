@@ -9,6 +9,7 @@
 #include "commitment.h"
 #include "expense.h"
 #include "import.h"
+#include "profile.h"
 #include "seci_priv.h"
 #include "year.h"
 
@@ -45,6 +46,8 @@ struct importer {
 	size_t alen, acap;
 	seci_progress_fn *progress;
 	void *progress_arg;
+	const char *date_format;	/* the profile's, or NULL: ISO */
+	char decimal;			/* the profile's decimal mark */
 	unsigned bad;
 	const char *file;
 };
@@ -299,15 +302,15 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	im->stats->read++;
 	if (im->progress && im->stats->read % 100000 == 0)
 		im->progress(im->progress_arg, im->stats->read);
-	if (seci_date_parse(v[X_DATE], NULL, &date, &e) < 0) {
+	if (seci_date_parse(v[X_DATE], im->date_format, &date, &e) < 0) {
 		seci_err_report(err, SECI_ERROR, "%s:%lu: %s", row->file,
 		    row->line, e.msg);
 		bad = 1;
 	} else {
 		year = seci_year_of(date);
 	}
-	if (seci_money_parse(v[X_AMOUNT], im->db->decimals, '.', &amount,
-	    &e) < 0) {
+	if (seci_money_parse(v[X_AMOUNT], im->db->decimals, im->decimal,
+	    &amount, &e) < 0) {
 		seci_err_report(err, SECI_ERROR, "%s:%lu: %s", row->file,
 		    row->line, e.msg);
 		bad = 1;
@@ -382,19 +385,44 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	return 0;
 }
 
+/* The reader's options from the profile (or the plain header names). */
+static void
+profile_opts(const struct seci_profile *pf, struct seci_csv_col *cols,
+    struct seci_csv_opts *o)
+{
+	static const int required[SECI_P_NXCOLS] = { 1, 1, 1, 1, 1, 0, 0 };
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	for (i = 0; i < SECI_P_NXCOLS; i++) {
+		cols[i].name = pf && pf->xcol[i] ? pf->xcol[i] :
+		    seci_profile_expense_keys[i];
+		cols[i].position = pf ? pf->xpos[i] : 0;
+		cols[i].required = required[i];
+	}
+	o->cols = cols;
+	o->ncols = SECI_P_NXCOLS;
+	o->warn_unknown = 1;
+	if (pf == NULL)
+		return;
+	o->delim = pf->delim;
+	o->skip_lines = pf->skip;
+	o->ignore = (const char *const *)pf->ignore;
+	o->nignore = pf->nignore;
+	o->stop_at = pf->stop_at;
+	o->skip_footer = pf->skip_footer;
+}
+
 int
 seci_expense_import(struct seci_db *db, FILE *fp, const char *name,
-    struct seci_import_stats *stats, seci_progress_fn *progress,
-    void *progress_arg, struct seci_err *err)
+    const struct seci_profile *profile, struct seci_import_stats *stats,
+    seci_progress_fn *progress, void *progress_arg, struct seci_err *err)
 {
-	static const struct seci_csv_col cols[] = {
-		{ "date", 1 }, { "line", 1 }, { "payee", 1 }, { "amount", 1 },
-		{ "description", 1 }, { "reference", 0 }, { "commitment", 0 },
-	};
-	struct seci_csv_opts o = { .cols = cols, .ncols = 7,
-	    .warn_unknown = 1 };
+	struct seci_csv_col cols[SECI_P_NXCOLS];
+	struct seci_csv_opts o;
 	struct importer im;
-	int rc;
+	FILE *in = NULL;
+	int rc = -1;
 
 	memset(&im, 0, sizeof(im));
 	memset(stats, 0, sizeof(*stats));
@@ -402,14 +430,28 @@ seci_expense_import(struct seci_db *db, FILE *fp, const char *name,
 	im.stats = stats;
 	im.progress = progress;
 	im.progress_arg = progress_arg;
+	im.date_format = profile ? profile->date_format : NULL;
+	im.decimal = profile ? profile->decimal : '.';
+	profile_opts(profile, cols, &o);
 	if ((im.imp = seci_import_begin(db, "expense", name, err)) == NULL)
 		return -1;
 	seci_import_csv_opts(im.imp, &o);
+	/* Another encoding: the digest of the bytes as they are. */
+	if (profile && profile->encoding) {
+		if ((in = seci_input_recode(fp, profile->encoding, name,
+		    o.on_bytes, o.bytes_arg, err)) == NULL)
+			goto out;
+		fp = in;
+		o.on_bytes = NULL;
+	}
 	rc = seci_csv_read(fp, name, &o, import_row, &im, NULL, err);
 	if (rc == 0)
 		rc = flush(&im, err);
 	if (rc == 0)
 		rc = seci_import_finish(im.imp, stats, err);
+out:
+	if (in)
+		fclose(in);
 	seci_import_free(im.imp);
 	free(im.lines);
 	free(im.arena);

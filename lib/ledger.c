@@ -30,7 +30,7 @@ int
 seci_ledger_load_chart(struct seci_db *db, struct seci_err *err)
 {
 	static const struct seci_csv_col cols[] = {
-		{ "code", 1 }, { "type", 1 }, { "name", 1 },
+		{ "code", 1, 0 }, { "type", 1, 0 }, { "name", 1, 0 },
 	};
 	struct seci_csv_opts opts = { .cols = cols, .ncols = 3 };
 	FILE *fp;

@@ -33,10 +33,13 @@
 #define SECI_ACC_ADVANCE "2100"
 #define SECI_ACC_SUSPENSE "2200"
 #define SECI_ACC_NET_ASSETS "3000"
-#define SECI_ACC_SURPLUS "3100"	/* revenue less expenses, not posted */
+#define SECI_ACC_SURPLUS "3100"	/* revenue less expenses not closed; a
+					 * close posts what it moves to 3000 */
 #define SECI_ACC_CONTRIBUTIONS "4000"
 #define SECI_ACC_OBSERVER_FEES "4100"
 #define SECI_ACC_OTHER_REVENUE "4900"
+#define SECI_ACC_FX_GAIN "4950"
+#define SECI_ACC_FX_LOSS "5950"
 #define SECI_ACC_STAFF "5000"
 #define SECI_ACC_OPERATING "5100"
 #define SECI_ACC_DEPRECIATION "5200"

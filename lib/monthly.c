@@ -94,6 +94,7 @@ keep_exec(void *arg, const struct seci_budget_row *b, struct seci_err *err)
 	r->v[2] = b->f.spent;
 	r->v[3] = b->f.available;
 	r->v[4] = seci_money_pct10(b->f.spent, b->f.revised);
+	r->v[5] = b->f.committed;
 	return 0;
 }
 
@@ -210,22 +211,73 @@ pct(struct cells *x, int i, int64_t v)
 	return seci_money_format(v, 1, 0, x->buf[i]);
 }
 
+/* Execution as a share of each line: spent, committed and what is left
+ * of its revised appropriation, the executed percent at the bar. */
 static void
-bars(struct seci_doc *d, const struct mtable *t, int part, int of,
-    const char *pname, const char *oname, const char *dark, int stacked)
+exec_chart(struct seci_doc *d, const struct mtable *t)
 {
+	static const char *const names[] = { "Spent", "Committed",
+	    "Available" };
+	static const char *const colours[] = { "#2f5c8f", "#8fa9cc",
+	    "#e3e9f2" };
 	struct seci_doc_bar *b = calloc(t->n ? t->n : 1, sizeof(*b));
+	char (*fig)[16] = calloc(t->n ? t->n : 1, sizeof(*fig));
 	size_t i, n = 0;
 
-	if (b == NULL)
-		return;
-	for (i = 0; i < t->n; i++)
-		if (!t->r[i].total) {
-			b[n].label = t->r[i].s[0];
-			b[n].part = t->r[i].v[part];
-			b[n++].of = t->r[i].v[of];
-		}
-	seci_doc_bars(d, b, n, pname, oname, dark, stacked);
+	for (i = 0; b && fig && i < t->n; i++) {
+		const struct mrow *r = &t->r[i];
+		char pct[SECI_MONEY_BUFSZ];
+
+		if (r->total)
+			continue;
+		b[n].label = r->s[0];
+		b[n].seg[0] = r->v[2];
+		b[n].seg[1] = r->v[5] > 0 ? r->v[5] : 0;
+		b[n].seg[2] = r->v[3] > 0 ? r->v[3] : 0;
+		snprintf(fig[n], sizeof(fig[n]), "%s%%",
+		    seci_money_format(r->v[4], 1, 0, pct));
+		b[n].figure = fig[n];
+		n++;
+	}
+	if (b && fig)
+		seci_doc_bars(d, b, n, 3, names, colours, 1);
+	free(b);
+	free(fig);
+}
+
+/* Each Party: paid of the year, outstanding of the year, and what it
+ * still owes of earlier years. */
+static void
+contrib_chart(struct seci_doc *d, const struct monthly *m)
+{
+	static const char *const names[] = { "Paid", "Outstanding",
+	    "Arrears of earlier years" };
+	static const char *const colours[] = { "#3c8a4e", "#e8a0a0",
+	    "#b03a3a" };
+	const struct mtable *t = &m->status;
+	struct seci_doc_bar *b = calloc(t->n ? t->n : 1, sizeof(*b));
+	size_t i, j, n = 0;
+
+	for (i = 0; b && i < t->n; i++) {
+		const struct mrow *r = &t->r[i];
+		seci_money owed = r->v[2];
+
+		if (r->total)
+			continue;
+		/* All it owes (not yet due and overdue) less this year's. */
+		for (j = 0; j < m->arrears.n; j++)
+			if (!m->arrears.r[j].total &&
+			    strcmp(m->arrears.r[j].s[0], r->s[0]) == 0)
+				owed = m->arrears.r[j].v[0] +
+				    m->arrears.r[j].v[5];
+		b[n].label = r->s[0];
+		b[n].seg[0] = r->v[1];
+		b[n].seg[1] = r->v[2];
+		b[n].seg[2] = owed > r->v[2] ? owed - r->v[2] : 0;
+		n++;
+	}
+	if (b)
+		seci_doc_bars(d, b, n, 3, names, colours, 0);
 	free(b);
 }
 
@@ -253,8 +305,7 @@ execution(struct seci_doc *d, const struct monthly *m)
 		    "adopted by the JCC; its figures may change.", m->year);
 		seci_doc_para(d, none);
 	}
-	bars(d, &m->exec, 2, 0, "Spent", "Revised appropriation", "#2f5c8f",
-	    0);
+	exec_chart(d, &m->exec);
 	seci_doc_table(d, cols, 7, SECI_DOC_HEADER);
 	for (i = 0; i < m->exec.n; i++) {
 		const struct mrow *r = &m->exec.r[i];
@@ -287,7 +338,7 @@ contributions(struct seci_doc *d, const struct monthly *m)
 	size_t i;
 
 	seci_doc_section(d, "2. Contributions");
-	bars(d, &m->status, 1, 2, "Paid", "Outstanding", "#3c8a4e", 1);
+	contrib_chart(d, m);
 	seci_doc_table(d, cols, 7, SECI_DOC_HEADER);
 	for (i = 0; i < m->status.n; i++) {
 		const struct mrow *r = &m->status.r[i];
@@ -378,7 +429,8 @@ sheet(struct seci_doc *d, const struct monthly *m, int only_cash)
 	for (i = 0; i < m->sheet.n; i++) {
 		const struct mrow *r = &m->sheet.r[i];
 
-		if (only_cash && strcmp(r->s[0], "1000") != 0)
+		/* Cash: the bank accounts' ledger accounts, 1000-1099. */
+		if (only_cash && strncmp(r->s[0], "10", 2) != 0)
 			continue;
 		x.c[0] = only_cash ? r->s[1] : r->total && seci_doc_format(d) !=
 		    SECI_DOC_HTML ? "" : r->s[0];

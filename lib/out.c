@@ -112,6 +112,31 @@ restricted(const struct seci_out *o, int col)
 	return need != 0 && (o->o.roles & (need | SECI_ROLE_DIRECTOR)) == 0;
 }
 
+/* A decimal already written out ("-1234567.5"), with its thousands
+ * separated for the table ("-1,234,567.5"); anything else as it is. */
+static const char *
+group(const char *s, char *buf)
+{
+	size_t n = strlen(s), lead = s[0] == '-', digits, i, k = 0;
+	const char *dot;
+
+	if (n == lead || strspn(s + lead, "0123456789.") != n - lead ||
+	    (dot = strchr(s, '.')) != strrchr(s, '.'))
+		return s;
+	digits = (dot ? (size_t)(dot - s) : n) - lead;
+	if (digits == 0 || n + digits / 3 + 1 > SECI_MONEY_BUFSZ)
+		return s;
+	if (lead)
+		buf[k++] = '-';
+	for (i = 0; i < digits; i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = s[lead + i];
+	}
+	strcpy(buf + k, s + lead + digits);
+	return buf;
+}
+
 /* Cell as text; buf must hold SECI_MONEY_BUFSZ bytes. */
 static const char *
 cell_text(const struct seci_out *o, int col, const struct seci_cell *c,
@@ -125,8 +150,9 @@ cell_text(const struct seci_out *o, int col, const struct seci_cell *c,
 		return NULL;
 	switch (o->cols[col].type) {
 	case SECI_COL_TEXT:
-	case SECI_COL_DECIMAL:
 		return c->s ? c->s : "";
+	case SECI_COL_DECIMAL:
+		return table && c->s ? group(c->s, buf) : c->s ? c->s : "";
 	case SECI_COL_INT:
 		snprintf(buf, SECI_MONEY_BUFSZ, "%lld", (long long)c->i);
 		return buf;

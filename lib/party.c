@@ -450,8 +450,8 @@ seci_party_import(struct seci_db *db, FILE *fp, const char *name,
     struct seci_import_stats *stats, struct seci_err *err)
 {
 	static const struct seci_csv_col cols[] = {
-		{ "code", 1 }, { "name", 1 }, { "kind", 1 }, { "accounts", 0 },
-		{ "aliases", 0 },
+		{ "code", 1, 0 }, { "name", 1, 0 }, { "kind", 1, 0 }, { "accounts", 0, 0 },
+		{ "aliases", 0, 0 },
 	};
 	struct seci_csv_opts o = { .cols = cols, .ncols = 5,
 	    .warn_unknown = 1 };

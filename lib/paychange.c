@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "bankbook.h"
 #include "clock.h"
 #include "contrib.h"
 #include "ledger.h"
@@ -25,33 +26,52 @@
 struct paid {
 	int64_t id;
 	seci_money amount;		/* in the base currency */
+	seci_money orig;		/* in its own currency */
+	char currency[4];
+	char bank[SECI_BANK_CODE_MAX + 1];	/* the account it came into */
 	seci_day date;
 	char party[SECI_PARTY_CODE_MAX + 1];	/* "" in suspense */
-	int voided;
+	int voided;		/* 1 void, 2 taken as income */
 };
+
+#define PAID_COLS "id, amount, date, coalesce(party, ''), orig_amount, " \
+	"currency, bank, CASE WHEN voided IS NOT NULL THEN 1 WHEN EXISTS " \
+	"(SELECT 1 FROM receipt WHERE receipt.payment = payment.id) THEN 2 " \
+	"ELSE 0 END"
+
+static int
+fill_paid(sqlite3_stmt *st, void *item)
+{
+	struct seci_err ignore = SECI_ERR_INIT;
+	struct paid *p = item;
+
+	p->id = sqlite3_column_int64(st, 0);
+	p->amount = sqlite3_column_int64(st, 1);
+	seci_date_parse((const char *)sqlite3_column_text(st, 2), NULL,
+	    &p->date, &ignore);
+	seci_db_col_text(st, 3, p->party, sizeof(p->party));
+	p->orig = sqlite3_column_int64(st, 4);
+	seci_db_col_text(st, 5, p->currency, sizeof(p->currency));
+	seci_db_col_text(st, 6, p->bank, sizeof(p->bank));
+	p->voided = sqlite3_column_int(st, 7);
+	return 0;
+}
 
 static int
 read_paid(struct seci_db *db, int64_t id, struct paid *p,
     struct seci_err *err)
 {
-	struct seci_err ignore = SECI_ERR_INIT;
 	sqlite3_stmt *st;
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	st = seci_db_stmt(db, "SELECT amount, date, coalesce(party, ''), "
-	    "voided IS NOT NULL FROM payment WHERE id = ?", err);
+	st = seci_db_stmt(db, "SELECT " PAID_COLS " FROM payment WHERE id = ?",
+	    err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->id = id;
-		p->amount = sqlite3_column_int64(st, 0);
-		seci_date_parse((const char *)sqlite3_column_text(st, 1), NULL,
-		    &p->date, &ignore);
-		seci_db_col_text(st, 2, p->party, sizeof(p->party));
-		p->voided = sqlite3_column_int(st, 3);
-	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fill_paid(st, p);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return seci_err_set(err, SECI_EXIT_DATA, "no payment %lld",
@@ -59,8 +79,9 @@ read_paid(struct seci_db *db, int64_t id, struct paid *p,
 	if (rc != SQLITE_ROW)
 		return seci_db_fail(db, rc, "payment", err);
 	if (p->voided)
-		return seci_err_set(err, SECI_EXIT_DATA, "payment %lld is void",
-		    (long long)id);
+		return seci_err_set(err, SECI_EXIT_DATA, "payment %lld is %s",
+		    (long long)id, p->voided == 1 ? "void" : "taken as income "
+		    "(see 'seci-contrib receipt list')");
 	return 0;
 }
 
@@ -86,27 +107,32 @@ move(struct seci_db *db, const struct paid *p, const char *party,
 {
 	struct seci_ledger_ref ref = { "payment", p->id, 0 };
 	struct seci_posting post[2];
+	struct seci_bankacct b;
 	char memo[128], now[32];
 	sqlite3_stmt *st;
+	seci_money own;
 	int64_t txn;
 
 	side(&post[0], p->party, p->id);
 	post[0].amount = p->amount;
-	if (party != NULL) {
-		side(&post[1], party, p->id);
-	} else {
-		memset(&post[1], 0, sizeof(post[1]));
-		post[1].account = SECI_ACC_BANK;
-	}
-	post[1].amount = -p->amount;
-	if (party == NULL)
+	if (party == NULL) {
+		/* Void: the bank gives back what it took in. */
 		snprintf(memo, sizeof(memo), "payment %lld void", (long long)
 		    p->id);
-	else
+		if (seci_bank_get(db, p->bank, &b, err) < 0 ||
+		    seci_bank_received(&b, p->currency, p->orig, p->amount,
+		    &own, err) < 0 || seci_bank_post(db, &b, p->date, memo, &ref,
+		    -own, -p->amount, post, 1, "void", &txn, err) < 0)
+			return -1;
+	} else {
+		side(&post[1], party, p->id);
+		post[1].amount = -p->amount;
 		snprintf(memo, sizeof(memo), "payment %lld %s%s", (long long)
 		    p->id, *party ? "matched to " : "to suspense", party);
-	if (seci_ledger_post(db, p->date, memo, &ref, post, 2, &txn, err) < 0)
-		return -1;
+		if (seci_ledger_post(db, p->date, memo, &ref, post, 2, &txn,
+		    err) < 0)
+			return -1;
+	}
 	st = seci_db_stmt(db, "UPDATE payment SET party = CASE WHEN ?2 "
 	    "THEN party ELSE nullif(?1, '') END, matched_by = CASE WHEN ?2 "
 	    "THEN matched_by WHEN coalesce(?1, '') = '' THEN NULL ELSE 'hand' "
@@ -201,20 +227,6 @@ seci_payment_void(struct seci_db *db, int64_t id, const char *reason,
 
 /* ---- imports ----------------------------------------------------------- */
 
-static int
-fill_paid(sqlite3_stmt *st, void *item)
-{
-	struct seci_err ignore = SECI_ERR_INIT;
-	struct paid *p = item;
-
-	p->id = sqlite3_column_int64(st, 0);
-	p->amount = sqlite3_column_int64(st, 1);
-	seci_date_parse((const char *)sqlite3_column_text(st, 2), NULL,
-	    &p->date, &ignore);
-	seci_db_col_text(st, 3, p->party, sizeof(p->party));
-	return 0;
-}
-
 int
 seci_payment_import_void(struct seci_db *db, int64_t import_id,
     const char *reason, unsigned long *voided, struct seci_err *err)
@@ -245,9 +257,8 @@ seci_payment_import_void(struct seci_db *db, int64_t import_id,
 		return seci_err_set(err, SECI_EXIT_DATA, "import %s %s", key,
 		    rc == 1 ? "is not a payment import" : "is void already");
 	rc = -1;
-	st = seci_db_stmt(db, "SELECT id, amount, date, coalesce(party, '') "
-	    "FROM payment WHERE import_id = ? AND voided IS NULL ORDER BY id",
-	    err);
+	st = seci_db_stmt(db, "SELECT " PAID_COLS " FROM payment WHERE "
+	    "import_id = ? AND voided IS NULL ORDER BY id", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, import_id);
@@ -255,6 +266,14 @@ seci_payment_import_void(struct seci_db *db, int64_t import_id,
 	    err) < 0 || seci_audit_begin(db, &c, "imports", "id", key,
 	    err) < 0)
 		goto out;
+	for (i = 0; i < n; i++)
+		if (p[i].voided == 2) {
+			seci_err_set(err, SECI_EXIT_DATA, "payment %lld of import "
+			    "%s was taken as income (see 'seci-contrib receipt "
+			    "list'); it cannot be voided with the import",
+			    (long long)p[i].id, key);
+			goto cancel;
+		}
 	for (i = 0; i < n; i++)
 		if (seci_year_writable_day(db, p[i].date, err) < 0) {
 			seci_err_prefix(err, 0, "payment %lld",

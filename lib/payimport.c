@@ -185,6 +185,7 @@ struct payment_import {
 	unsigned long *skipped;
 	struct matcher m;
 	struct seci_receipts *receipts;
+	struct seci_bankacct bank;	/* where the money came in */
 	int col[SECI_P_NCOLS];	/* index in the reader's columns, or -1 */
 	const struct seci_payment_import_opts *o;
 	int wyear, wclosed;	/* the last year asked whether closed */
@@ -196,6 +197,7 @@ struct prow {
 	int has_vdate;
 	const char *currency;
 	seci_money amount, base;	/* in currency, in the base */
+	seci_money own;			/* in the bank account's currency */
 	char rate[40];
 	char acct[128];
 	char day[SECI_DATE_BUFSZ];
@@ -205,8 +207,8 @@ struct prow {
 
 static const char payment_sql[] = "INSERT INTO payment (date, value_date, "
     "party, amount, currency, orig_amount, rate, account, payer, reference, "
-    "bank_id, dedup_key, matched_by, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    "bank_id, dedup_key, matched_by, import_id, bank) VALUES (?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
 static const char *
 pval(const struct payment_import *pi, const struct seci_csv_row *row, int c)
@@ -376,6 +378,9 @@ read_row(struct payment_import *pi, const struct seci_csv_row *row,
 		return 2;	/* money going out, or nothing */
 	if ((rc = read_base(pi, row, dec, p, err)) != 0)
 		return rc;
+	if (seci_bank_received(&pi->bank, p->currency, p->amount, p->base,
+	    &p->own, &e) < 0)
+		BAD("%s", row->file, row->line, e.msg);
 	if ((v = pval(pi, row, SECI_P_ACCOUNT)) != NULL)
 		seci_bank_account_normalise(v, p->acct, sizeof(p->acct));
 	p->payer = pval(pi, row, SECI_P_PAYER);
@@ -472,6 +477,7 @@ insert(struct payment_import *pi, const struct prow *p, const char *party,
 		sqlite3_bind_text(st, 12, p->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, how, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 14, seci_import_id(pi->imp));
+	sqlite3_bind_text(st, 15, pi->bank.code, -1, SQLITE_STATIC);
 	return seci_db_exec_stmt(pi->db, st, err);
 }
 
@@ -536,7 +542,7 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	if (seen(pi, row, &p, party, how, "new", err) < 0)
 		return -1;
 	return seci_receipts_add(pi->receipts, sqlite3_last_insert_rowid(
-	    pi->db->h), party, p.base, p.date, err);
+	    pi->db->h), party, p.base, p.own, p.date, err);
 }
 
 int
@@ -549,6 +555,7 @@ seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
 	struct seci_csv_col cols[SECI_P_NCOLS];
 	struct seci_csv_opts o;
 	struct payment_import pi;
+	FILE *in = NULL;
 	char memo[300];
 	size_t n = 0;
 	int i, rc = -1;
@@ -561,6 +568,7 @@ seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
 		if (profile->col[i] == NULL)
 			continue;
 		cols[n].name = profile->col[i];
+		cols[n].position = profile->pos[i];
 		cols[n].required = profile->all_required || i == SECI_P_DATE ||
 		    i == SECI_P_AMOUNT;
 		pi.col[i] = (int)n++;
@@ -571,26 +579,42 @@ seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
 	o.cols = cols;
 	o.ncols = n;
 	o.warn_unknown = 1;
+	o.ignore = (const char *const *)profile->ignore;
+	o.nignore = profile->nignore;
+	o.stop_at = profile->stop_at;
+	o.skip_footer = profile->skip_footer;
 	pi.db = db;
 	pi.prof = profile;
 	pi.stats = stats;
 	pi.skipped = skipped;
 	pi.o = opts;
-	if (matcher_init(db, profile, &pi.m, err) < 0)
+	if (seci_bank_get(db, opts->bank, &pi.bank, err) < 0 ||
+	    matcher_init(db, profile, &pi.m, err) < 0)
 		goto out;
 	if ((pi.imp = seci_import_begin(db, "payment", name, err)) == NULL)
 		goto out;
 	snprintf(memo, sizeof(memo), "payments imported from %s", name);
-	if ((pi.receipts = seci_receipts_begin(db, seci_import_id(pi.imp), memo,
-	    err)) == NULL)
+	if ((pi.receipts = seci_receipts_begin(db, &pi.bank,
+	    seci_import_id(pi.imp), memo, err)) == NULL)
 		goto out;
 	seci_import_csv_opts(pi.imp, &o);
+	/* Another encoding: read converted, the digest of the bytes as
+	 * they are in the file. */
+	if (profile->encoding) {
+		if ((in = seci_input_recode(fp, profile->encoding, name,
+		    o.on_bytes, o.bytes_arg, err)) == NULL)
+			goto out;
+		fp = in;
+		o.on_bytes = NULL;
+	}
 	if (seci_csv_read(fp, name, &o, payment_row, &pi, NULL, err) < 0 ||
 	    seci_receipts_end(pi.receipts, err) < 0 ||
 	    seci_import_finish(pi.imp, stats, err) < 0)
 		goto out;
 	rc = 0;
 out:
+	if (in)
+		fclose(in);
 	seci_receipts_free(pi.receipts);
 	seci_import_free(pi.imp);
 	matcher_free(&pi.m);

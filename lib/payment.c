@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "bankbook.h"
 #include "contrib.h"
 #include "ledger.h"
 #include "party.h"
@@ -22,10 +23,12 @@ struct day_sum {
 	int used;
 	char party[SECI_PARTY_CODE_MAX + 1];	/* "" for suspense */
 	seci_money amount;
+	seci_money own;		/* in the bank account's currency */
 };
 
 struct seci_receipts {
 	struct seci_db *db;
+	struct seci_bankacct bank;
 	int64_t import_id;
 	int64_t first, last;	/* the payments' ids */
 	char *memo;
@@ -34,8 +37,8 @@ struct seci_receipts {
 };
 
 struct seci_receipts *
-seci_receipts_begin(struct seci_db *db, int64_t import_id, const char *memo,
-    struct seci_err *err)
+seci_receipts_begin(struct seci_db *db, const struct seci_bankacct *bank,
+    int64_t import_id, const char *memo, struct seci_err *err)
 {
 	struct seci_receipts *r = calloc(1, sizeof(*r));
 
@@ -46,6 +49,7 @@ seci_receipts_begin(struct seci_db *db, int64_t import_id, const char *memo,
 		return NULL;
 	}
 	r->db = db;
+	r->bank = *bank;
 	r->import_id = import_id;
 	r->cap = 1024;
 	return r;
@@ -111,7 +115,7 @@ sum_slot(struct seci_receipts *r, seci_day day, const char *party,
 
 int
 seci_receipts_add(struct seci_receipts *r, int64_t payment_id,
-    const char *party, seci_money amount, seci_day day,
+    const char *party, seci_money amount, seci_money own, seci_day day,
     struct seci_err *err)
 {
 	struct day_sum *d = sum_slot(r, day, party ? party : "", err);
@@ -121,7 +125,8 @@ seci_receipts_add(struct seci_receipts *r, int64_t payment_id,
 	if (r->first == 0)
 		r->first = payment_id;
 	r->last = payment_id;
-	if (seci_money_add(d->amount, amount, &d->amount, err) < 0)
+	if (seci_money_add(d->amount, amount, &d->amount, err) < 0 ||
+	    seci_money_add(d->own, own, &d->own, err) < 0)
 		return seci_err_prefix(err, SECI_EXIT_DATA, "payments of one "
 		    "day");
 	return 0;
@@ -195,7 +200,7 @@ close_day(struct seci_receipts *r, const struct day_sum *s, size_t n,
     struct seci_txn *t, struct seci_err *err)
 {
 	struct seci_posting p;
-	seci_money bank = 0;
+	seci_money bank = 0, own = 0;
 	size_t i;
 
 	memset(&p, 0, sizeof(p));
@@ -205,16 +210,19 @@ close_day(struct seci_receipts *r, const struct day_sum *s, size_t n,
 		p.party = s[i].party[0] ? s[i].party : NULL;
 		p.amount = -s[i].amount;
 		if (seci_ledger_count(r->db, t, &p, err) < 0 ||
-		    seci_money_add(bank, s[i].amount, &bank, err) < 0)
+		    seci_money_add(bank, s[i].amount, &bank, err) < 0 ||
+		    seci_money_add(own, s[i].own, &own, err) < 0)
 			return -1;
 	}
 	memset(&p, 0, sizeof(p));
-	p.account = SECI_ACC_BANK;
+	p.account = r->bank.ledger;
 	p.amount = bank;
 	t->seq = -1;	/* seq 0: below every payment's id */
-	if (seci_ledger_add(r->db, t, &p, err) < 0)
+	if (seci_ledger_add(r->db, t, &p, err) < 0 ||
+	    seci_ledger_close(r->db, t, err) < 0)
 		return -1;
-	return seci_ledger_close(r->db, t, err);
+	return seci_bank_move(r->db, &r->bank, s[0].day, own, bank, "receipts",
+	    0, r->memo, t->id, err);
 }
 
 int
@@ -256,23 +264,23 @@ out:
 
 /* ---- one payment ------------------------------------------------------- */
 
-/* Post a payment by hand on its own: from the bank to its Party's
+/* Post a payment by hand on its own: into the bank, to its Party's
  * receivable; then its advance. */
 static int
-post_one(struct seci_db *db, int64_t id, const char *party,
-    seci_money amount, seci_day day, const char *memo, struct seci_err *err)
+post_one(struct seci_db *db, const struct seci_bankacct *b, int64_t id,
+    const char *party, seci_money amount, seci_money own, seci_day day,
+    const char *memo, struct seci_err *err)
 {
-	struct seci_ledger_ref ref = { "payment", 0, 0 };
-	struct seci_posting p[2];
+	struct seci_ledger_ref ref = { "payment", id, 0 };
+	struct seci_posting p;
 
-	memset(p, 0, sizeof(p));
-	p[0].account = SECI_ACC_BANK;
-	p[0].amount = amount;
-	p[1].account = SECI_ACC_RECEIVABLE;
-	p[1].amount = -amount;
-	p[1].party = party;
-	p[1].source_id = id;
-	if (seci_ledger_post(db, day, memo, &ref, p, 2, NULL, err) < 0)
+	memset(&p, 0, sizeof(p));
+	p.account = SECI_ACC_RECEIVABLE;
+	p.amount = -amount;
+	p.party = party;
+	p.source_id = id;
+	if (seci_bank_post(db, b, day, memo, &ref, own, amount, &p, 1,
+	    "payment", NULL, err) < 0)
 		return -1;
 	return seci_contrib_sync(db, err);
 }
@@ -316,17 +324,20 @@ seci_payment_add(struct seci_db *db, const struct seci_payment *p,
 {
 	const char *currency = p->currency ? p->currency : db->currency;
 	char day[SECI_DATE_BUFSZ], ratebuf[40], memo[96];
-	seci_money orig, base;
+	struct seci_bankacct b;
+	seci_money orig, base, own;
 	sqlite3_stmt *st;
 
-	if (base_amount(db, p, currency, &orig, &base, ratebuf,
-	    sizeof(ratebuf), err) < 0 || seci_party_exists(db, p->party,
+	if (seci_bank_get(db, p->bank, &b, err) < 0 ||
+	    base_amount(db, p, currency, &orig, &base, ratebuf,
+	    sizeof(ratebuf), err) < 0 || seci_bank_received(&b, currency, orig,
+	    base, &own, err) < 0 || seci_party_exists(db, p->party,
 	    err) < 0 || seci_year_writable_day(db, p->date, err) < 0)
 		return -1;
 	st = seci_db_stmt(db, "INSERT INTO payment (date, party, amount, "
-	    "currency, orig_amount, rate, reference, dedup_key, matched_by) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, 'm:' || (SELECT coalesce(max(id), 0) "
-	    "+ 1 FROM payment), 'hand')", err);
+	    "currency, orig_amount, rate, reference, dedup_key, matched_by, "
+	    "bank) VALUES (?, ?, ?, ?, ?, ?, ?, 'm:' || (SELECT "
+	    "coalesce(max(id), 0) + 1 FROM payment), 'hand', ?)", err);
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, seci_date_format(p->date, day));
@@ -336,12 +347,13 @@ seci_payment_add(struct seci_db *db, const struct seci_payment *p,
 	sqlite3_bind_int64(st, 5, orig);
 	seci_db_bind_text(st, 6, ratebuf[0] ? ratebuf : NULL);
 	seci_db_bind_text(st, 7, p->reference);
+	seci_db_bind_text(st, 8, b.code);
 	if (seci_db_exec_stmt(db, st, err) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(db->h);
 	snprintf(memo, sizeof(memo), "payment %lld from %s", (long long)*id,
 	    p->party);
-	if (post_one(db, *id, p->party, base, p->date, memo, err) < 0)
+	if (post_one(db, &b, *id, p->party, base, own, p->date, memo, err) < 0)
 		return -1;
 	return seci_audit_added_id(db, "payment", *id, err);
 }
@@ -359,11 +371,15 @@ seci_payment_each(struct seci_db *db, const struct seci_payment_filter *f,
 	/* The original amount in its own currency's decimals. */
 	st = seci_db_stmt(db, "SELECT id, date, party, seci_amount(orig_amount, "
 	    "currency), currency, amount, account, payer, reference, bank_id, "
-	    "voided IS NOT NULL, matched_by, rate "
+	    "CASE WHEN voided IS NOT NULL THEN 'void' WHEN party IS NOT NULL "
+	    "THEN 'matched' WHEN EXISTS (SELECT 1 FROM receipt r WHERE "
+	    "r.payment = payment.id) THEN 'income' ELSE 'suspense' END, "
+	    "matched_by, rate "
 	    "FROM payment WHERE (?1 IS NULL OR substr(date, 1, 4) = "
 	    "printf('%04d', ?1)) AND (?2 IS NULL OR party = ?2) AND (?3 IS NULL "
 	    "OR date >= ?3) AND (?4 IS NULL OR date <= ?4) AND (?5 = 0 OR "
-	    "(party IS NULL AND voided IS NULL)) AND (?6 IS NULL OR "
+	    "(party IS NULL AND voided IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "receipt r WHERE r.payment = payment.id))) AND (?6 IS NULL OR "
 	    "instr(lower(reference), lower(?6)) > 0) AND (?7 IS NULL OR "
 	    "instr(lower(payer), lower(?7)) > 0) ORDER BY date, id", err);
 	if (st == NULL)
@@ -387,8 +403,7 @@ seci_payment_each(struct seci_db *db, const struct seci_payment_filter *f,
 		r.payer = (const char *)sqlite3_column_text(st, 7);
 		r.reference = (const char *)sqlite3_column_text(st, 8);
 		r.bank_id = (const char *)sqlite3_column_text(st, 9);
-		r.status = sqlite3_column_int(st, 10) ? "void" : r.party ?
-		    "matched" : "suspense";
+		r.status = (const char *)sqlite3_column_text(st, 10);
 		r.matched_by = (const char *)sqlite3_column_text(st, 11);
 		r.rate = (const char *)sqlite3_column_text(st, 12);
 		stop = fn(arg, &r, err) < 0;

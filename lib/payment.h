@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "bankbook.h"
 #include "date.h"
 #include "db.h"
 #include "err.h"
@@ -34,6 +35,7 @@ typedef int seci_payment_seen_fn(void *arg,
 
 struct seci_payment_import_opts {
 	const struct seci_profile *profile;
+	const char *bank;		/* the account (NULL: MAIN) */
 	seci_progress_fn *progress;	/* or NULL */
 	void *progress_arg;
 	seci_payment_seen_fn *seen;	/* each row, or NULL */
@@ -71,6 +73,8 @@ struct seci_payment {
 	const char *rate;	/* NULL: from the rates table */
 	seci_day date;
 	const char *reference;
+	const char *bank;	/* the bank account it came into (NULL:
+				 * MAIN) */
 };
 
 /* A payment by hand, for a Party; its id in *id. */
@@ -113,7 +117,7 @@ struct seci_payment_row {
 	const char *currency;
 	seci_money base_amount;		/* in the base currency */
 	const char *account, *payer, *reference, *bank_id;
-	const char *status;		/* matched, suspense, void */
+	const char *status;		/* matched, suspense, void, income */
 	const char *matched_by;		/* account, alias, reference, hand */
 	const char *rate;		/* base units per unit, or NULL */
 };
@@ -143,9 +147,11 @@ int seci_payment_list(struct seci_db *db,
 struct seci_receipts;
 
 struct seci_receipts *seci_receipts_begin(struct seci_db *db,
-    int64_t import_id, const char *memo, struct seci_err *err);
+    const struct seci_bankacct *bank, int64_t import_id, const char *memo,
+    struct seci_err *err);
+/* amount in the base currency, own in the bank account's. */
 int seci_receipts_add(struct seci_receipts *r, int64_t payment_id,
-    const char *party, seci_money amount, seci_day day,
+    const char *party, seci_money amount, seci_money own, seci_day day,
     struct seci_err *err);
 int seci_receipts_end(struct seci_receipts *r, struct seci_err *err);
 void seci_receipts_free(struct seci_receipts *r);

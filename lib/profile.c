@@ -10,6 +10,9 @@
 #include "profile.h"
 #include "yaml.h"
 
+const char *const seci_profile_expense_keys[SECI_P_NXCOLS] = { "date",
+    "line", "payee", "amount", "description", "reference", "commitment" };
+
 static const char *const pcol_keys[SECI_P_NCOLS] = { "date", "value_date",
     "amount", "credit", "debit", "currency", "account", "payer", "reference",
     "bank_id", "rate" };
@@ -27,6 +30,13 @@ seci_profile_free(struct seci_profile *p)
 	for (i = 0; i < (int)p->nstopwords; i++)
 		free(p->stopwords[i]);
 	free(p->stopwords);
+	for (i = 0; i < (int)p->nignore; i++)
+		free(p->ignore[i]);
+	free(p->ignore);
+	free(p->encoding);
+	free(p->stop_at);
+	for (i = 0; i < SECI_P_NXCOLS; i++)
+		free(p->xcol[i]);
 	free(p->name);
 	free(p->date_format);
 	free(p);
@@ -55,15 +65,106 @@ generic_profile(struct seci_err *err)
 	return p;
 }
 
+/* A list of words into *out (NULL-terminated too); what names it for
+ * messages. */
+static int
+word_list(const struct seci_yaml *n, const char *file, const char *what,
+    char ***out, size_t *count, struct seci_err *err)
+{
+	const struct seci_yaml *w;
+	size_t k;
+
+	if (n->kind != SECI_YAML_SEQ)
+		return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: '%s' must "
+		    "be a list of words", file, n->line, what);
+	for (k = 0, w = n->child; w != NULL; w = w->next)
+		k++;
+	if ((*out = calloc(k + 1, sizeof(char *))) == NULL)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	for (w = n->child; w != NULL; w = w->next) {
+		if (w->kind != SECI_YAML_SCALAR || *w->value == '\0')
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: an "
+			    "item of '%s' must be a word", file, w->line, what);
+		if (((*out)[(*count)++] = strdup(w->value)) == NULL)
+			return seci_err_set(err, SECI_EXIT_SOFTWARE,
+			    "out of memory");
+	}
+	return 1;
+}
+
+/* A columns map: keys (n of them) to header names or, as whole numbers,
+ * 1-based places. */
+static int
+column_map(const struct seci_yaml *map, const char *const *keys, int n,
+    char **col, unsigned *pos, const char *file, struct seci_err *err)
+{
+	const struct seci_yaml *c;
+	int i;
+
+	for (c = map->child; c != NULL; c = c->next) {
+		for (i = 0; i < n; i++)
+			if (strcmp(c->key, keys[i]) == 0)
+				break;
+		if (i == n)
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "unknown column key '%s'", file, c->key_line,
+			    c->key);
+		free(col[i]);
+		col[i] = c->kind == SECI_YAML_SCALAR && !c->plain_null ?
+		    strdup(c->value) : NULL;
+		/* A whole number is the column's place. */
+		pos[i] = col[i] && strspn(col[i], "0123456789") ==
+		    strlen(col[i]) ? (unsigned)atoi(col[i]) : 0;
+		if (col[i] && col[i][0] == '0')
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "columns are numbered from 1", file, c->line);
+	}
+	return 0;
+}
+
+/* encoding, stop_at, skip_footer, ignore: 1 when n is one of them
+ * (read), 0 when not, -1 when bad. */
+static int
+file_keys(struct seci_profile *p, const struct seci_yaml *n,
+    const char *file, struct seci_err *err)
+{
+	const char *v = n->kind == SECI_YAML_SCALAR ? n->value : NULL;
+	char *end;
+	long k;
+
+	if (strcmp(n->key, "ignore") == 0)
+		return word_list(n, file, "ignore", &p->ignore, &p->nignore,
+		    err);
+	if (strcmp(n->key, "skip_footer") == 0) {
+		k = v ? strtol(v, &end, 10) : -1;
+		if (v == NULL || *end || end == v || k < 0 || k > 1000)
+			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
+			    "'skip_footer' must be a number of rows", file,
+			    n->line);
+		p->skip_footer = (unsigned)k;
+		return 1;
+	}
+	if (strcmp(n->key, "encoding") != 0 && strcmp(n->key, "stop_at") != 0)
+		return 0;
+	if (v == NULL || *v == '\0')
+		return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: '%s' must "
+		    "be text", file, n->line, n->key);
+	if (n->key[0] == 'e') {
+		free(p->encoding);
+		p->encoding = strdup(v);
+	} else {
+		free(p->stop_at);
+		p->stop_at = strdup(v);
+	}
+	return 1;
+}
+
 /* match_code and code_stopwords: 1 when n is one of them (read), 0 when
  * not, -1 when bad. */
 static int
 match_keys(struct seci_profile *p, const struct seci_yaml *n,
     const char *file, struct seci_err *err)
 {
-	const struct seci_yaml *w;
-	size_t k;
-
 	if (strcmp(n->key, "match_code") == 0) {
 		if (n->kind != SECI_YAML_SCALAR || (strcmp(n->value, "true") != 0
 		    && strcmp(n->value, "false") != 0))
@@ -74,35 +175,22 @@ match_keys(struct seci_profile *p, const struct seci_yaml *n,
 	}
 	if (strcmp(n->key, "code_stopwords") != 0)
 		return 0;
-	if (n->kind != SECI_YAML_SEQ)
-		return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
-		    "'code_stopwords' must be a list of words", file, n->line);
-	for (k = 0, w = n->child; w != NULL; w = w->next)
-		k++;
-	if ((p->stopwords = calloc(k + 1, sizeof(char *))) == NULL)
-		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-	for (w = n->child; w != NULL; w = w->next) {
-		if (w->kind != SECI_YAML_SCALAR || *w->value == '\0')
-			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: a "
-			    "code stopword must be a word", file, w->line);
-		if ((p->stopwords[p->nstopwords++] = strdup(w->value)) == NULL)
-			return seci_err_set(err, SECI_EXIT_SOFTWARE,
-			    "out of memory");
-	}
-	return 1;
+	return word_list(n, file, "code_stopwords", &p->stopwords,
+	    &p->nstopwords, err);
 }
 
 static int
 profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
-    const char *file, struct seci_err *err)
+    const char *file, int for_expense, struct seci_err *err)
 {
-	const struct seci_yaml *n, *cols, *c;
+	const struct seci_yaml *n;
 	int i;
 
 	for (n = root->child; n != NULL; n = n->next) {
 		const char *v = n->kind == SECI_YAML_SCALAR ? n->value : NULL;
 
-		if ((i = match_keys(p, n, file, err)) != 0) {
+		if ((i = match_keys(p, n, file, err)) != 0 ||
+		    (i = file_keys(p, n, file, err)) != 0) {
 			if (i < 0)
 				return -1;
 		} else if (strcmp(n->key, "name") == 0 && v) {
@@ -141,23 +229,18 @@ profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
 			p->negate = strcmp(v, "incoming-negative") == 0;
 		} else if (strcmp(n->key, "columns") == 0 &&
 		    n->kind == SECI_YAML_MAP) {
-			cols = n;
 			for (i = 0; i < SECI_P_NCOLS; i++) {
-				c = seci_yaml_get(cols, pcol_keys[i]);
 				free(p->col[i]);
-				p->col[i] = c && c->kind == SECI_YAML_SCALAR &&
-				    !c->plain_null ? strdup(c->value) : NULL;
+				p->col[i] = NULL;
 			}
-			for (c = cols->child; c != NULL; c = c->next) {
-				for (i = 0; i < SECI_P_NCOLS; i++)
-					if (strcmp(c->key, pcol_keys[i]) == 0)
-						break;
-				if (i == SECI_P_NCOLS)
-					return seci_err_set(err,
-					    SECI_EXIT_CONFIG, "%s:%lu: unknown "
-					    "column key '%s'", file, c->key_line,
-					    c->key);
-			}
+			if (column_map(n, pcol_keys, SECI_P_NCOLS, p->col,
+			    p->pos, file, err) < 0)
+				return -1;
+		} else if (strcmp(n->key, "expense_columns") == 0 &&
+		    n->kind == SECI_YAML_MAP) {
+			if (column_map(n, seci_profile_expense_keys,
+			    SECI_P_NXCOLS, p->xcol, p->xpos, file, err) < 0)
+				return -1;
 		} else if (strcmp(n->key, "decimal") == 0) {
 			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
 			    "'decimal' must be \".\" or \",\"", file, n->line);
@@ -171,15 +254,15 @@ profile_from_yaml(struct seci_profile *p, const struct seci_yaml *root,
 			    n->key_line : n->line, n->key);
 		}
 	}
-	if (p->col[SECI_P_DATE] == NULL || (p->col[SECI_P_AMOUNT] == NULL &&
-	    p->col[SECI_P_CREDIT] == NULL))
+	if (!for_expense && (p->col[SECI_P_DATE] == NULL ||
+	    (p->col[SECI_P_AMOUNT] == NULL && p->col[SECI_P_CREDIT] == NULL)))
 		return seci_err_set(err, SECI_EXIT_CONFIG, "%s: a profile names "
 		    "the date column and the amount (or credit) column", file);
 	return 0;
 }
 
-struct seci_profile *
-seci_profile_load(const char *name, struct seci_err *err)
+static struct seci_profile *
+load(const char *name, int for_expense, struct seci_err *err)
 {
 	struct seci_profile *p;
 	struct seci_yaml *root;
@@ -231,10 +314,22 @@ seci_profile_load(const char *name, struct seci_err *err)
 	p->delim = ',';
 	p->decimal = '.';
 	p->all_required = 1;
-	if (profile_from_yaml(p, root, path, err) < 0) {
+	if (profile_from_yaml(p, root, path, for_expense, err) < 0) {
 		seci_profile_free(p);
 		p = NULL;
 	}
 	seci_yaml_free(root);
 	return p;
+}
+
+struct seci_profile *
+seci_profile_load(const char *name, struct seci_err *err)
+{
+	return load(name, 0, err);
+}
+
+struct seci_profile *
+seci_profile_load_expense(const char *name, struct seci_err *err)
+{
+	return load(name, 1, err);
 }

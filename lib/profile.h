@@ -16,6 +16,10 @@ enum seci_profile_col { SECI_P_DATE, SECI_P_VALUE_DATE, SECI_P_AMOUNT,
     SECI_P_PAYER, SECI_P_REFERENCE, SECI_P_BANK_ID, SECI_P_RATE,
     SECI_P_NCOLS };
 
+/* The columns of an expense import. */
+#define SECI_P_NXCOLS 7
+extern const char *const seci_profile_expense_keys[SECI_P_NXCOLS];
+
 struct seci_profile {
 	char *name;
 	unsigned char delim;
@@ -25,6 +29,16 @@ struct seci_profile {
 	int negate;		/* incoming amounts are negative in the file */
 	int all_required;	/* every named column must be there */
 	char *col[SECI_P_NCOLS];	/* header names, NULL when absent */
+	unsigned pos[SECI_P_NCOLS];	/* or 1-based column numbers */
+	char *encoding;		/* the file's, for iconv; NULL: UTF-8 */
+	char *stop_at;		/* a footer row begins with this */
+	unsigned skip_footer;	/* rows at the end that are no data */
+	char **ignore;		/* columns not warned about */
+	size_t nignore;
+	/* For expense import: expense_columns, by the keys of
+	 * SECI_PROFILE_EXPENSE_KEYS (NULL: the key itself). */
+	char *xcol[SECI_P_NXCOLS];
+	unsigned xpos[SECI_P_NXCOLS];
 	int no_code_match;	/* match_code: false */
 	char **stopwords;	/* code_stopwords: words never a Party code */
 	size_t nstopwords;
@@ -38,5 +52,10 @@ struct seci_profile {
 struct seci_profile *seci_profile_load(const char *name,
     struct seci_err *err);
 void seci_profile_free(struct seci_profile *p);
+
+/* A profile for an expense import: like seci_profile_load(), but the
+ * payment columns are optional. */
+struct seci_profile *seci_profile_load_expense(const char *name,
+    struct seci_err *err);
 
 #endif

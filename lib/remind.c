@@ -8,6 +8,7 @@
 #include "admin.h"
 #include "contrib.h"
 #include "file.h"
+#include "partystatement.h"
 #include "remind.h"
 #include "seci_priv.h"
 
@@ -102,22 +103,54 @@ details(const struct remind *r, const struct seci_position *v)
 	return buf;
 }
 
+/* The Party's statement of account for the year of the letter, as a
+ * table (caller frees). */
+static char *
+statement(const struct remind *r, const char *party, struct seci_err *err)
+{
+	struct seci_out_opts o;
+	char *buf = NULL;
+	size_t len = 0;
+	int y, m, d, rc;
+
+	memset(&o, 0, sizeof(o));
+	if ((o.fp = open_memstream(&buf, &len)) == NULL) {
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	o.format = SECI_FMT_TABLE;
+	o.header = 1;
+	o.decimals = r->db->decimals;
+	seci_date_ymd(r->as_of, &y, &m, &d);
+	rc = seci_soa(r->db, party, y, r->as_of, &o, err);
+	fclose(o.fp);
+	if (rc < 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
 static int
 letter(void *arg, const struct seci_position *v, struct seci_err *err)
 {
 	static const char *const keys[] = { "org", "date", "party", "name",
-	    "currency", "total_overdue", "details" };
+	    "currency", "total_overdue", "details", "statement" };
 	struct remind *r = arg;
 	struct seci_file *f = NULL;
 	char total[SECI_MONEY_BUFSZ], path[4096];
-	const char *vals[7];
-	char *det;
+	const char *vals[8];
+	char *det, *soa;
 	int rc = 0;
 
 	if (v->overdue <= 0)
 		return 0;
-	if ((det = details(r, v)) == NULL)
+	if ((soa = statement(r, v->code, err)) == NULL)
+		return -1;
+	if ((det = details(r, v)) == NULL) {
+		free(soa);
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	}
 	vals[0] = r->org;
 	vals[1] = r->date;
 	vals[2] = v->code;
@@ -125,12 +158,13 @@ letter(void *arg, const struct seci_position *v, struct seci_err *err)
 	vals[4] = r->db->currency;
 	vals[5] = seci_money_format(v->overdue, r->db->decimals, ',', total);
 	vals[6] = det;
+	vals[7] = soa;
 	if (r->outdir) {
 		snprintf(path, sizeof(path), "%s/%s.txt", r->outdir, v->code);
 		if ((f = seci_file_create(path, SECI_FILE_REPLACE, err)) == NULL)
 			rc = -1;
 		else {
-			fill(seci_file_stream(f), r->tpl, keys, vals, 7);
+			fill(seci_file_stream(f), r->tpl, keys, vals, 8);
 			rc = seci_file_commit(f, err);
 		}
 		if (rc == 0)
@@ -138,9 +172,10 @@ letter(void *arg, const struct seci_position *v, struct seci_err *err)
 	} else {
 		if (r->letters > 0)
 			putc('\f', r->out);
-		fill(r->out, r->tpl, keys, vals, 7);
+		fill(r->out, r->tpl, keys, vals, 8);
 	}
 	free(det);
+	free(soa);
 	r->letters += rc == 0;
 	return rc;
 }

@@ -54,13 +54,52 @@ balances(struct seci_db *db, const char *from, seci_day to,
 /* A row to fn. */
 static int
 emit(seci_statement_fn *fn, void *arg, const char *section,
-    const char *account, const char *name, seci_money amount, int total,
-    struct seci_err *err)
+    const char *account, const char *name, seci_money amount,
+    seci_money previous, int total, struct seci_err *err)
 {
 	struct seci_statement_row r = { section, account, name, amount,
-	    total };
+	    previous, total };
 
 	return fn(arg, &r, err);
+}
+
+/*
+ * Balances on to (from the beginning) with 3100 as the sheet shows it:
+ * revenue less expenses not yet closed, i.e. all of them less what the
+ * year-end closes moved to 3000 (posted to 3100).  Checked to balance.
+ */
+static int
+sheet(struct seci_db *db, seci_day to, struct balance **b, size_t *n,
+    seci_money total[3], struct seci_err *err)
+{
+	static const char *const types[] = { "asset", "liability",
+	    "net_assets" };
+	seci_money surplus = 0;
+	size_t i;
+	int s;
+
+	if (balances(db, NULL, to, b, n, err) < 0)
+		return -1;
+	/* Revenue (credits, negative) less expenses: the surplus. */
+	for (i = 0; i < *n; i++)
+		if (strcmp((*b)[i].type, "revenue") == 0 ||
+		    strcmp((*b)[i].type, "expense") == 0)
+			surplus -= (*b)[i].amount;
+	for (i = 0; i < *n; i++)
+		if (strcmp((*b)[i].code, SECI_ACC_SURPLUS) == 0)
+			(*b)[i].amount -= surplus;
+	/* It must balance before anything is shown. */
+	for (s = 0; s < 3; s++) {
+		total[s] = 0;
+		for (i = 0; i < *n; i++)
+			if (strcmp((*b)[i].type, types[s]) == 0)
+				total[s] += s == 0 ? (*b)[i].amount :
+				    -(*b)[i].amount;
+	}
+	if (total[0] != total[1] + total[2])
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "the balance sheet "
+		    "does not balance: the ledger needs 'seci-admin check'");
+	return 0;
 }
 
 int
@@ -73,88 +112,91 @@ seci_statement_balance_sheet(struct seci_db *db, seci_day as_of,
 	    "net_assets" };
 	static const char *const totals[] = { "Total assets",
 	    "Total liabilities", "Total net assets" };
-	struct balance *b = NULL;
-	seci_money total[3] = { 0, 0, 0 }, surplus = 0;
-	size_t n, i;
-	int s, rc = -1;
+	struct balance *b = NULL, *p = NULL;
+	seci_money total[3], ptotal[3];
+	size_t n, np, i;
+	int s, y, m, d, rc = -1;
 
-	if (balances(db, NULL, as_of, &b, &n, err) < 0)
+	/* Beside each figure, the previous year's end. */
+	seci_date_ymd(as_of, &y, &m, &d);
+	if (sheet(db, as_of, &b, &n, total, err) < 0 ||
+	    sheet(db, seci_date_from_ymd(y - 1, 12, 31), &p, &np, ptotal,
+	    err) < 0)
 		goto out;
-	/* Revenue (credits, negative) less expenses: the surplus. */
-	for (i = 0; i < n; i++)
-		if (strcmp(b[i].type, "revenue") == 0 ||
-		    strcmp(b[i].type, "expense") == 0)
-			surplus -= b[i].amount;
-	for (i = 0; i < n; i++)
-		if (strcmp(b[i].code, SECI_ACC_SURPLUS) == 0)
-			b[i].amount = -surplus;
-	/* It must balance before anything is shown. */
-	for (s = 0; s < 3; s++)
-		for (i = 0; i < n; i++)
-			if (strcmp(b[i].type, types[s]) == 0)
-				total[s] += s == 0 ? b[i].amount : -b[i].amount;
-	if (total[0] != total[1] + total[2]) {
-		seci_err_set(err, SECI_EXIT_SOFTWARE, "the balance sheet does "
-		    "not balance: the ledger needs 'seci-admin check'");
-		goto out;
-	}
 	for (s = 0; s < 3; s++) {
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < n && i < np; i++) {
 			/* Debit balances are assets; liabilities and net
 			 * assets are credits, shown positive. */
 			seci_money v = s == 0 ? b[i].amount : -b[i].amount;
+			seci_money pv = s == 0 ? p[i].amount : -p[i].amount;
 
-			if (strcmp(b[i].type, types[s]) != 0 || v == 0)
+			if (strcmp(b[i].type, types[s]) != 0 || (v == 0 &&
+			    pv == 0))
 				continue;
 			if (emit(fn, arg, sections[s], b[i].code, b[i].name, v,
-			    0, err) < 0)
+			    pv, 0, err) < 0)
 				goto out;
 		}
-		if (emit(fn, arg, sections[s], "total", totals[s], total[s], 1,
-		    err) < 0)
+		if (emit(fn, arg, sections[s], "total", totals[s], total[s],
+		    ptotal[s], 1, err) < 0)
 			goto out;
 	}
 	rc = 0;
 out:
 	free(b);
+	free(p);
 	return rc;
+}
+
+/* Revenue and expenses from from to to: the rows, or only the sums. */
+static int
+period(struct seci_db *db, seci_day from, seci_day to, struct balance **b,
+    size_t *n, struct seci_err *err)
+{
+	char day[SECI_DATE_BUFSZ];
+
+	return balances(db, seci_date_format(from, day), to, b, n, err);
 }
 
 int
 seci_statement_performance(struct seci_db *db, int year, seci_day as_of,
     seci_statement_fn *fn, void *arg, struct seci_err *err)
 {
-	struct balance *b = NULL;
-	seci_money sum[2] = { 0, 0 };
+	struct balance *b = NULL, *p = NULL;
+	seci_money sum[2] = { 0, 0 }, psum[2] = { 0, 0 };
 	seci_day end = seci_date_from_ymd(year, 12, 31);
-	char from[SECI_DATE_BUFSZ];
-	size_t n, i;
+	size_t n, np, i;
 	int s, rc = -1;
 
-	seci_date_format(seci_date_from_ymd(year, 1, 1), from);
-	if (balances(db, from, as_of < end ? as_of : end, &b, &n, err) < 0)
+	/* Beside the year's figures, the whole of the year before. */
+	if (period(db, seci_date_from_ymd(year, 1, 1), as_of < end ? as_of :
+	    end, &b, &n, err) < 0 || period(db, seci_date_from_ymd(year - 1,
+	    1, 1), seci_date_from_ymd(year - 1, 12, 31), &p, &np, err) < 0)
 		goto out;
 	for (s = 0; s < 2; s++) {
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < n && i < np; i++) {
 			seci_money v = s == 0 ? -b[i].amount : b[i].amount;
+			seci_money pv = s == 0 ? -p[i].amount : p[i].amount;
 
 			if (strcmp(b[i].type, s == 0 ? "revenue" : "expense") !=
-			    0 || v == 0)
+			    0 || (v == 0 && pv == 0))
 				continue;
 			sum[s] += v;
+			psum[s] += pv;
 			if (emit(fn, arg, s == 0 ? "revenue" : "expenses",
-			    b[i].code, b[i].name, v, 0, err) < 0)
+			    b[i].code, b[i].name, v, pv, 0, err) < 0)
 				goto out;
 		}
 		if (emit(fn, arg, s == 0 ? "revenue" : "expenses", "total",
-		    s == 0 ? "Total revenue" : "Total expenses", sum[s], 1,
-		    err) < 0)
+		    s == 0 ? "Total revenue" : "Total expenses", sum[s],
+		    psum[s], 1, err) < 0)
 			goto out;
 	}
 	rc = emit(fn, arg, "result", "surplus", "Surplus (deficit) for the "
-	    "period", sum[0] - sum[1], 1, err);
+	    "period", sum[0] - sum[1], psum[0] - psum[1], 1, err);
 out:
 	free(b);
+	free(p);
 	return rc;
 }
 
@@ -163,18 +205,20 @@ out:
 static const struct seci_col statement_cols[] = {
 	{ "section", SECI_COL_TEXT, 0 }, { "account", SECI_COL_TEXT, 0 },
 	{ "name", SECI_COL_TEXT, 0 }, { "amount", SECI_COL_MONEY, 0 },
+	{ "previous", SECI_COL_MONEY, 0 },
 };
 
 static int
 statement_row(void *arg, const struct seci_statement_row *r,
     struct seci_err *err)
 {
-	struct seci_cell c[4];
+	struct seci_cell c[5];
 
 	c[0] = seci_cell_text(r->section);
 	c[1] = seci_cell_text(r->account);
 	c[2] = seci_cell_text(r->name);
 	c[3] = seci_cell_int(r->amount);
+	c[4] = seci_cell_int(r->previous);
 	/* Every row is data: the totals are part of the statement. */
 	return seci_out_row(arg, c, err);
 }
@@ -194,7 +238,7 @@ static int
 print_statement(struct seci_db *db, statement_fn *st, int year,
     seci_day as_of, const struct seci_out_opts *oo, struct seci_err *err)
 {
-	struct seci_out *o = seci_out_begin(oo, statement_cols, 4, err);
+	struct seci_out *o = seci_out_begin(oo, statement_cols, 5, err);
 
 	if (o == NULL)
 		return -1;

@@ -25,6 +25,8 @@ struct seci_statement_row {
 	const char *name;
 	seci_money amount;	/* liabilities, net assets and revenue shown
 				 * positive */
+	seci_money previous;	/* the comparative: the previous year's end
+				 * (balance sheet) or whole year */
 	int total;
 };
 
@@ -35,18 +37,20 @@ typedef int seci_statement_fn(void *arg, const struct seci_statement_row *r,
  * The balance sheet on as_of: assets, liabilities and net assets, one row
  * per account with a balance, each section then its total.  Net assets
  * include the surplus to date (3100: revenue less expenses not yet closed
- * into 3000).  Assets always equal liabilities plus net assets; if the
- * ledger says otherwise, SECI_EXIT_SOFTWARE.
+ * into 3000 by a year-end close).  Each row has the comparative of the
+ * previous year's last day.  Assets always equal liabilities plus net
+ * assets; if the ledger says otherwise, SECI_EXIT_SOFTWARE.
  */
 int seci_statement_balance_sheet(struct seci_db *db, seci_day as_of,
     seci_statement_fn *fn, void *arg, struct seci_err *err);
 
 /* Revenue and expenses of year up to as_of, their totals, and the
- * surplus (section "result", account "surplus"). */
+ * surplus (section "result", account "surplus"); each with the whole
+ * previous year beside it. */
 int seci_statement_performance(struct seci_db *db, int year, seci_day as_of,
     seci_statement_fn *fn, void *arg, struct seci_err *err);
 
-/* section,account,name,amount: the rows above. */
+/* section,account,name,amount,previous: the rows above. */
 int seci_report_balance_sheet(struct seci_db *db, seci_day as_of,
     const struct seci_out_opts *oo, struct seci_err *err);
 int seci_report_performance(struct seci_db *db, int year, seci_day as_of,

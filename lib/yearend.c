@@ -10,7 +10,9 @@
 #include "audit.h"
 #include "budget.h"
 #include "commitment.h"
+#include "ledger.h"
 #include "seci_priv.h"
+#include "statement.h"
 #include "workflow.h"
 #include "yearend.h"
 
@@ -114,6 +116,43 @@ fail:
 	return -1;
 }
 
+/* The surplus (deficit) of the year, from the statement of performance. */
+static int
+keep_surplus(void *arg, const struct seci_statement_row *r,
+    struct seci_err *err)
+{
+	(void)err;
+	if (strcmp(r->section, "result") == 0)
+		*(seci_money *)arg = r->amount;
+	return 0;
+}
+
+/* Closing entry on the year's last day: its surplus moves from the
+ * surplus of the year (3100) to the accumulated surplus (3000). */
+static int
+close_surplus(struct seci_db *db, int year, struct seci_err *err)
+{
+	struct seci_ledger_ref ref = { "close", 0, 0 };
+	seci_day last = seci_date_from_ymd(year, 12, 31);
+	struct seci_posting p[2];
+	seci_money surplus = 0;
+	char memo[64];
+
+	if (seci_statement_performance(db, year, last, keep_surplus, &surplus,
+	    err) < 0)
+		return -1;
+	if (surplus == 0)
+		return 0;
+	memset(p, 0, sizeof(p));
+	p[0].account = SECI_ACC_SURPLUS;
+	p[0].amount = surplus;
+	p[1].account = SECI_ACC_NET_ASSETS;
+	p[1].amount = -surplus;
+	snprintf(memo, sizeof(memo), "%d closed: its surplus to accumulated "
+	    "surplus", year);
+	return seci_ledger_post(db, last, memo, &ref, p, 2, NULL, err);
+}
+
 /* What lapses on each line: its revised appropriation less what was
  * spent and what was carried to the next year. */
 struct lapse {
@@ -193,7 +232,8 @@ seci_yearend_close(struct seci_db *db, int year, seci_day date,
 		    (long long)proposed, proposed == 1 ? "" : "s", year,
 		    proposed == 1 ? "is" : "are");
 	if (seci_asset_depreciate(db, seci_date_from_ymd(year, 12, 31),
-	    err) < 0 || carry_commitments(db, year, date, err) < 0)
+	    err) < 0 || carry_commitments(db, year, date, err) < 0 ||
+	    close_surplus(db, year, err) < 0)
 		return -1;
 	snprintf(key, sizeof(key), "%d", year);
 	if (seci_audit_begin_json(db, &chg, "budget", key, seci_budget_json,

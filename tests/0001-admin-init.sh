@@ -16,8 +16,8 @@ run_ok "user list" seci-admin -o csv user list
 ok "the OS user is director" grep -q "^$me,director," "$T/out"
 
 run_ok "audit log after init" seci-admin -o csv audit log
-is "init wrote four audit records (organisation, currency, chart of accounts, director)" \
-    "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" "1 2 3 4 "
+is "init wrote five audit records (organisation, currency, chart of accounts, bank account MAIN, director)" \
+    "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" "1 2 3 4 5 "
 
 rm -f seci.db
 run_fails 64 "a bad currency is a usage error" seci-admin init --currency euro

@@ -8,19 +8,21 @@ seci-admin user add fin --role finance >/dev/null
 seci-admin user add aud --role auditor >/dev/null
 
 run_ok "verify a fresh chain" seci-admin -o csv audit verify
-out_is "ok, six records, none redacted" "status,records,first_broken,problem,redacted
-ok,6,,,0"
+# init: organisation, currency, chart, bank account MAIN, director; two
+# users.
+out_is "ok, seven records, none redacted" "status,records,first_broken,problem,redacted
+ok,7,,,0"
 
 run_ok "seal" seci-admin -o csv audit seal
 ok "count and a 64-digit hash" \
-    grep -Eq '^6,[0-9a-f]{64}$' "$T/out"
+    grep -Eq '^7,[0-9a-f]{64}$' "$T/out"
 seal1=$(tail -n 1 "$T/out" | cut -d, -f2)
 
 run_ok "seal as json" seci-admin -o json audit seal
-ok "json keys" grep -q "\"records\":6,\"head_hash\":\"$seal1\"" "$T/out"
+ok "json keys" grep -q "\"records\":7,\"head_hash\":\"$seal1\"" "$T/out"
 
 run_ok "log, one user" seci-admin -o csv audit log --user "$(id -un)"
-is "all six by the director" "$(tail -n +2 "$T/out" | wc -l)" 6
+is "all seven by the director" "$(tail -n +2 "$T/out" | wc -l)" 7
 run_ok "log since tomorrow" seci-admin -o csv audit log --since 2999-01-01
 is "none" "$(tail -n +2 "$T/out" | wc -l)" 0
 run_ok "log of table settings" seci-admin -o csv audit log --table settings
@@ -35,14 +37,14 @@ run_ok "the auditor may" env SECI_USER=aud seci-admin audit verify
 if [ -z "${SQLITE3_SHELL:-}" ]; then SQLITE3_SHELL=$(command -v sqlite3 || :); fi
 if [ -n "$SQLITE3_SHELL" ]; then
 	"$SQLITE3_SHELL" seci.db \
-	    "UPDATE audit SET after = replace(after, 'finance', 'director') WHERE id = 5"
+	    "UPDATE audit SET after = replace(after, 'finance', 'director') WHERE id = 6"
 	run_fails 1 "verify finds the edited record: exit 1" \
 	    seci-admin -o csv audit verify
 	out_is "and names it (records counts the whole trail)" "status,records,first_broken,problem,redacted
-broken,6,5,its payload does not match its digest,0"
-	err_has "on stderr too" "audit chain broken at record 5"
+broken,7,6,its payload does not match its digest,0"
+	err_has "on stderr too" "audit chain broken at record 6"
 	run_fails 1 "check reports it" seci-admin -o csv check
-	ok "as an audit problem" grep -q '^audit,problem,record 5:' "$T/out"
+	ok "as an audit problem" grep -q '^audit,problem,record 6:' "$T/out"
 else
 	skip "no sqlite3 shell"
 fi

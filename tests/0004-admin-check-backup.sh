@@ -9,6 +9,7 @@ integrity,ok,
 foreign_keys,ok,
 ledger,ok,
 receivables,ok,
+bank,ok,
 audit,ok,
 permissions,ok,"
 

@@ -117,4 +117,38 @@ printf 'date,line,payee,amount,description,reference\n2026-03-02,B1,Landlord,10.
 run_fails 65 "one reference twice in a file, other amounts" \
     seci-budget expense import "$T/twice.csv"
 err_has "the second row, against the first" "twice.csv:3: reference 'TW-1' is on an earlier row of this file (line B1, 2026-03-02, Landlord, 10.00)"
+
+# The same profiles as bank imports: here a ';' export with decimal
+# commas, dd.mm.yyyy dates, its own column names (one by place), a
+# running total to ignore and a footer.
+cat >"$T/exp.yaml" <<'YAML'
+delimiter: ";"
+date_format: "%d.%m.%Y"
+decimal: ","
+stop_at: "Total"
+ignore: [Cumulat]
+expense_columns:
+  date: Data
+  line: Linia
+  payee: Beneficiar
+  amount: Suma
+  description: 5
+  reference: Nr
+YAML
+printf 'Data;Linia;Beneficiar;Suma;Detalii;Nr;Cumulat\n15.06.2026;B1;Landlord;1.250,50;Rent June;P-1;1.250,50\n16.06.2026;A2;Hotel;99,99;Meeting;P-2;1.350,49\nTotal;;;1.350,49;;;\n' \
+    >"$T/exp.csv"
+run_ok "an expense import with a profile" seci-budget expense import \
+    --profile "$T/exp.yaml" "$T/exp.csv"
+err_has "two new" "2 new, 0 duplicate"
+ok "no warning about Cumulat" sh -c "! grep -q Cumulat '$T/err'"
+run_ok "list" seci-budget -y 2026 -o csv expense list --from 2026-06-15 \
+    --to 2026-06-16
+ok "1,250.50 read with a decimal comma" grep -q '^[0-9]*,2026-06-15,B1,Landlord,1250.50,proposed,P-1,,Rent June,' "$T/out"
+ok "99.99" grep -q '^[0-9]*,2026-06-16,A2,Hotel,99.99,proposed,P-2,,Meeting,' "$T/out"
+run_ok "again" seci-budget expense import --profile "$T/exp.yaml" "$T/exp.csv"
+err_has "duplicates" "0 new, 2 duplicate"
+printf 'expense_columns: {colour: C}\n' >"$T/bad.yaml"
+run_fails 78 "an unknown expense column key" seci-budget expense import \
+    --profile "$T/bad.yaml" "$T/exp.csv"
+err_has "file and line" "bad.yaml:1: unknown column key 'colour'"
 test_done

@@ -50,6 +50,23 @@ run_ok "show" seci-budget -y 2028 --as-of 2028-03-01 -o csv show
 is "the carried commitment consumed, not the new year's money" \
     "$(sed -n 2p "$T/out")" \
     "5,5.1,Travel,operational,25000.00,0.00,0.00,0.00,34000.00,5000.00,4000.00,25000.00,11.8,9000.00,adopted"
+# The close moved 2027's result (a deficit: 8,200.00 spent, nothing
+# earned) from 3100 to the accumulated surplus (3000); 2028's own
+# 4,000.00 is in 3100; beside each, 2027's end.
+run_ok "balance sheet" seci-report --as-of 2028-03-01 -o csv balance-sheet
+ok "3000: 2027's deficit, then and now" \
+    grep -q '^net_assets,3000,Accumulated surplus,-8200.00,-8200.00$' "$T/out"
+ok "3100: 2028's deficit; nothing left at 2027's end" \
+    grep -q '^net_assets,3100,Surplus or deficit to date,-4000.00,0.00$' "$T/out"
+run_ok "performance" seci-report -y 2028 --as-of 2028-03-01 -o csv performance
+ok "2028 beside 2027" grep -q '^result,surplus,Surplus (deficit) for the period,-4000.00,-8200.00$' "$T/out"
+run_ok "2027's performance after its close" seci-report -y 2027 \
+    --as-of 2028-03-01 -o csv performance
+ok "still its own expenses: the close moved only 3100" \
+    grep -q '^expenses,5100,Operating expenses,8200.00,0.00$' "$T/out"
+run_ok "the journal" seci-report -o hledger ledger
+cp "$T/out" "$T/j.journal"
+hledger_agrees "$T/j.journal" 2027-12-31 2028-03-01
 run_ok "execution report" seci-report -y 2028 --as-of 2028-03-01 -o csv execution
 is "the same, month_spent then carried_in" "$(sed -n 2p "$T/out")" \
     "5,5.1,Travel,operational,25000.00,0.00,0.00,0.00,34000.00,5000.00,4000.00,25000.00,11.8,0.00,9000.00,adopted"

@@ -46,9 +46,9 @@ is "suspense" "$(ledger_balance 2200)" -50000
 # The balance sheet, Party by Party: RO paid 105,000.00 of 100,000.00, so
 # 5,000.00 received in advance, and BG 0 + GR 70,000.00 still owed.
 run_ok "balance sheet" seci-report --as-of 2026-02-28 -o csv balance-sheet
-ok "receivables owed, 70,000.00" grep -q '^assets,1100,Contributions receivable,70000.00$' "$T/out"
+ok "receivables owed, 70,000.00" grep -q '^assets,1100,Contributions receivable,70000.00,0.00$' "$T/out"
 ok "RO's credit as received in advance" \
-    grep -q '^liabilities,2100,Contributions received in advance,5000.00$' "$T/out"
+    grep -q '^liabilities,2100,Contributions received in advance,5000.00,0.00$' "$T/out"
 
 run_ok "suspense list" seci-contrib -o csv suspense list
 out_is "the unmatched payment" "id,date,amount,currency,base_amount,account,payer,reference,bank_id
@@ -143,8 +143,10 @@ ok "DD: 600.00 paid, 400.00 owed, no credit" \
 run_ok "balance sheet at year end" seci-report --as-of 2027-12-31 -o csv balance-sheet
 # Received in advance: DD's 200.00, and RO's 5,000.00 of 2026 less its
 # 2027 assessment of 1,000.00.
-ok "DD's 200.00 and RO's 4,000.00 received in advance" \
-    grep -q '^liabilities,2100,Contributions received in advance,4200.00$' "$T/out"
+prev=$(seci-report --as-of 2026-12-31 -o csv balance-sheet |
+    awk -F, '$2 == "2100" { print $4 }')
+ok "DD's 200.00 and RO's 4,000.00 received in advance; the 2026 figure beside" \
+    grep -q "^liabilities,2100,Contributions received in advance,4200.00,$prev\$" "$T/out"
 run_ok "the ledger balances" seci-admin check
 # Rates are not amounts: 100000 (rials to the euro, say) is a rate.
 run_ok "a rate of 100000" seci-contrib rate set IRR 100000 --date 2026-01-01

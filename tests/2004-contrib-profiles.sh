@@ -157,4 +157,63 @@ run_ok "the real import" seci-contrib payment import --profile ro-bank \
     "$T/si.csv"
 run_ok "list" seci-contrib -o csv payment list --from 2026-07-01
 ok "the grant waits in suspense" grep -q '^[0-9]*,2026-07-01,,20000.00,.*,suspense,,Primaria,$' "$T/out"
+
+# A Windows code page, a footer, a running balance column, and a header
+# that repeats a name: columns by position.
+cat >"$T/ro1250.yaml" <<'YAML'
+name: ro-1250
+delimiter: ";"
+encoding: windows-1250
+skip: 1
+date_format: "%d.%m.%Y"
+decimal: ","
+stop_at: "Sold final"
+ignore: [Sold]
+columns:
+  date: Data
+  amount: Suma
+  payer: 4
+  reference: 5
+  bank_id: Ref
+YAML
+# "Poliţia" and "Contribuţie" with ţ as the code page's 0xFE.
+printf 'Extras 1250\r\nData;Suma;Sold;Detalii;Detalii;Ref\r\n03.08.2026;1.000,00;1.000,00;Poli\376ia;Contribu\376ie MD;W-1\r\n04.08.2026;2.500,50;3.500,50;Ministerul;MD 2026;W-2\r\nSold final;3.500,50\r\nGenerat de banca\r\n' \
+    >"$T/w1250.csv"
+run_ok "a windows-1250 export" seci-contrib -o csv payment import --dry-run \
+    --profile "$T/ro1250.yaml" "$T/w1250.csv"
+out_is "two rows, read as UTF-8; the footer and the balance column left out" \
+"line,date,amount,currency,base_amount,party,matched_by,reference,bank_id,status
+3,2026-08-03,1000.00,EUR,1000.00,MD,reference,Contribuţie MD,W-1,new
+4,2026-08-04,2500.50,EUR,2500.50,MD,reference,MD 2026,W-2,new"
+ok "no warning about Sold" sh -c "! grep -q Sold '$T/err'"
+run_ok "imported" seci-contrib payment import --profile "$T/ro1250.yaml" \
+    "$T/w1250.csv"
+run_ok "payment list" seci-contrib -o csv payment list --from 2026-08-01 \
+    --to 2026-08-03
+ok "the payer in UTF-8" grep -q ',Poliţia,$' "$T/out"
+run_ok "import list" seci-contrib -o csv import list
+ok "the digest of the file as it is" grep -q ",$(sha256sum "$T/w1250.csv" | cut -d' ' -f1),2,2,0,ok," "$T/out"
+printf 'Extras\r\nData;Suma;Sold;Detalii;Detalii;Ref\r\n05.08.2026;1,00;1,00;x\201y;MD;W-3\r\n' \
+    >"$T/bad1250.csv"
+run_fails 65 "a byte the code page does not have" seci-contrib payment \
+    import --profile "$T/ro1250.yaml" "$T/bad1250.csv"
+err_has "file, line and byte" "bad1250.csv:3: byte 0x81 is not windows-1250"
+sed 's/windows-1250/klingon-9/' "$T/ro1250.yaml" >"$T/k.yaml"
+run_fails 78 "an unknown encoding" seci-contrib payment import \
+    --profile "$T/k.yaml" "$T/bad1250.csv"
+err_has "named" "unknown encoding 'klingon-9'"
+# skip_footer: the last rows are no data, whatever they hold.
+printf 'date,amount,reference,bank_id\n2026-08-10,5.00,MD,F-1\nTotal,5.00\nEnd of statement\n' \
+    >"$T/foot.csv"
+run_fails 65 "without skip_footer the footer is bad rows" \
+    seci-contrib payment import --dry-run "$T/foot.csv"
+printf 'columns: {date: date, amount: amount, reference: reference, bank_id: bank_id}\nskip_footer: 2\n' \
+    >"$T/foot.yaml"
+run_ok "with skip_footer: 2" seci-contrib -o csv --no-header payment import \
+    --dry-run --profile "$T/foot.yaml" "$T/foot.csv"
+out_is "one row" "2,2026-08-10,5.00,EUR,5.00,MD,reference,MD,F-1,new"
+printf 'columns: {date: date, amount: 0}\n' >"$T/zero.yaml"
+run_fails 78 "column 0" seci-contrib payment import --profile "$T/zero.yaml" \
+    "$T/foot.csv"
+err_has "says they count from 1" "zero.yaml:1: columns are numbered from 1"
 test_done

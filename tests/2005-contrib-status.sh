@@ -50,9 +50,15 @@ is "BB's credit, received in advance" "$(ledger_balance 2100)" -1000000
 is "bank" "$(ledger_balance 1000)" 31000000
 run_ok "balance sheet" seci-report --as-of 2027-01-02 -o csv balance-sheet
 ok "receivables: AA's 180,000.00" \
-    grep -q '^assets,1100,Contributions receivable,180000.00$' "$T/out"
+    grep -q '^assets,1100,Contributions receivable,180000.00,' "$T/out"
 ok "BB's 10,000.00 received in advance" \
-    grep -q '^liabilities,2100,Contributions received in advance,10000.00$' "$T/out"
+    grep -q '^liabilities,2100,Contributions received in advance,10000.00,' "$T/out"
+cp "$T/out" "$T/bs2027"
+run_ok "balance sheet at 2026's end" seci-report --as-of 2026-12-31 -o csv \
+    balance-sheet
+is "the comparative column is 2026's end, account by account" \
+    "$(tail -n +2 "$T/bs2027" | cut -d, -f1,2,5 | grep -v ',0.00$')" \
+    "$(tail -n +2 "$T/out" | cut -d, -f1,2,4 | grep -v ',0.00$')"
 is "revenue" "$(ledger_balance 4000)" -48000000
 run_ok "check" seci-admin check
 test_done

@@ -16,14 +16,14 @@ seci-contrib payment add --party OB --amount 50000 --date 2026-02-01 >/dev/null
 # Assets: receivables 2,320,000.00 + bank 50,000.00 = 2,370,000.00;
 # liabilities: the advance, 50,000.00; net assets 2,320,000.00.
 run_ok "balance sheet" seci-report --as-of 2026-03-01 -o csv balance-sheet
-out_is "before any spending" "section,account,name,amount
-assets,1000,Bank,50000.00
-assets,1100,Contributions receivable,2320000.00
-assets,total,Total assets,2370000.00
-liabilities,2100,Contributions received in advance,50000.00
-liabilities,total,Total liabilities,50000.00
-net_assets,3100,Surplus or deficit to date,2320000.00
-net_assets,total,Total net assets,2320000.00"
+out_is "before any spending; nothing the year before" "section,account,name,amount,previous
+assets,1000,Bank,50000.00,0.00
+assets,1100,Contributions receivable,2320000.00,0.00
+assets,total,Total assets,2370000.00,0.00
+liabilities,2100,Contributions received in advance,50000.00,0.00
+liabilities,total,Total liabilities,50000.00,0.00
+net_assets,3100,Surplus or deficit to date,2320000.00,0.00
+net_assets,total,Total net assets,2320000.00,0.00"
 
 # An unpaid expense of 2,500.00 approved: payables 2,500.00 more.
 seci-budget expense add --line A2 --amount 2500 --payee Hotel \
@@ -31,9 +31,9 @@ seci-budget expense add --line A2 --amount 2500 --payee Hotel \
 seci-budget expense approve 1 >/dev/null
 run_ok "after an approved, unpaid 2,500.00" seci-report --as-of 2026-03-31 \
     -o csv balance-sheet
-ok "liabilities 52,500.00" grep -q '^liabilities,total,Total liabilities,52500.00$' "$T/out"
-ok "net assets 2,317,500.00" grep -q '^net_assets,total,Total net assets,2317500.00$' "$T/out"
-ok "assets unchanged, 2,370,000.00" grep -q '^assets,total,Total assets,2370000.00$' "$T/out"
+ok "liabilities 52,500.00" grep -q '^liabilities,total,Total liabilities,52500.00,0.00$' "$T/out"
+ok "net assets 2,317,500.00" grep -q '^net_assets,total,Total net assets,2317500.00,0.00$' "$T/out"
+ok "assets unchanged, 2,370,000.00" grep -q '^assets,total,Total assets,2370000.00,0.00$' "$T/out"
 # Every section's accounts add up to its total, and assets equal
 # liabilities plus net assets.
 awk -F, 'NR > 1 { v = $4; sub(/\./, "", v) }
@@ -46,18 +46,18 @@ awk -F, 'NR > 1 { v = $4; sub(/\./, "", v) }
 is "rows add up to totals; it balances" "$?" 0
 run_ok "as of a date before anything" seci-report --as-of 2025-12-31 -o csv \
     balance-sheet
-out_is "only empty totals" "section,account,name,amount
-assets,total,Total assets,0.00
-liabilities,total,Total liabilities,0.00
-net_assets,total,Total net assets,0.00"
+out_is "only empty totals" "section,account,name,amount,previous
+assets,total,Total assets,0.00,0.00
+liabilities,total,Total liabilities,0.00,0.00
+net_assets,total,Total net assets,0.00,0.00"
 
 run_ok "performance" seci-report -y 2026 --as-of 2026-12-31 -o csv performance
-out_is "revenue less expenses" "section,account,name,amount
-revenue,4000,Assessed contributions,2320000.00
-revenue,total,Total revenue,2320000.00
-expenses,5100,Operating expenses,2500.00
-expenses,total,Total expenses,2500.00
-result,surplus,Surplus (deficit) for the period,2317500.00"
+out_is "revenue less expenses" "section,account,name,amount,previous
+revenue,4000,Assessed contributions,2320000.00,0.00
+revenue,total,Total revenue,2320000.00,0.00
+expenses,5100,Operating expenses,2500.00,0.00
+expenses,total,Total expenses,2500.00,0.00
+result,surplus,Surplus (deficit) for the period,2317500.00,0.00"
 
 seci-budget -y 2026 --as-of 2026-04-01 transfer --from A2 --to B1 \
     --amount 1000 --reason x >/dev/null

@@ -31,6 +31,11 @@ seal=$(seci-admin -o csv audit seal | tail -1 | cut -d, -f2)
 ok "the audit seal" grep -qx "$seal" "$T/out"
 # November's spending on line 1.1: the payroll of 96,600.00.
 ok "the month's spending" grep -q '^1.1   Salaries of staff .* 96,600.00 ' "$T/out"
+# A name is cut only when the page has no room left: the figures take
+# the width they need, the names the rest.
+ok "a 36-character line name whole" \
+    grep -q '^2.2   Operational meetings and task forces  ' "$T/out"
+ok "every line under 100 characters" sh -c "! awk 'length(\$0) > 99' '$T/out' | grep -q ."
 ok "BA's 244 days overdue" grep -q '^BA .* 178,461.54 .* 244$' "$T/out"
 run_ok "again" seci-report --as-of 2026-11-30 monthly
 ok "byte-identical" cmp -s "$T/out" "$T/first.txt"
@@ -63,6 +68,13 @@ ok "nothing fetched: no src= or href=, no url(" \
     sh -c "! grep -qiE 'src=|href=|url\\(' '$T/m.html'"
 ok "A4 print" grep -q '@page { size: A4' "$T/m.html"
 ok "names escaped" grep -q 'Allowances (housing, education)' "$T/m.html"
+# Execution as a share of each line, the figure at the bar: line 1.1 is
+# 91.8% spent; 3.1 has 14,500.00 of the rent committed.
+ok "execution bars end in their percent" grep -q '>91.8%</text>' "$T/m.html"
+ok "spent, committed, available" sh -c "grep -q '>Spent</text>' '$T/m.html' &&
+    grep -q '>Committed</text>' '$T/m.html' && grep -q '>Available</text>' '$T/m.html'"
+ok "contributions with the arrears of earlier years" \
+    grep -q '>Arrears of earlier years</text>' "$T/m.html"
 
 # Rendered by a browser, the report is not an empty page: its screenshot
 # is far larger than an empty page's.

@@ -36,8 +36,8 @@ CREATE UNIQUE INDEX payment_bank_id ON payment(bank_id)
     WHERE bank_id IS NOT NULL AND voided IS NULL;
 CREATE UNIQUE INDEX payment_dedup ON payment(dedup_key)
     WHERE dedup_key IS NOT NULL AND voided IS NULL;
-CREATE INDEX payment_import ON payment(import_id)
-    WHERE import_id IS NOT NULL;
+-- No index on import_id: a bulk import should not pay for one on each
+-- of its rows; voiding an import, which is rare, reads the table.
 
 -- Each correction: what the payment was matched to before and after
 -- (NULL: suspense), why, and the ledger entry that made it.

@@ -63,6 +63,12 @@ seci report --as-of "$asof" run-due --outdir "$dir/reports" |
     sed "s|$dir/||" | tail -3
 echo "   ..."
 echo
+echo "== Status of contributions for the JCC"
+seci report -y 2026 --as-of "$asof" -o table contributions-status
+echo
+echo "== Bank accounts"
+seci contrib --as-of "$asof" -o table bank list
+echo
 echo "== The monthly report for November 2026"
 echo
 seci report --as-of "$asof" monthly

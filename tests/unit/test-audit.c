@@ -203,9 +203,10 @@ main(void)
 	ok(db != NULL, "database");
 	snprintf(path, sizeof(path), "%s", testdb_path);
 	/* init wrote: settings organisation, currency, the chart of
-	 * accounts, user boss. */
-	ok(verify(db, &count, &brk) == 0 && count == 4,
-	    "fresh chain verifies, 4 records (2 settings, chart, 1 user)");
+	 * accounts, the bank account MAIN, user boss. */
+	ok(verify(db, &count, &brk) == 0 && count == 5,
+	    "fresh chain verifies, 5 records (2 settings, chart, MAIN, 1 "
+	    "user)");
 
 	seci_db_begin(db, 1, &err);
 	ok(seci_audit_append(db, "t", "1", NULL, "{\"a\":1}", &err) == 0,
@@ -219,27 +220,27 @@ main(void)
 	ok(seci_audit_row_json(db, "users", "login", "none", &err) == NULL &&
 	    err.code == 0, "no such row: NULL, no error");
 	seci_db_commit(db, &err);
-	ok(verify(db, &count, &brk) == 0 && count == 6, "6 records verify");
+	ok(verify(db, &count, &brk) == 0 && count == 7, "7 records verify");
 
 	seci_db_begin(db, 0, &err);
 	seci_audit_seal(db, &count, hash, &err);
 	seci_db_rollback(db);
-	ok(count == 6 && strlen(hash) == 64, "seal: count and 64 hex digits");
+	ok(count == 7 && strlen(hash) == 64, "seal: count and 64 hex digits");
 
 	/* Edit a record behind seci's back, as the sqlite3 shell would. */
-	testdb_exec(path, "UPDATE audit SET after = '{\"a\":2}' WHERE id = 5", NULL);
-	ok(verify(db, &count, &brk) == 1 && brk.id == 5 &&
-	    strstr(brk.why, "does not match its digest"), "edited record 5 "
+	testdb_exec(path, "UPDATE audit SET after = '{\"a\":2}' WHERE id = 6", NULL);
+	ok(verify(db, &count, &brk) == 1 && brk.id == 6 &&
+	    strstr(brk.why, "does not match its digest"), "edited record 6 "
 	    "found: %s", brk.why);
-	testdb_exec(path, "UPDATE audit SET after = '{\"a\":1}' WHERE id = 5", NULL);
+	testdb_exec(path, "UPDATE audit SET after = '{\"a\":1}' WHERE id = 6", NULL);
 	ok(verify(db, &count, &brk) == 0, "restored: verifies again");
 
 	/* Bytes hidden behind a NUL count too. */
 	testdb_exec(path, "UPDATE audit SET before = before || char(0) || "
-	    "'hidden' WHERE id = 6", NULL);
-	ok(verify(db, &count, &brk) == 1 && brk.id == 6 && count == 6,
-	    "text after an embedded NUL breaks the chain; all 6 counted");
-	testdb_exec(path, "UPDATE audit SET before = '{\"a\":1}' WHERE id = 6",
+	    "'hidden' WHERE id = 7", NULL);
+	ok(verify(db, &count, &brk) == 1 && brk.id == 7 && count == 7,
+	    "text after an embedded NUL breaks the chain; all 7 counted");
+	testdb_exec(path, "UPDATE audit SET before = '{\"a\":1}' WHERE id = 7",
 	    NULL);
 	ok(verify(db, &count, &brk) == 0, "restored");
 

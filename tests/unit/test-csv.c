@@ -37,7 +37,7 @@ keep(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	return 0;
 }
 
-static const struct seci_csv_col cols[] = { { "date", 1 }, { "amount", 0 } };
+static const struct seci_csv_col cols[] = { { "date", 1, 0 }, { "amount", 0, 0 } };
 
 /* Read text as CSV wanting columns date (required) and amount. */
 static int
