@@ -339,10 +339,17 @@ run_payment_import(struct seci_ctx *ctx)
 	if (rc == 0 && skipped)
 		seci_err_report(&ctx->err, SECI_WARN, "%s: %lu outgoing row%s "
 		    "skipped", name, skipped, skipped == 1 ? "" : "s");
-	if (rc == 0 && !ctx->quiet)
-		fprintf(stderr, "%lu new, %lu duplicate, %lu unmatched%s\n",
-		    stats.added, stats.duplicate, stats.unmatched,
-		    o_dry.given ? " (dry run: nothing written)" : "");
+	/* The summary's first part is fixed: scripts read it. */
+	if (rc == 0 && !ctx->quiet) {
+		fprintf(stderr, "%lu new, %lu duplicate, %lu unmatched",
+		    stats.added, stats.duplicate, stats.unmatched);
+		if (stats.by_account + stats.by_alias + stats.by_reference)
+			fprintf(stderr, "; matched by account %lu, alias %lu, "
+			    "reference %lu", stats.by_account, stats.by_alias,
+			    stats.by_reference);
+		fprintf(stderr, "%s\n", o_dry.given ? " (dry run: nothing "
+		    "written)" : "");
+	}
 	return rc;
 }
 

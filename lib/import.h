@@ -22,6 +22,8 @@ typedef void seci_progress_fn(void *arg, unsigned long rows);
 
 struct seci_import_stats {
 	unsigned long read, added, duplicate, unmatched;
+	/* Payments: how the new ones were matched. */
+	unsigned long by_account, by_alias, by_reference;
 };
 
 struct seci_import;

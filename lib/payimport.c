@@ -539,6 +539,12 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	pi->stats->added++;
 	if (party == NULL)
 		pi->stats->unmatched++;
+	else if (strcmp(how, "account") == 0)
+		pi->stats->by_account++;
+	else if (strcmp(how, "alias") == 0)
+		pi->stats->by_alias++;
+	else
+		pi->stats->by_reference++;
 	if (seen(pi, row, &p, party, how, "new", err) < 0)
 		return -1;
 	return seci_receipts_add(pi->receipts, sqlite3_last_insert_rowid(

@@ -23,6 +23,9 @@ date,amount,currency,account,payer,reference,bank_id
 CSV
 run_ok "import" seci-contrib payment import "$T/bank.csv"
 err_has "the summary line" "5 new, 0 duplicate, 1 unmatched"
+# Rows 2 by account (B-1), alias (B-2), reference (B-3, the unquoted RO
+# of row 6): 1, 1, 2.
+err_has "and how they matched" "5 new, 0 duplicate, 1 unmatched; matched by account 1, alias 1, reference 2"
 err_has "the outgoing row is skipped" "warning: $T/bank.csv: 1 outgoing row skipped"
 run_ok "list" seci-contrib -y 2026 -o csv payment list
 out_is "matched by account, alias, code in the reference; two codes: suspense" \

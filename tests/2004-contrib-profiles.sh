@@ -130,8 +130,8 @@ out_is "each row with its Party and rule; SI is no code for ro-bank" \
 "line,date,amount,currency,base_amount,party,matched_by,reference,bank_id,status
 4,2026-07-01,20000.00,EUR,20000.00,,,GRANT GUVERN SI PRIMARIE,SI-1,new
 5,2026-07-02,300.00,EUR,300.00,MD,reference,Contributie MD,SI-2,new"
-err_has "the summary says nothing was written" \
-    "2 new, 0 duplicate, 1 unmatched (dry run: nothing written)"
+err_has "the summary says how they matched, and that nothing was written" \
+    "2 new, 0 duplicate, 1 unmatched; matched by account 0, alias 0, reference 1 (dry run: nothing written)"
 is "nothing written" "$(seci-contrib -o csv payment list --from 2000-01-01 | wc -l)" "$n"
 run_ok "no import recorded" seci-contrib -o csv --no-header import list
 ok "none for si.csv" sh -c "! grep -q si.csv '$T/out'"
