@@ -204,6 +204,12 @@ run_opening(struct seci_ctx *ctx)
 	int rc;
 
 	date = o_date.given ? o_date.date : seci_date_from_ymd(ctx->year, 1, 1);
+	/* The default from -y is as much a typo as a --date would be. */
+	if (!o_date.given && !o_force.given &&
+	    date > seci_date_add_months(ctx->as_of, 12))
+		return seci_err_set(&ctx->err, SECI_EXIT_DATA, "the opening date "
+		    "%d-01-01 (from --year) is more than a year after --as-of; "
+		    "give --force if it is right", ctx->year);
 	if ((fp = seci_input_open(ctx->nargs ? ctx->args[0] : NULL, &name,
 	    &ctx->err)) == NULL)
 		return -1;

@@ -400,7 +400,8 @@ run_payment_match(struct seci_ctx *ctx)
 		return -1;
 	if (o_party.given == o_income.given)
 		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "payment match: "
-		    "give --party or --income");
+		    "give --party or --income%s", o_party.given ? ", not both" :
+		    "");
 	if (o_income.given) {
 		if (seci_receipt_from_suspense(ctx->db, id, o_income.text,
 		    &id, &ctx->err) < 0)

@@ -113,6 +113,27 @@ load_parties(struct seci_db *db, int year, struct party_row **out,
 	    err);
 }
 
+/* A year before the books opened: what Parties owed of it came with the
+ * opening balances, and is no assessment to make again. */
+static int
+check_opening(struct seci_db *db, int year, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char *first = NULL;
+	int rc = 0;
+
+	st = seci_db_stmt(db, "SELECT min(date) FROM ledger_txn WHERE source = "
+	    "'opening'", err);
+	if (st == NULL || seci_db_one_text(db, st, &first, err) < 0)
+		return -1;
+	if (first != NULL && year < atoi(first))
+		rc = seci_err_set(err, SECI_EXIT_DATA, "%d is before the opening "
+		    "balances of %s: what Parties owed of it came with them",
+		    year, first);
+	free(first);
+	return rc;
+}
+
 /* Refuse to re-assess a year that payments are allocated to: some Party
  * paid more than its assessments before the year's. */
 static int
@@ -420,6 +441,7 @@ seci_assess(struct seci_db *db, const struct seci_assess_opts *o,
 	    db->decimals, &fee, err) < 0)
 		return seci_err_prefix(err, SECI_EXIT_CONFIG, "observer_fee");
 	if (seci_year_writable(db, o->year, err) < 0 ||
+	    check_opening(db, o->year, err) < 0 ||
 	    check_unallocated(db, o->year, err) < 0)
 		return -1;
 	if (!o->has_total && budget_total(db, o->year, &total, err) < 0)

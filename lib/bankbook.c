@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "rate.h"
 #include "seci_priv.h"
+#include "year.h"
 
 static int
 code_ok(const char *s)
@@ -434,14 +435,32 @@ seci_bank_revalue(struct seci_db *db, seci_day date,
 	if (seci_db_rows(db, st, sizeof(*f), fill_foreign, &f, &n, "bank",
 	    err) < 0)
 		goto out;
-	/* Every rate there before anything is printed or posted. */
+	/* Every rate there, and no later revaluation (its difference would
+	 * count twice), before anything is printed or posted. */
+	if (seci_year_writable_day(db, date, err) < 0)
+		goto out;
 	for (i = 0; i < n; i++) {
-		char text[40];
+		char text[40], *later = NULL;
 		int64_t rate;
 
 		if (seci_rate_lookup(db, f[i].b.currency, date, &rate, text,
 		    sizeof(text), err) < 0) {
 			seci_err_prefix(err, 0, "bank account %s", f[i].b.code);
+			goto out;
+		}
+		st = seci_db_stmt(db, "SELECT max(date) FROM bank_movement WHERE "
+		    "bank = ? AND kind = 'revaluation' AND date > ?", err);
+		if (st == NULL)
+			goto out;
+		seci_db_bind_text(st, 1, f[i].b.code);
+		seci_db_bind_text(st, 2, day);
+		if (seci_db_one_text(db, st, &later, err) < 0)
+			goto out;
+		if (later != NULL) {
+			seci_err_set(err, SECI_EXIT_DATA, "bank account %s was "
+			    "revalued on %s already; revalue on that day or "
+			    "later", f[i].b.code, later);
+			free(later);
 			goto out;
 		}
 	}

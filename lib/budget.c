@@ -139,8 +139,12 @@ static const char figures_sql[] =
     "   AND status IN ('approved', 'paid') AND date BETWEEN ?3 AND ?2), "
     " (SELECT name FROM budget_chapter WHERE year = l.year "
     "   AND code = l.chapter), "
-    " (SELECT coalesce(sum(amount), 0) FROM commitment WHERE line_id = l.id "
-    "   AND carried_from IS NOT NULL AND date <= ?2) "
+    " (SELECT coalesce(sum(CASE WHEN c.status = 'closed' AND c.closed_on "
+    "   <= ?2 THEN min(c.amount, (SELECT coalesce(sum(e.amount), 0) FROM "
+    "   expense e WHERE e.commitment_id = c.id AND e.status IN ('approved', "
+    "   'paid') AND e.date <= ?2)) ELSE c.amount END), 0) FROM commitment c "
+    "   WHERE c.line_id = l.id AND c.carried_from IS NOT NULL AND c.date <= "
+    "   ?2) "
     "FROM budget_line l WHERE (?4 IS NULL AND l.year = ?1) OR l.id = ?4 "
     "ORDER BY l.seq";
 

@@ -39,7 +39,8 @@ struct seci_line {
 /* revised = initial + in - out + supplementary + carried_in, where
  * carried_in is the appropriation that came with the commitments carried
  * from the year before (as much as they still held), so that a carried
- * commitment leaves the line's availability as it was. */
+ * commitment leaves the line's availability as it was; one closed by
+ * 'commit close' keeps only what its expenses took, the rest lapses. */
 struct seci_line_figures {
 	seci_money initial, in, out, supplementary, revised, committed,
 	    spent, available, carried_in;

@@ -397,6 +397,21 @@ hold(struct reader *r, unsigned long line)
 	return 0;
 }
 
+/* stop_at found the footer: the rows held for skip_footer are data. */
+static void
+flush_held(struct reader *r)
+{
+	size_t cap = r->opts->skip_footer;
+
+	while (r->nheld > 0) {
+		struct held *h = &r->held[r->firstheld];
+
+		deliver(r, h->line, h->buf, h->off, h->len, h->nfields, h->bad);
+		r->firstheld = (r->firstheld + 1) % cap;
+		r->nheld--;
+	}
+}
+
 static void
 on_record(int c, void *ctx)
 {
@@ -431,6 +446,7 @@ on_record(int c, void *ctx)
 	} else if (stop && strncasecmp(r->buf + r->off[0], stop,
 	    strlen(stop)) == 0) {
 		r->footer = 1;	/* the rest of the file is no data */
+		flush_held(r);
 	} else if (r->opts->skip_footer) {
 		if (hold(r, line) < 0) {
 			seci_err_set(r->err, SECI_EXIT_SOFTWARE,
@@ -557,6 +573,11 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 	} else if (r.nbad > 0) {
 		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: %u bad row%s; "
 		    "nothing written", name, r.nbad, r.nbad == 1 ? "" : "s");
+	} else if (opts->skip_footer && !r.footer &&
+	    r.nheld < opts->skip_footer) {
+		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: %zu row%s after the "
+		    "header, fewer than the %u of its footer (skip_footer)",
+		    name, r.nheld, r.nheld == 1 ? "" : "s", opts->skip_footer);
 	}
 out:
 	if (rows)
@@ -628,6 +649,7 @@ seci_input_close(FILE *fp)
 /* ---- reading another encoding ------------------------------------------ */
 
 struct recode {
+	int failed;		/* a bad byte was met: no more reading */
 	FILE *in;
 	iconv_t cd;
 	const char *name, *encoding;
@@ -647,6 +669,10 @@ recode_read(void *cookie, char *buf, size_t size)
 	char *in, *out = buf;
 	size_t inleft, outleft = size, n, k;
 
+	if (c->failed) {
+		errno = EILSEQ;
+		return -1;
+	}
 	while (outleft == size) {
 		if (!c->eof && c->have < sizeof(c->raw)) {
 			n = fread(c->raw + c->have, 1, sizeof(c->raw) - c->have,
@@ -670,6 +696,7 @@ recode_read(void *cookie, char *buf, size_t size)
 			seci_err_report(c->err, SECI_ERROR, "%s:%lu: byte 0x%02x "
 			    "is not %s", c->name, c->line + 1,
 			    (unsigned char)*in, c->encoding);
+			c->failed = 1;
 			errno = EILSEQ;
 			return -1;
 		}

@@ -261,7 +261,7 @@ text_row(struct seci_doc *d, const char *const *cells)
 static void
 fit(struct seci_doc *d)
 {
-	int need[MAX_COLS], i, used = 0;
+	int need[MAX_COLS], i, used = 0, pass;
 	size_t r, w;
 
 	for (i = 0; i < d->ncols; i++) {
@@ -273,19 +273,25 @@ fit(struct seci_doc *d)
 		d->width[i] = d->cols[i].right ? need[i] : d->cols[i].width;
 		used += d->width[i] + (i > 0);
 	}
-	/* Text first, then the figures back to their declared widths. */
-	for (i = 0; i < 2 * d->ncols && used < TEXT_WIDTH; i++) {
-		int k = i % d->ncols, more;
+	/* Text first, one character at a time to each column that wants
+	 * more, so that every name gets its share; then the figures back
+	 * to their declared widths. */
+	for (pass = 0; pass < 2; pass++) {
+		int grew = 1;
 
-		if ((i < d->ncols) == d->cols[k].right)
-			continue;
-		more = (i < d->ncols ? need[k] : d->cols[k].width) -
-		    d->width[k];
-		if (more > TEXT_WIDTH - used)
-			more = TEXT_WIDTH - used;
-		if (more > 0) {
-			d->width[k] += more;
-			used += more;
+		while (grew && used < TEXT_WIDTH) {
+			grew = 0;
+			for (i = 0; i < d->ncols && used < TEXT_WIDTH; i++) {
+				int want = pass == 0 ? need[i] :
+				    d->cols[i].width;
+
+				if ((pass == 0) == d->cols[i].right ||
+				    d->width[i] >= want)
+					continue;
+				d->width[i]++;
+				used++;
+				grew = 1;
+			}
 		}
 	}
 }
@@ -368,6 +374,58 @@ seci_doc_table_end(struct seci_doc *d)
 	d->nrows = 0;
 	d->cols = NULL;
 	d->ncols = 0;
+}
+
+void
+seci_doc_timeline(struct seci_doc *d, int year,
+    const struct seci_doc_span *spans, size_t n)
+{
+	static const char *const months = "JFMAMJJASOND";
+	const int left = 90, width = 540, bar = 12, gap = 5;
+	seci_day jan1 = seci_date_from_ymd(year, 1, 1);
+	double days = (double)(seci_date_from_ymd(year, 12, 31) - jan1 + 1);
+	FILE *fp = d->fp;
+	size_t i, groups = 0;
+	int m, y;
+
+	if (d->fmt != SECI_DOC_HTML || n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		groups += i == 0 || strcmp(spans[i].group, spans[i - 1].group);
+	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	    "height=\"%zu\" role=\"img\">\n", left + width + 10,
+	    (n + groups) * (size_t)(bar + gap) + 24);
+	/* The months, as columns. */
+	for (m = 0; m < 12; m++) {
+		double x = left + (double)(seci_date_from_ymd(year, m + 1, 1) -
+		    jan1) * width / days;
+
+		fprintf(fp, "<line x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" "
+		    "y2=\"%zu\" stroke=\"#dddddd\"/><text x=\"%.1f\" "
+		    "y=\"11\">%c</text>\n", x, x, (n + groups) *
+		    (size_t)(bar + gap) + 18, x + 2, months[m]);
+	}
+	for (i = 0, y = 18; i < n; i++, y += bar + gap) {
+		double x0 = left + (double)(spans[i].start - jan1) * width /
+		    days;
+		double x1 = left + (double)(spans[i].end - jan1 + 1) * width /
+		    days;
+
+		if (i == 0 || strcmp(spans[i].group, spans[i - 1].group)) {
+			fprintf(fp, "<text x=\"2\" y=\"%d\" "
+			    "font-weight=\"bold\">", y + bar - 2);
+			html_text(fp, spans[i].group);
+			fputs("</text>\n", fp);
+			y += bar + gap;
+		}
+		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+		    left - 6, y + bar - 2);
+		html_text(fp, spans[i].label);
+		fprintf(fp, "</text>\n<rect x=\"%.1f\" y=\"%d\" "
+		    "width=\"%.1f\" height=\"%d\" fill=\"#2f5c8f\"/>\n", x0, y,
+		    x1 - x0, bar);
+	}
+	fputs("</svg>\n", fp);
 }
 
 void

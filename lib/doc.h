@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "date.h"
 #include "err.h"
 
 enum seci_doc_format { SECI_DOC_TEXT, SECI_DOC_JSON, SECI_DOC_HTML };
@@ -87,6 +88,20 @@ struct seci_doc_bar {
 void seci_doc_bars(struct seci_doc *d, const struct seci_doc_bar *bars,
     size_t n, int nseg, const char *const *names,
     const char *const *colours, int equal);
+
+/*
+ * A timeline of a year (HTML form only): one bar per item from its start
+ * to its end day across the twelve months, items of a group together
+ * under the group's label.
+ */
+struct seci_doc_span {
+	const char *group;	/* a new group when it differs from the last */
+	const char *label;
+	seci_day start, end;
+};
+
+void seci_doc_timeline(struct seci_doc *d, int year,
+    const struct seci_doc_span *spans, size_t n);
 
 /* Write raw HTML (HTML form only): for what only that form shows. */
 void seci_doc_html(struct seci_doc *d, const char *html);

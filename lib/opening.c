@@ -95,7 +95,8 @@ old_credit(struct opening *o, const char *party, seci_money amount,
 	    "'hand', ?)", err);
 	if (st == NULL)
 		return -1;
-	seci_db_bind_text(st, 1, seci_date_format(o->date, day));
+	/* Paid before the books open: the year begins with it as credit. */
+	seci_db_bind_text(st, 1, seci_date_format(o->date - 1, day));
 	seci_db_bind_text(st, 2, party);
 	sqlite3_bind_int64(st, 3, amount);
 	seci_db_bind_text(st, 4, o->db->currency);

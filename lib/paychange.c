@@ -19,6 +19,7 @@
 #include "ledger.h"
 #include "party.h"
 #include "payment.h"
+#include "refund.h"
 #include "seci_priv.h"
 #include "year.h"
 
@@ -31,13 +32,15 @@ struct paid {
 	char bank[SECI_BANK_CODE_MAX + 1];	/* the account it came into */
 	seci_day date;
 	char party[SECI_PARTY_CODE_MAX + 1];	/* "" in suspense */
-	int voided;		/* 1 void, 2 taken as income */
+	int voided;		/* 1 void, 2 taken as income, 3 an opening
+				 * credit */
 };
 
 #define PAID_COLS "id, amount, date, coalesce(party, ''), orig_amount, " \
 	"currency, bank, CASE WHEN voided IS NOT NULL THEN 1 WHEN EXISTS " \
 	"(SELECT 1 FROM receipt WHERE receipt.payment = payment.id) THEN 2 " \
-	"ELSE 0 END"
+	"WHEN import_id IN (SELECT id FROM imports WHERE kind = 'opening') " \
+	"THEN 3 ELSE 0 END"
 
 static int
 fill_paid(sqlite3_stmt *st, void *item)
@@ -80,8 +83,9 @@ read_paid(struct seci_db *db, int64_t id, struct paid *p,
 		return seci_db_fail(db, rc, "payment", err);
 	if (p->voided)
 		return seci_err_set(err, SECI_EXIT_DATA, "payment %lld is %s",
-		    (long long)id, p->voided == 1 ? "void" : "taken as income "
-		    "(see 'seci-contrib receipt list')");
+		    (long long)id, p->voided == 1 ? "void" : p->voided == 2 ?
+		    "taken as income (see 'seci-contrib receipt list')" :
+		    "a credit of the opening balances, not a payment");
 	return 0;
 }
 
@@ -172,7 +176,10 @@ correct(struct seci_db *db, const struct paid *p, const char *party,
 		return seci_err_prefix(err, 0, "payment %lld", (long long)p->id);
 	if (seci_audit_begin_id(db, &c, "payment", p->id, err) < 0)
 		return -1;
+	/* A payment taken from a Party must not leave its refunds bigger
+	 * than what it had paid. */
 	if (move(db, p, party, action, reason, err) < 0 ||
+	    (*p->party && seci_refund_covered(db, p->party, err) < 0) ||
 	    seci_contrib_sync(db, err) < 0) {
 		seci_audit_cancel(&c);
 		return -1;
@@ -282,6 +289,10 @@ seci_payment_import_void(struct seci_db *db, int64_t import_id,
 		}
 	for (i = 0; i < n; i++)
 		if (move(db, &p[i], NULL, "void", reason, err) < 0)
+			goto cancel;
+	for (i = 0; i < n; i++)
+		if (*p[i].party && seci_refund_covered(db, p[i].party,
+		    err) < 0)
 			goto cancel;
 	st = seci_db_stmt(db, "UPDATE imports SET voided = ?, void_reason = ? "
 	    "WHERE id = ?", err);

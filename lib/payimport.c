@@ -664,9 +664,12 @@ seci_payment_import_preview(struct seci_db *db, FILE *fp, const char *name,
 		{ "status", SECI_COL_TEXT, 0 },
 	};
 	struct seci_payment_import_opts po = *o;
-	struct seci_out *out = seci_out_begin(oo, cols, 10, err);
+	struct seci_bankacct b;
+	struct seci_out *out;
 
-	if (out == NULL)
+	/* A bad account is an error before anything is printed. */
+	if (seci_bank_get(db, o->bank, &b, err) < 0 ||
+	    (out = seci_out_begin(oo, cols, 10, err)) == NULL)
 		return -1;
 	po.seen = preview_row;
 	po.seen_arg = out;

@@ -306,7 +306,8 @@ base_amount(struct seci_db *db, const struct seci_payment *p,
 	*base = *orig;
 	ratebuf[0] = '\0';
 	if (strcmp(currency, db->currency) == 0)
-		return 0;
+		return p->rate == NULL ? 0 : seci_err_set(err, SECI_EXIT_USAGE,
+		    "--rate goes with a --currency other than %s", db->currency);
 	if (p->rate) {
 		if (seci_rate_parse(p->rate, '.', &rate, err) < 0)
 			return -1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "csv.h"
 #include "date.h"
 #include "profile.h"
 #include "yaml.h"
@@ -113,11 +114,16 @@ column_map(const struct seci_yaml *map, const char *const *keys, int n,
 		col[i] = c->kind == SECI_YAML_SCALAR && !c->plain_null ?
 		    strdup(c->value) : NULL;
 		/* A whole number is the column's place. */
-		pos[i] = col[i] && strspn(col[i], "0123456789") ==
-		    strlen(col[i]) ? (unsigned)atoi(col[i]) : 0;
-		if (col[i] && col[i][0] == '0')
-			return seci_err_set(err, SECI_EXIT_CONFIG, "%s:%lu: "
-			    "columns are numbered from 1", file, c->line);
+		if (col[i] && strspn(col[i], "0123456789") == strlen(col[i])) {
+			if (strlen(col[i]) > 4 || atoi(col[i]) < 1 ||
+			    atoi(col[i]) > SECI_CSV_MAX_COLUMNS)
+				return seci_err_set(err, SECI_EXIT_CONFIG,
+				    "%s:%lu: columns are numbered from 1 to "
+				    "%d", file, c->line, SECI_CSV_MAX_COLUMNS);
+			pos[i] = (unsigned)atoi(col[i]);
+		} else {
+			pos[i] = 0;
+		}
 	}
 	return 0;
 }

@@ -25,4 +25,10 @@ struct seci_refund {
 int seci_refund_add(struct seci_db *db, const struct seci_refund *r,
     int64_t *id, struct seci_err *err);
 
+/* 0 if every refund of party, on its day, was covered by what the Party
+ * had paid beyond its assessments of the years begun (after a correction
+ * took a payment from it, say); else SECI_EXIT_DATA naming the day. */
+int seci_refund_covered(struct seci_db *db, const char *party,
+    struct seci_err *err);
+
 #endif

@@ -7,6 +7,7 @@
 #include "collection.h"
 #include "contrib.h"
 #include "monthly.h"
+#include "plan.h"
 #include "report.h"
 #include "statement.h"
 
@@ -16,6 +17,13 @@ monthly(struct seci_db *db, const struct seci_report_args *a,
 {
 	return seci_report_monthly(db, a->month, a->as_of, a->doc,
 	    a->rule_years, a->out.fp, err);
+}
+
+static int
+plan_progress(struct seci_db *db, const struct seci_report_args *a,
+    struct seci_err *err)
+{
+	return seci_plan_report(db, a->year, a->as_of, a->doc, a->out.fp, err);
 }
 
 static int
@@ -73,6 +81,9 @@ budget_vs_actual(struct seci_db *db, const struct seci_report_args *a,
 static const struct seci_report_kind kinds[] = {
 	{ .name = "monthly", .doc = "The monthly budget report (cron's)",
 	    .formats = "text,json,html", .document = 1, .fn = monthly },
+	{ .name = "plan-progress", .doc = "The Action Plan's progress, "
+	    "indicators, planned cost against spending", .formats =
+	    "text,json,html", .document = 1, .fn = plan_progress },
 	{ .name = "execution", .doc = "Budget execution, with the month's "
 	    "spending", .formats = "csv,tsv,json", .command = 1, .fn = execution },
 	{ .name = "contributions", .doc = "Contributions assessed, paid, "

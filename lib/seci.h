@@ -47,6 +47,8 @@
 #include "receipt.h"
 #include "refund.h"
 #include "opening.h"
+#include "plan.h"
+#include "analysis.h"
 #include "payment.h"
 #include "doc.h"
 #include "statement.h"

@@ -79,4 +79,21 @@ is "one" "$(tail -n +2 "$T/out" | wc -l)" 1
 run_ok "the journal" seci-report -o hledger ledger
 cp "$T/out" "$T/j.journal"
 hledger_agrees "$T/j.journal" 2026-01-01 2026-04-01
+# The opening's credit is no payment to correct, and years before the
+# opening are not assessed again.
+run_ok "payment list" seci-contrib -y 2025 -o csv --no-header payment list
+gr=$(grep ',GR,' "$T/out" | cut -d, -f1)
+ok "GR's credit dated the day before the opening" grep -q '^[0-9]*,2025-12-31,GR,1500.00,' "$T/out"
+run_fails 65 "it cannot be voided" seci-contrib payment void "$gr" --reason x
+err_has "says what it is" "is a credit of the opening balances, not a payment"
+run_fails 65 "2025 is not assessed again" seci-contrib -y 2025 assess --total 1000
+err_has "says why" "2025 is before the opening balances of 2026-01-01"
+run_ok "GR's statement" seci-contrib -y 2026 --as-of 2026-04-01 -o csv \
+    --no-header statement GR
+ok "brought forward as a credit" grep -q '^2026-01-01,balance brought forward,,,,-1500.00,$' "$T/out"
+# An opening date from -y is checked like --date.
+seci-admin --db "$T/other.db" init >/dev/null
+run_fails 65 "an opening years ahead" seci-admin --db "$T/other.db" -y 2031 \
+    opening "$T/opening.csv"
+err_has "asks for --force" "the opening date 2031-01-01 (from --year) is more than a year after --as-of"
 test_done

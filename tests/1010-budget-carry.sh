@@ -88,4 +88,15 @@ out_is "PO-7 carried in, then carried on" \
 run_ok "with --as-of before it" seci-budget -y 2028 --as-of 2027-12-31 -o csv \
     --no-header commit list
 is "none made by then" "$(cat "$T/out")" ""
+# A carried commitment closed before it is all spent: what it did not
+# take lapses with it; carried_in keeps what it took.  2029's line 5.1
+# took PO-7's 5,000.00; 1,200.00 is spent, then it is closed.
+seci-budget --as-of 2029-02-01 expense add --line 5.1 --amount 1200 \
+    --payee "Air travel" --date 2029-02-01 --commitment PO-7 >/dev/null
+seci-budget --as-of 2029-02-02 expense approve 3 >/dev/null
+run_ok "commit close" seci-budget --as-of 2029-03-01 commit close PO-7
+run_ok "show" seci-budget -y 2029 --as-of 2029-03-01 -o csv show
+is "1,000.00 + 1,200.00 carried in; available back to the adopted 1,000.00" \
+    "$(sed -n 2p "$T/out")" \
+    "5,5.1,Travel,operational,1000.00,0.00,0.00,0.00,2200.00,0.00,1200.00,1000.00,54.5,1200.00,adopted"
 test_done

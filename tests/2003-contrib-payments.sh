@@ -72,6 +72,9 @@ run_fails 65 "of nothing" seci-contrib payment add --party GR --amount 0 \
     --date 2026-03-01
 run_fails 64 "of three decimals" seci-contrib payment add --party GR \
     --amount 1.005 --date 2026-03-01
+run_fails 64 "a rate for the base currency" seci-contrib payment add \
+    --party GR --amount 1 --date 2026-03-01 --rate 0.8
+err_has "says so" "--rate goes with a --currency other than EUR"
 # A typo guard: 2031-02-28 for 2026-02-28 asks for --force.
 run_fails 65 "dated over a year after --as-of" seci-contrib \
     --as-of 2026-03-01 payment add --party GR --amount 1 --date 2031-02-28

@@ -216,4 +216,24 @@ printf 'columns: {date: date, amount: 0}\n' >"$T/zero.yaml"
 run_fails 78 "column 0" seci-contrib payment import --profile "$T/zero.yaml" \
     "$T/foot.csv"
 err_has "says they count from 1" "zero.yaml:1: columns are numbered from 1"
+# stop_at and skip_footer together: the footer ends the data, the rows
+# before it all count.
+printf 'columns: {date: date, amount: amount, reference: reference, bank_id: bank_id}\nstop_at: Total\nskip_footer: 1\n' \
+    >"$T/both.yaml"
+printf 'date,amount,reference,bank_id\n2026-08-11,10.00,MD,S-1\n2026-08-12,20.00,MD,S-2\nTotal,30.00,,\nPrinted 2026-08-13,,,\n' \
+    >"$T/both.csv"
+run_ok "stop_at and skip_footer" seci-contrib -o csv --no-header payment \
+    import --dry-run --profile "$T/both.yaml" "$T/both.csv"
+is "both rows" "$(cut -d, -f9 "$T/out" | tr '\n' ' ')" "S-1 S-2 "
+printf 'date,amount,reference,bank_id\n2026-08-14,5.00,MD,S-3\n' >"$T/short.csv"
+run_fails 65 "a file shorter than its footer" seci-contrib payment import \
+    --profile "$T/foot.yaml" "$T/short.csv"
+err_has "says so" "short.csv: 1 row after the header, fewer than the 2 of its footer (skip_footer)"
+# One bad byte is one error.
+run_fails 65 "a bad byte" seci-contrib payment import --profile \
+    "$T/ro1250.yaml" "$T/bad1250.csv"
+is "reported once" "$(grep -c 'is not windows-1250' "$T/err")" 1
+printf 'columns: {date: date, amount: 4294967299}\n' >"$T/big.yaml"
+run_fails 78 "a column number too big" seci-contrib payment import \
+    --profile "$T/big.yaml" "$T/foot.csv"
 test_done

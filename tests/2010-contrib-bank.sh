@@ -137,4 +137,28 @@ seci-contrib bank add CHF1 --currency CHF --ledger-account 1020 >/dev/null
 run_fails 65 "no CHF rate" seci-contrib bank revalue --date 2026-07-31
 err_has "names the account" "bank account CHF1: no CHF rate on or before 2026-07-31"
 is "nothing printed" "$(cat "$T/out")" ""
+# Refunds stay within what a Party paid beyond its assessments on every
+# day: BB paid exactly its 12,000.00; a payment of 3,000.00 on 2026-08-01
+# gives it 3,000.00 of credit.
+seci-contrib payment add --party BB --amount 3000 --date 2026-08-01 >/dev/null
+run_ok "a refund of it in September" seci-contrib refund BB --amount 3000 \
+    --date 2026-09-01 --reason "overpaid"
+run_fails 65 "another, dated before it" seci-contrib refund BB --amount 3000 \
+    --date 2026-08-15 --reason again
+err_has "says by how much, and when" "party BB: its refunds by 2026-09-01 would be 3,000.00 more than it had paid beyond its assessments"
+bb=$(seci-contrib -o csv --no-header payment list --party BB --from 2026-08-01 | cut -d, -f1)
+run_fails 65 "nor can the payment the refund came from be voided" \
+    seci-contrib payment void "$bb" --reason "bounced"
+err_has "names the refund's day" "party BB: its refunds by 2026-09-01"
+run_fails 65 "nor moved to another Party" seci-contrib payment match "$bb" \
+    --party AA --reason x
+run_fails 64 "match with --party and --income" seci-contrib payment match \
+    "$bb" --party AA --income I1
+err_has "not both" "give --party or --income, not both"
+# Revaluations: never in a closed year, never before a later one.
+seci-contrib rate set CHF 0.95 --date 2026-01-01
+run_fails 65 "before the last revaluation" seci-contrib bank revalue \
+    --date 2026-05-31
+err_has "says when it was" "bank account USD1 was revalued on 2026-06-30 already"
+run_ok "check" seci-admin check
 test_done

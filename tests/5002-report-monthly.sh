@@ -76,25 +76,5 @@ ok "spent, committed, available" sh -c "grep -q '>Spent</text>' '$T/m.html' &&
 ok "contributions with the arrears of earlier years" \
     grep -q '>Arrears of earlier years</text>' "$T/m.html"
 
-# Rendered by a browser, the report is not an empty page: its screenshot
-# is far larger than an empty page's.
-browser=$(command -v chromium || command -v chromium-browser || :)
-if [ -n "$browser" ]; then
-	shot() {
-		timeout 60 "$browser" --headless --no-sandbox --disable-gpu \
-		    --disable-quic --no-first-run --disable-background-networking \
-		    --disable-component-update --disable-sync \
-		    --user-data-dir="$T/chrome" --window-size=1000,2400 \
-		    --screenshot="$2" "file://$1" >/dev/null 2>&1
-	}
-	printf '<!DOCTYPE html><html><body></body></html>\n' >"$T/empty.html"
-	shot "$T/empty.html" "$T/empty.png"
-	shot "$T/m.html" "$T/m.png"
-	empty=$(stat -c %s "$T/empty.png" 2>/dev/null || echo 0)
-	full=$(stat -c %s "$T/m.png" 2>/dev/null || echo 0)
-	ok "rendered: $full bytes against $empty for an empty page" \
-	    test "$empty" -gt 0 -a "$full" -gt $((empty * 5))
-else
-	skip "no chromium to render the HTML"
-fi
+renders "$T/m.html"
 test_done

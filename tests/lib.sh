@@ -218,6 +218,31 @@ hledger_agrees() {
 	done
 }
 
+# Rendered by a browser, the HTML FILE is not an empty page: its
+# screenshot is far larger than an empty page's.  Skipped without
+# chromium.
+renders() {
+	browser=$(command -v chromium || command -v chromium-browser || :)
+	if [ -z "$browser" ]; then
+		skip "no chromium to render the HTML"
+		return 0
+	fi
+	shot() {
+		timeout 60 "$browser" --headless --no-sandbox --disable-gpu \
+		    --disable-quic --no-first-run --disable-background-networking \
+		    --disable-component-update --disable-sync \
+		    --user-data-dir="$T/chrome" --window-size=1000,2400 \
+		    --screenshot="$2" "file://$1" >/dev/null 2>&1
+	}
+	printf '<!DOCTYPE html><html><body></body></html>\n' >"$T/empty.html"
+	shot "$T/empty.html" "$T/empty.png"
+	shot "$1" "$T/shot.png"
+	empty=$(stat -c %s "$T/empty.png" 2>/dev/null || echo 0)
+	full=$(stat -c %s "$T/shot.png" 2>/dev/null || echo 0)
+	ok "rendered: $full bytes against $empty for an empty page" \
+	    test "$empty" -gt 0 -a "$full" -gt $((empty * 5))
+}
+
 test_done() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]

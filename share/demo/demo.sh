@@ -50,10 +50,29 @@ seci contrib -q party import "$demo/parties.csv"
 seci contrib -y 2026 assess >/dev/null
 seci contrib -q payment import "$demo/bank-2026.csv"
 
+# The 2026 Action Plan: proposed to the JCC in November 2025, returned
+# once, approved in December, and its progress through the year.  The
+# proposal as the JCC read it goes beside the reports.
+mkdir "$dir/reports"
+seci plan load "$demo/plan-2026.yaml"
+seci plan -y 2026 --as-of 2025-11-20 submit >/dev/null 2>&1
+seci plan -y 2026 --as-of 2025-12-01 decide --return \
+    --note "Phase the platform upgrade over the first half-year"
+seci plan -y 2026 --as-of 2025-12-02 -o html submit \
+    >"$dir/reports/plan-2026-proposal.html" 2>/dev/null
+seci plan -y 2026 --as-of 2025-12-10 decide --approve --decision JCC/2025/15
+seci plan -y 2026 --as-of 2026-03-31 progress A1.1 --percent 25 \
+    --status on-track --note "first meeting held in Bucharest"
+seci plan -y 2026 --as-of 2026-06-30 progress A2.1 --percent 90 \
+    --status delayed --note "two Parties still to connect"
+seci plan -y 2026 --as-of 2026-10-31 progress A1.2 --percent 100 \
+    --status done
+seci plan -y 2026 --as-of 2026-06-30 indicator A2.1 "Parties connected" \
+    --actual 11
+
 # A monthly report that cron makes on the 1st of each month.
 seci report schedule add monthly --report monthly --every month \
     --as-of 2026-01-01
-mkdir "$dir/reports"
 
 echo "== Database check"
 seci admin -o table check
@@ -68,6 +87,9 @@ seci report -y 2026 --as-of "$asof" -o table contributions-status
 echo
 echo "== Bank accounts"
 seci contrib --as-of "$asof" -o table bank list
+echo
+echo "== The Action Plan 2026"
+seci plan -y 2026 --as-of "$asof" -o table list
 echo
 echo "== The monthly report for November 2026"
 echo
