@@ -256,6 +256,35 @@ fail:
 	return -1;
 }
 
+/* The working copy becomes the reference that execution reports on. */
+static int
+set_reference(struct seci_db *db, int year, struct seci_err *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM plan_ref_indicator WHERE year = ?1",
+		"DELETE FROM plan_ref_activity WHERE year = ?1",
+		"INSERT INTO plan_ref_activity (year, code, objective, title, "
+		    "owner, start, end, budget_line, cost, seq) SELECT year, "
+		    "code, objective, title, owner, start, end, budget_line, "
+		    "cost, seq FROM plan_activity WHERE year = ?1",
+		"INSERT INTO plan_ref_indicator (year, activity, name, baseline, "
+		    "target, unit, seq) SELECT a.year, a.code, i.name, "
+		    "i.baseline, i.target, i.unit, i.seq FROM plan_indicator i "
+		    "JOIN plan_activity a ON a.id = i.activity WHERE a.year = ?1",
+	};
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if ((st = seci_db_stmt(db, sql[i], err)) == NULL)
+			return -1;
+		sqlite3_bind_int(st, 1, year);
+		if (seci_db_exec_stmt(db, st, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 seci_plan_decide(struct seci_db *db, int year, int approve,
     const char *decision, seci_day date, const char *note,
@@ -290,7 +319,8 @@ seci_plan_decide(struct seci_db *db, int year, int approve,
 	seci_db_bind_text(st, 6, note);
 	if (seci_db_exec_stmt(db, st, err) < 0 ||
 	    set_status(db, year, approve ? "approved" : "draft", version,
-	    approve ? version : approved, err) < 0)
+	    approve ? version : approved, err) < 0 ||
+	    (approve && set_reference(db, year, err) < 0))
 		goto fail;
 	return seci_audit_end(db, &c, err);
 fail:

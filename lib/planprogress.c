@@ -3,7 +3,8 @@
  * and each indicator's actual value as dated histories, and the progress
  * report (activities by status, overdue ones, indicators against their
  * targets, planned cost against what was spent on each linked budget
- * line, read through the budget's figures).
+ * line, read through the budget's figures).  All of it is of the
+ * approved version (the reference), while a revision is drafted.
  */
 #include "config.h"
 
@@ -33,8 +34,8 @@ executing(struct seci_db *db, int year, const char *code,
 	if (status[0] == '\0' || approved == 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "the %d plan is not "
 		    "approved: there is nothing to execute yet", year);
-	st = seci_db_stmt(db, "SELECT count(*) FROM plan_activity WHERE year "
-	    "= ? AND code = ?", err);
+	st = seci_db_stmt(db, "SELECT count(*) FROM plan_ref_activity WHERE "
+	    "year = ? AND code = ?", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
@@ -42,7 +43,7 @@ executing(struct seci_db *db, int year, const char *code,
 	if (seci_db_one_int(db, st, &n, err) < 0)
 		return -1;
 	return n ? 0 : seci_err_set(err, SECI_EXIT_DATA, "no activity %s in "
-	    "the %d plan", code, year);
+	    "the approved %d plan", code, year);
 }
 
 int
@@ -91,9 +92,8 @@ seci_plan_actual(struct seci_db *db, int year, const char *code,
 
 	if (executing(db, year, code, err) < 0)
 		return -1;
-	st = seci_db_stmt(db, "SELECT count(*) FROM plan_indicator i JOIN "
-	    "plan_activity a ON a.id = i.activity WHERE a.year = ? AND a.code = "
-	    "? AND i.name = ?", err);
+	st = seci_db_stmt(db, "SELECT count(*) FROM plan_ref_indicator WHERE "
+	    "year = ? AND activity = ? AND name = ?", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
@@ -132,7 +132,7 @@ seci_plan_actual(struct seci_db *db, int year, const char *code,
 static const char progress_sql[] =
     "SELECT a.code, a.title, a.end, coalesce(g.status, 'planned'), "
     " coalesce(g.percent, 0), a.end < ?2 AND coalesce(g.status, '') NOT IN "
-    " ('done', 'cancelled') FROM plan_activity a LEFT JOIN plan_progress g "
+    " ('done', 'cancelled') FROM plan_ref_activity a LEFT JOIN plan_progress g "
     " ON g.id = (SELECT id FROM plan_progress WHERE year = a.year AND "
     " activity = a.code AND date <= ?2 ORDER BY date DESC, id DESC LIMIT 1) "
     "WHERE a.year = ?1 ORDER BY a.seq";
@@ -140,11 +140,12 @@ static const char progress_sql[] =
 /* Each indicator with its latest actual value by ?2. */
 static const char indicators_sql[] =
     "SELECT a.code, i.name || coalesce(' (' || i.unit || ')', ''), "
-    " i.baseline, i.target, x.actual, x.date FROM plan_indicator i JOIN "
-    " plan_activity a ON a.id = i.activity LEFT JOIN plan_actual x ON x.id = "
-    " (SELECT id FROM plan_actual WHERE year = a.year AND activity = a.code "
-    " AND indicator = i.name AND date <= ?2 ORDER BY date DESC, id DESC "
-    " LIMIT 1) WHERE a.year = ?1 ORDER BY a.seq, i.seq";
+    " i.baseline, i.target, x.actual, x.date FROM plan_ref_indicator i JOIN "
+    " plan_ref_activity a ON a.year = i.year AND a.code = i.activity LEFT "
+    " JOIN plan_actual x ON x.id = (SELECT id FROM plan_actual WHERE year = "
+    " a.year AND activity = a.code AND indicator = i.name AND date <= ?2 "
+    " ORDER BY date DESC, id DESC LIMIT 1) WHERE a.year = ?1 ORDER BY a.seq, "
+    " i.seq";
 
 struct report {
 	struct seci_db *db;
@@ -244,9 +245,9 @@ seci_plan_costs(struct seci_db *db, int year, seci_day as_of,
 	*out = NULL;
 	*n = 0;
 	st = seci_db_stmt(db, "SELECT a.budget_line, l.name, sum(a.cost) FROM "
-	    "plan_activity a JOIN budget_line l ON l.year = a.year AND l.code = "
-	    "a.budget_line WHERE a.year = ? GROUP BY a.budget_line ORDER BY "
-	    "min(a.seq)", err);
+	    "plan_ref_activity a JOIN budget_line l ON l.year = a.year AND "
+	    "l.code = a.budget_line WHERE a.year = ? GROUP BY a.budget_line "
+	    "ORDER BY min(a.seq)", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, year);

@@ -207,6 +207,16 @@ ok "version 2 is still the reference" grep -q '^2,.*,yes$' "$T/out"
 run_ok "what the revision changes" seci-plan -y 2026 -o csv --no-header \
     diff --from 2 --to 0
 out_is "A1.2's cost" "changed,A1.2,cost,22000.00,25000.00"
+run_ok "an activity only in the revision" asplan seci-plan -y 2026 add A9.9 \
+    --objective O1 --title New --owner Ops --start 2026-09-01 \
+    --end 2026-09-30 --line 2.2 --cost 100
+run_fails 65 "has no progress until approved" asplan seci-plan -y 2026 \
+    progress A9.9 --percent 1 --status on-track
+err_has "says so" "no activity A9.9 in the approved 2026 plan"
+run_ok "the report" seci-plan -y 2026 --as-of 2026-08-15 -o json report
+ok "is of the approved version: 2.3 still 22,000 + 12,000" \
+    grep -q '"line":"2.3","name":"Missions and travel","planned":"34000.00"' "$T/out"
+ok "without the revision's A9.9" sh -c "! grep -q A9.9 '$T/out'"
 run_ok "check" seci-admin check
 run_ok "audit verify" seci-admin audit verify
 run_ok "every change audited" seci-admin -o csv audit log --table plan

@@ -71,6 +71,33 @@ CREATE TABLE plan_version (
 	PRIMARY KEY (year, version)
 ) STRICT;
 
+-- The approved version's activities and indicators: what is executed
+-- and reported on, while a revision is being drafted.
+CREATE TABLE plan_ref_activity (
+	year INTEGER NOT NULL REFERENCES plan(year),
+	code TEXT NOT NULL,
+	objective TEXT NOT NULL,
+	title TEXT NOT NULL,
+	owner TEXT NOT NULL,
+	start TEXT NOT NULL,
+	end TEXT NOT NULL,
+	budget_line TEXT NOT NULL,
+	cost INTEGER NOT NULL,
+	seq INTEGER NOT NULL,
+	PRIMARY KEY (year, code)
+) STRICT;
+
+CREATE TABLE plan_ref_indicator (
+	year INTEGER NOT NULL,
+	activity TEXT NOT NULL,
+	name TEXT NOT NULL,
+	baseline TEXT,
+	target TEXT NOT NULL,
+	unit TEXT,
+	seq INTEGER NOT NULL,
+	PRIMARY KEY (year, activity, name)
+) STRICT;
+
 -- Progress of an activity (by its year and code: it outlives the working
 -- copy's rows), and the actual values of its indicators, as dated
 -- histories.
