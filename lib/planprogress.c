@@ -155,6 +155,38 @@ struct report {
 	char day[SECI_DATE_BUFSZ];
 };
 
+/* "3 planned, 1 on-track, ...": the activities by status. */
+static int
+by_status(struct seci_db *db, int year, const char *day, char *buf,
+    size_t size, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	size_t len = 0;
+	int rc;
+
+	st = seci_db_stmt(db, "SELECT status, count(*) FROM (SELECT "
+	    "coalesce((SELECT status FROM plan_progress WHERE year = a.year AND "
+	    "activity = a.code AND date <= ?2 ORDER BY date DESC, id DESC LIMIT "
+	    "1), 'planned') AS status FROM plan_ref_activity a WHERE a.year = "
+	    "?1) GROUP BY status ORDER BY CASE status WHEN 'planned' THEN 1 WHEN "
+	    "'on-track' THEN 2 WHEN 'delayed' THEN 3 WHEN 'done' THEN 4 ELSE 5 "
+	    "END", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	seci_db_bind_text(st, 2, day);
+	buf[0] = '\0';
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "%s%d %s",
+		    len ? ", " : "", sqlite3_column_int(st, 1),
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (buf[0] == '\0')
+		snprintf(buf, size, "no activity approved yet");
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : seci_db_fail(db,
+	    rc, "plan", err);
+}
+
 static int
 status_section(struct report *r, int overdue_only, struct seci_err *err)
 {
@@ -385,7 +417,7 @@ seci_plan_report(struct seci_db *db, int year, seci_day as_of,
     enum seci_doc_format fmt, FILE *fp, struct seci_err *err)
 {
 	struct report r = { db, NULL, year, as_of, "" };
-	char org[256], title[96], meta[96], status[16];
+	char org[256], title[96], meta[96], status[16], summary[160];
 	int approved;
 
 	if (seci_plan_state(db, year, status, sizeof(status), NULL, &approved,
@@ -404,6 +436,9 @@ seci_plan_report(struct seci_db *db, int year, seci_day as_of,
 	if ((r.d = seci_doc_begin(fp, fmt, org, title, meta, err)) == NULL)
 		return -1;
 	seci_doc_section(r.d, "1. Activities and their progress");
+	if (by_status(db, year, r.day, summary, sizeof(summary), err) < 0)
+		goto fail;
+	seci_doc_para(r.d, summary);
 	if (status_section(&r, 0, err) < 0)
 		goto fail;
 	seci_doc_section(r.d, "2. Overdue: past their end, not done");

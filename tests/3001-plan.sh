@@ -172,6 +172,7 @@ seci-budget --as-of 2026-04-05 expense approve 1 2
 seci-budget commit --line 4.1 --amount 5000 --payee Vendor --ref PO-IT \
     --date 2026-05-01 >/dev/null
 run_ok "the report" seci-plan -y 2026 --as-of 2026-08-15 report
+ok "the activities by status" grep -qx "5 planned, 1 on-track, 1 delayed" "$T/out"
 ok "A2.1 and A3.3 overdue" sh -c "sed -n '/^2. Overdue/,/^3. /p' '$T/out' |
     grep -c '^A[23]\\.[13] ' | grep -qx 2"
 ok "the indicator's actual" grep -Eq '^A1\.1 +joint operations \(operations\) +2 +4 +1 2026-04-01' "$T/out"
