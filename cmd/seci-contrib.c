@@ -256,20 +256,7 @@ run_party_list(struct seci_ctx *ctx)
 static int
 run_party_import(struct seci_ctx *ctx)
 {
-	struct seci_import_stats stats;
-	const char *name;
-	FILE *fp;
-	int rc;
-
-	if ((fp = seci_input_open(ctx->nargs ? ctx->args[0] : NULL, &name,
-	    &ctx->err)) == NULL)
-		return -1;
-	rc = seci_party_import(ctx->db, fp, name, &stats, &ctx->err);
-	seci_input_close(fp);
-	if (rc == 0 && !ctx->quiet)
-		fprintf(stderr, "%lu new, %lu duplicate\n", stats.added,
-		    stats.duplicate);
-	return rc;
+	return seci_ctx_import(ctx, seci_party_import);
 }
 
 static int

@@ -260,6 +260,25 @@ seci_ctx_progress(void *arg, unsigned long rows)
 }
 
 int
+seci_ctx_import(struct seci_ctx *ctx, seci_import_file_fn *fn)
+{
+	struct seci_import_stats stats;
+	const char *name;
+	FILE *fp;
+	int rc;
+
+	if ((fp = seci_input_open(ctx->nargs ? ctx->args[0] : NULL, &name,
+	    &ctx->err)) == NULL)
+		return -1;
+	rc = fn(ctx->db, fp, name, &stats, &ctx->err);
+	seci_input_close(fp);
+	if (rc == 0 && !ctx->quiet)
+		fprintf(stderr, "%lu new, %lu duplicate\n", stats.added,
+		    stats.duplicate);
+	return rc;
+}
+
+int
 seci_ctx_progress_on(const struct seci_ctx *ctx)
 {
 	return !ctx->quiet && isatty(STDERR_FILENO);

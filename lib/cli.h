@@ -32,6 +32,7 @@
 #include "date.h"
 #include "db.h"
 #include "err.h"
+#include "import.h"
 #include "money.h"
 #include "opt.h"
 #include "out.h"
@@ -100,6 +101,12 @@ int seci_main(const struct seci_tool *tool, int argc, char **argv);
  * one is SECI_EXIT_USAGE "bad NOUN ID '...'". */
 int seci_ctx_id(struct seci_ctx *ctx, int i, const char *noun,
     int64_t *id);
+
+/* An import of the file named by the first argument (or stdin) through
+ * fn, with the summary "N new, N duplicate" on stderr unless -q. */
+typedef int seci_import_file_fn(struct seci_db *db, FILE *fp,
+    const char *name, struct seci_import_stats *stats, struct seci_err *err);
+int seci_ctx_import(struct seci_ctx *ctx, seci_import_file_fn *fn);
 
 /* Progress of long work, for seci_progress_fn: "\rN rows" on stderr.
  * Pass it only when ctx says so: seci_ctx_progress_on(). */

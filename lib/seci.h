@@ -49,6 +49,7 @@
 #include "opening.h"
 #include "plan.h"
 #include "analysis.h"
+#include "staff.h"
 #include "payment.h"
 #include "doc.h"
 #include "statement.h"

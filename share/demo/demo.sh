@@ -70,6 +70,9 @@ seci plan -y 2026 --as-of 2026-10-31 progress A1.2 --percent 100 \
 seci plan -y 2026 --as-of 2026-06-30 indicator A2.1 "Parties connected" \
     --actual 11
 
+# The staff register (fictional people) and the Liaison Officers.
+seci staff -q import "$demo/staff.csv"
+
 # A monthly report that cron makes on the 1st of each month.
 seci report schedule add monthly --report monthly --every month \
     --as-of 2026-01-01
@@ -90,6 +93,9 @@ seci contrib --as-of "$asof" -o table bank list
 echo
 echo "== The Action Plan 2026"
 seci plan -y 2026 --as-of "$asof" -o table list
+echo
+echo "== Contracts ending within 90 days"
+seci staff --as-of "$asof" -o table contracts --expiring 90
 echo
 echo "== The monthly report for November 2026"
 echo
