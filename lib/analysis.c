@@ -128,6 +128,9 @@ seci_analysis_move(struct seci_db *db, int64_t id, const char *to,
 	int approve = strcmp(to, "approved") == 0;
 
 	snprintf(key, sizeof(key), "%lld", (long long)id);
+	if (strcmp(to, "draft") == 0 && (note == NULL || *note == '\0'))
+		return seci_err_set(err, SECI_EXIT_USAGE, "returning an analysis "
+		    "needs a --note saying what to change");
 	st = seci_db_stmt(db, "SELECT status FROM analysis WHERE id = ?", err);
 	if (st == NULL)
 		return -1;
@@ -138,6 +141,10 @@ seci_analysis_move(struct seci_db *db, int64_t id, const char *to,
 	sqlite3_reset(st);
 	if (from[0] == '\0')
 		return seci_err_set(err, SECI_EXIT_DATA, "no analysis %s", key);
+	/* No step before the last one. */
+	if (seci_db_not_before(db, "SELECT max(date) FROM analysis_event "
+	    "WHERE analysis = ?", id, date, err) < 0)
+		return seci_err_prefix(err, 0, "analysis %s", key);
 	if (seci_workflow_check(&seci_analysis_workflow, key, from, to, roles,
 	    err) < 0 || seci_audit_begin_id(db, &c, "analysis", id, err) < 0)
 		return -1;

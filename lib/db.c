@@ -212,6 +212,28 @@ seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,
 }
 
 int
+seci_db_not_before(struct seci_db *db, const char *sql, int64_t id,
+    seci_day date, struct seci_err *err)
+{
+	char day[SECI_DATE_BUFSZ], *last;
+	sqlite3_stmt *st;
+	int bad;
+
+	if ((st = seci_db_stmt(db, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (seci_db_one_text(db, st, &last, err) < 0)
+		return -1;
+	seci_date_format(date, day);
+	bad = last != NULL && strcmp(day, last) < 0;
+	if (bad)
+		seci_err_set(err, SECI_EXIT_DATA, "%s is before the last step, "
+		    "%s", day, last);
+	free(last);
+	return bad ? -1 : 0;
+}
+
+int
 seci_db_one_text(struct seci_db *db, sqlite3_stmt *st, char **out,
     struct seci_err *err)
 {

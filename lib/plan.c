@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "budget.h"
+#include "csv.h"
 #include "plan.h"
 #include "seci_priv.h"
 #include "year.h"
@@ -88,7 +89,7 @@ seci_plan_editable(struct seci_db *db, int year, int for_load,
 	int version;
 
 	if (seci_plan_state(db, year, status, sizeof(status), &version, NULL,
-	    err) < 0)
+	    err) < 0 || seci_year_writable(db, year, err) < 0)
 		return -1;
 	if (status[0] == '\0')
 		return for_load ? 0 : seci_err_set(err, SECI_EXIT_DATA, "no "
@@ -106,13 +107,56 @@ seci_plan_editable(struct seci_db *db, int year, int for_load,
 
 /* ---- activities -------------------------------------------------------- */
 
-/* An activity's fields checked against the year and its budget. */
+/* Text a plan document can hold: valid UTF-8, no control characters. */
+static int
+text_ok(const char *s)
+{
+	const unsigned char *p;
+
+	if (s == NULL)
+		return 1;
+	for (p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+	return seci_utf8_valid(s, strlen(s));
+}
+
+/* An activity's fields checked against the year and its budget, as load
+ * checks them, so that what add and edit write exports and loads back. */
 static int
 activity_check(struct seci_db *db, int year, const struct seci_activity *a,
     struct seci_err *err)
 {
+	const char *const texts[] = { a->code, a->objective, a->title,
+	    a->description, a->owner, a->budget_line };
 	struct seci_line line;
+	sqlite3_stmt *st;
+	int64_t n;
+	size_t i;
 
+	if (a->code == NULL || *a->code == '\0' || strlen(a->code) > 32)
+		return seci_err_set(err, SECI_EXIT_DATA, "an activity needs a "
+		    "code of 1 to 32 characters");
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (!text_ok(texts[i]))
+			return seci_err_set(err, SECI_EXIT_DATA, "activity %s: "
+			    "text with a control character or not UTF-8",
+			    a->code);
+	for (i = 0; a->npartners && i < a->npartners; i++)
+		if (!text_ok(a->partners[i]) || *a->partners[i] == '\0')
+			return seci_err_set(err, SECI_EXIT_DATA, "activity %s: "
+			    "a partner is a name", a->code);
+	st = seci_db_stmt(db, "SELECT count(*) FROM plan_objective WHERE year "
+	    "= ? AND code = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	seci_db_bind_text(st, 2, a->code);
+	if (seci_db_one_int(db, st, &n, err) < 0)
+		return -1;
+	if (n > 0)
+		return seci_err_set(err, SECI_EXIT_DATA, "activity %s: an "
+		    "objective has that code", a->code);
 	if (a->start && seci_year_of(a->start) != year)
 		return seci_err_set(err, SECI_EXIT_DATA, "activity %s: its start "
 		    "is outside the plan's year %d", a->code, year);
@@ -225,6 +269,11 @@ seci_plan_edit(struct seci_db *db, int year, const struct seci_activity *a,
 	sqlite3_stmt *st;
 	int rc;
 
+	if (a->objective == NULL && a->title == NULL && a->description ==
+	    NULL && a->owner == NULL && a->start == 0 && a->end == 0 &&
+	    a->budget_line == NULL && !has_cost)
+		return seci_err_set(err, SECI_EXIT_USAGE, "edit: nothing to "
+		    "change");
 	if (activity_check(db, year, a, err) < 0 ||
 	    plan_change(db, year, &c, err) < 0)
 		return -1;
@@ -293,7 +342,8 @@ seci_plan_list(struct seci_db *db, int year, seci_day as_of,
 	    "'planned'), coalesce(g.percent, 0) FROM plan_activity a LEFT JOIN "
 	    "plan_progress g ON g.id = (SELECT id FROM plan_progress WHERE year "
 	    "= a.year AND activity = a.code AND date <= ?2 ORDER BY date DESC, "
-	    "id DESC LIMIT 1) WHERE a.year = ?1 ORDER BY a.seq", err);
+	    "id DESC LIMIT 1) JOIN plan_objective o ON o.year = a.year AND "
+	    "o.code = a.objective WHERE a.year = ?1 ORDER BY o.seq, a.seq", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, year);

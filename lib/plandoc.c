@@ -71,6 +71,29 @@ known(struct checker *c, const struct seci_yaml *map,
 	}
 }
 
+/* A text value: a scalar, when there, without control characters. */
+static int
+text_ok(struct checker *c, const struct seci_yaml *map, const char *key,
+    const char *code)
+{
+	const struct seci_yaml *n = seci_yaml_get(map, key);
+	const unsigned char *p;
+
+	if (n == NULL || n->plain_null)
+		return 1;
+	if (n->kind != SECI_YAML_SCALAR) {
+		bad(c, n->line, "%s: %s must be text", code, key);
+		return 0;
+	}
+	for (p = (const unsigned char *)n->value; *p; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			bad(c, n->line, "%s: %s holds a control character",
+			    code, key);
+			return 0;
+		}
+	return 1;
+}
+
 /* A code not met before in the document. */
 static void
 unique(struct checker *c, const char *code, unsigned long line,
@@ -121,7 +144,7 @@ check_indicators(struct checker *c, const struct seci_yaml *list,
 {
 	static const char *const keys[] = { "name", "baseline", "target",
 	    "unit", NULL };
-	const struct seci_yaml *i;
+	const struct seci_yaml *i, *j;
 
 	if (list == NULL || list->plain_null)
 		return;
@@ -137,9 +160,21 @@ check_indicators(struct checker *c, const struct seci_yaml *list,
 			continue;
 		}
 		known(c, i, keys, "indicator");
-		if (scalar(i, "name") == NULL || scalar(i, "target") == NULL)
+		text_ok(c, i, "name", code);
+		text_ok(c, i, "baseline", code);
+		text_ok(c, i, "target", code);
+		text_ok(c, i, "unit", code);
+		if (scalar(i, "name") == NULL || *scalar(i, "name") == '\0' ||
+		    scalar(i, "target") == NULL)
 			bad(c, i->line, "activity %s: an indicator needs a name "
 			    "and a target", code);
+		for (j = list->child; j != i && scalar(i, "name"); j = j->next)
+			if (scalar(j, "name") && strcmp(scalar(j, "name"),
+			    scalar(i, "name")) == 0) {
+				bad(c, i->line, "activity %s: indicator '%s' "
+				    "appears twice", code, scalar(i, "name"));
+				break;
+			}
 	}
 }
 
@@ -150,18 +185,21 @@ check_activity(struct checker *c, const struct seci_yaml *a)
 	    "owner", "start", "end", "budget_line", "cost", "partners",
 	    "indicators", NULL };
 	struct seci_err e = SECI_ERR_INIT;
-	const struct seci_yaml *p;
+	const struct seci_yaml *p, *q;
 	const char *code = scalar(a, "code"), *v;
 	struct seci_line line;
 	seci_money cost;
 	seci_day s, t;
+	size_t k;
 
 	if (a->kind != SECI_YAML_MAP) {
 		bad(c, a->line, "an activity is a mapping");
 		return;
 	}
 	known(c, a, keys, code ? code : "activity");
-	if (code == NULL || strlen(code) > 32) {
+	for (k = 0; keys[k] && k < 8; k++)
+		text_ok(c, a, keys[k], code ? code : "activity");
+	if (code == NULL || *code == '\0' || strlen(code) > 32) {
 		bad(c, a->line, "an activity needs a code of 1 to 32 "
 		    "characters");
 		code = "?";
@@ -193,6 +231,10 @@ check_activity(struct checker *c, const struct seci_yaml *a)
 	p = seci_yaml_get(a, "partners");
 	if (p && !p->plain_null && p->kind != SECI_YAML_SEQ)
 		bad(c, p->line, "activity %s: partners must be a list", code);
+	for (q = p && p->kind == SECI_YAML_SEQ ? p->child : NULL; q;
+	    q = q->next)
+		if (q->kind != SECI_YAML_SCALAR || *q->value == '\0')
+			bad(c, q->line, "activity %s: a partner is a name", code);
 	check_indicators(c, seci_yaml_get(a, "indicators"), code);
 }
 
@@ -218,7 +260,10 @@ check(struct checker *c, const struct seci_yaml *root)
 			continue;
 		}
 		known(c, o, okeys, "objective");
-		if ((code = scalar(o, "code")) == NULL || strlen(code) > 32)
+		text_ok(c, o, "code", "objective");
+		text_ok(c, o, "title", "objective");
+		if ((code = scalar(o, "code")) == NULL || *code == '\0' ||
+		    strlen(code) > 32)
 			bad(c, o->line, "an objective needs a code of 1 to 32 "
 			    "characters");
 		else
@@ -398,6 +443,10 @@ seci_plan_load(struct seci_db *db, FILE *fp, const char *name, int year,
 	ck.file = name;
 	ck.err = err;
 	ck.year = year;
+	if (seci_yaml_get(root, "year") != NULL && seci_yaml_get(root,
+	    "year")->kind != SECI_YAML_SCALAR)
+		bad(&ck, seci_yaml_get(root, "year")->line, "year must be a "
+		    "number");
 	if ((y = scalar(root, "year")) != NULL) {
 		char *end;
 		long v = strtol(y, &end, 10);
@@ -483,7 +532,8 @@ export_lists(struct seci_db *db, FILE *fp, int64_t id, struct seci_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int ind = sqlite3_column_int(st, 0);
 
-		if (first || (ind && first != 2)) {
+		/* Each list's key once, before its first item. */
+		if ((!ind && first == 1) || (ind && first != 2)) {
 			fprintf(fp, "        %s:\n", ind ? "indicators" :
 			    "partners");
 			first = ind ? 2 : 0;

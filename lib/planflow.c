@@ -14,6 +14,7 @@
 #include "clock.h"
 #include "plan.h"
 #include "seci_priv.h"
+#include "year.h"
 
 /* The move of the year's plan from its state to `to`, audited: a
  * change of the plan row. */
@@ -24,7 +25,8 @@ plan_move(struct seci_db *db, int year, const char *to,
 {
 	char key[16], id[16];
 
-	if (seci_plan_state(db, year, from, size, version, approved, err) < 0)
+	if (seci_plan_state(db, year, from, size, version, approved, err) < 0 ||
+	    seci_year_writable(db, year, err) < 0)
 		return -1;
 	if (from[0] == '\0')
 		return seci_err_set(err, SECI_EXIT_DATA, "no plan for %d", year);
@@ -73,7 +75,7 @@ activities(struct proposal *p, struct seci_err *err)
 	};
 	struct seci_doc_span *spans = NULL;
 	size_t n = 0, cap = 0, i;
-	char last[64] = "", cost[SECI_MONEY_BUFSZ];
+	char last[512] = "", cost[SECI_MONEY_BUFSZ];
 	const char *c[7];
 	sqlite3_stmt *st;
 	int rc;
@@ -208,6 +210,29 @@ proposal(struct seci_db *db, int year, int version, seci_day date,
 
 /* ---- the workflow ------------------------------------------------------ */
 
+static int
+lines_exist(struct seci_db *db, int year, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	char *code = NULL;
+	int rc = 0;
+
+	st = seci_db_stmt(db, "SELECT a.code || ' (line ' || a.budget_line || "
+	    "')' FROM plan_activity a WHERE a.year = ?1 AND NOT EXISTS (SELECT "
+	    "1 FROM budget_line l WHERE l.year = ?1 AND l.code = a.budget_line) "
+	    "ORDER BY a.seq LIMIT 1", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	if (seci_db_one_text(db, st, &code, err) < 0)
+		return -1;
+	if (code != NULL)
+		rc = seci_err_set(err, SECI_EXIT_DATA, "activity %s: the %d "
+		    "budget has no such line any more", code, year);
+	free(code);
+	return rc;
+}
+
 int
 seci_plan_submit(struct seci_db *db, int year, seci_day date,
     enum seci_doc_format fmt, FILE *fp, int *version, struct seci_err *err)
@@ -231,6 +256,9 @@ seci_plan_submit(struct seci_db *db, int year, seci_day date,
 		    "to submit", year);
 		goto fail;
 	}
+	/* The budget may have changed since: every line still there. */
+	if (lines_exist(db, year, err) < 0)
+		goto fail;
 	snprintf(key, sizeof(key), "%d", year);
 	if ((doc = seci_plan_json(db, key, err)) == NULL)
 		goto fail;
@@ -298,6 +326,11 @@ seci_plan_decide(struct seci_db *db, int year, int approve,
 	if (approve && (decision == NULL || *decision == '\0'))
 		return seci_err_set(err, SECI_EXIT_USAGE, "decide: approving "
 		    "needs the JCC's --decision");
+	if (seci_plan_state(db, year, from, sizeof(from), NULL, NULL, err) < 0)
+		return -1;
+	if (from[0] && strcmp(from, "submitted") != 0)
+		return seci_err_set(err, SECI_EXIT_DATA, "the %d plan is %s: "
+		    "the JCC decides on a submitted plan", year, from);
 	if (plan_move(db, year, approve ? "approved" : "draft", &c, from,
 	    sizeof(from), &version, &approved, err) < 0)
 		return -1;
@@ -305,6 +338,25 @@ seci_plan_decide(struct seci_db *db, int year, int approve,
 		seci_audit_cancel(&c);
 		return seci_err_set(err, SECI_EXIT_DATA, "the %d plan is %s: "
 		    "the JCC decides on a submitted plan", year, from);
+	}
+	/* Not decided before it was submitted. */
+	st = seci_db_stmt(db, "SELECT count(*) FROM plan_version WHERE year = "
+	    "? AND version = ? AND submitted_on > ?", err);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int(st, 2, version);
+	seci_db_bind_text(st, 3, seci_date_format(date, day));
+	{
+		int64_t early;
+
+		if (seci_db_one_int(db, st, &early, err) < 0)
+			goto fail;
+		if (early) {
+			seci_err_set(err, SECI_EXIT_DATA, "version %d of the %d "
+			    "plan was submitted after %s", version, year, day);
+			goto fail;
+		}
 	}
 	st = seci_db_stmt(db, "UPDATE plan_version SET outcome = ?3, decision "
 	    "= ?4, decided_on = ?5, note = ?6 WHERE year = ?1 AND version = ?2",
@@ -448,7 +500,7 @@ seci_plan_history(struct seci_db *db, int year,
 
 	st = seci_db_stmt(db, "SELECT v.version, v.submitted_on, v.outcome, "
 	    "v.decision, v.decided_on, v.note, CASE WHEN v.version = "
-	    "p.approved_version THEN 'yes' ELSE '' END FROM plan_version v JOIN "
+	    "p.approved_version THEN 'yes' END FROM plan_version v JOIN "
 	    "plan p ON p.year = v.year WHERE v.year = ? ORDER BY v.version", err);
 	if (st == NULL)
 		return -1;

@@ -17,19 +17,25 @@
 #include "clock.h"
 #include "plan.h"
 #include "seci_priv.h"
+#include "year.h"
 
 /* The activity exists in the year's plan, and the plan was approved. */
 static int
-executing(struct seci_db *db, int year, const char *code,
+executing(struct seci_db *db, int year, const char *code, seci_day date,
     struct seci_err *err)
 {
+	char day[SECI_DATE_BUFSZ];
+
+	if (date < seci_date_from_ymd(year, 1, 1))
+		return seci_err_set(err, SECI_EXIT_DATA, "%s is before the %d "
+		    "plan's year", seci_date_format(date, day), year);
 	char status[16];
 	sqlite3_stmt *st;
 	int approved;
 	int64_t n;
 
 	if (seci_plan_state(db, year, status, sizeof(status), NULL, &approved,
-	    err) < 0)
+	    err) < 0 || seci_year_writable(db, year, err) < 0)
 		return -1;
 	if (status[0] == '\0' || approved == 0)
 		return seci_err_set(err, SECI_EXIT_DATA, "the %d plan is not "
@@ -60,7 +66,7 @@ seci_plan_progress(struct seci_db *db, int year, const char *code,
 	if (strcmp(status, "done") == 0 && percent != 100)
 		return seci_err_set(err, SECI_EXIT_DATA, "activity %s: done is "
 		    "100%%, not %d%%", code, percent);
-	if (executing(db, year, code, err) < 0)
+	if (executing(db, year, code, date, err) < 0)
 		return -1;
 	st = seci_db_stmt(db, "INSERT INTO plan_progress (year, activity, date, "
 	    "percent, status, note, login, time) VALUES (?, ?, ?, ?, ?, ?, ?, "
@@ -90,7 +96,7 @@ seci_plan_actual(struct seci_db *db, int year, const char *code,
 	sqlite3_stmt *st;
 	int64_t n;
 
-	if (executing(db, year, code, err) < 0)
+	if (executing(db, year, code, date, err) < 0)
 		return -1;
 	st = seci_db_stmt(db, "SELECT count(*) FROM plan_ref_indicator WHERE "
 	    "year = ? AND activity = ? AND name = ?", err);
@@ -139,8 +145,8 @@ static const char progress_sql[] =
 
 /* Each indicator with its latest actual value by ?2. */
 static const char indicators_sql[] =
-    "SELECT a.code, i.name || coalesce(' (' || i.unit || ')', ''), "
-    " i.baseline, i.target, x.actual, x.date FROM plan_ref_indicator i JOIN "
+    "SELECT a.code, i.name, i.unit, i.baseline, i.target, x.actual, x.date "
+    " FROM plan_ref_indicator i JOIN "
     " plan_ref_activity a ON a.year = i.year AND a.code = i.activity LEFT "
     " JOIN plan_actual x ON x.id = (SELECT id FROM plan_actual WHERE year = "
     " a.year AND activity = a.code AND indicator = i.name AND date <= ?2 "
@@ -233,6 +239,7 @@ indicators(struct report *r, struct seci_err *err)
 		{ "Actual", NULL, 9, 1 }, { "On", NULL, 10, 0 },
 	};
 	const char *c[6];
+	char name[300];
 	sqlite3_stmt *st;
 	int rc, i;
 
@@ -243,9 +250,17 @@ indicators(struct report *r, struct seci_err *err)
 	seci_db_bind_text(st, 2, r->day);
 	seci_doc_table(r->d, cols, 6, SECI_DOC_HEADER);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < 6; i++)
-			c[i] = sqlite3_column_type(st, i) == SQLITE_NULL ? "" :
-			    (const char *)sqlite3_column_text(st, i);
+		/* The text form shows the unit with the name. */
+		for (i = 0; i < 7; i++)
+			if (i != 2)
+				c[i - (i > 2)] = sqlite3_column_type(st, i) ==
+				    SQLITE_NULL ? "" : (const char *)
+				    sqlite3_column_text(st, i);
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+			snprintf(name, sizeof(name), "%s (%s)", c[1],
+			    (const char *)sqlite3_column_text(st, 2));
+			c[1] = name;
+		}
 		seci_doc_row(r->d, c, 0);
 	}
 	sqlite3_reset(st);
@@ -347,7 +362,7 @@ json_report(struct seci_db *db, int year, seci_day as_of, FILE *fp,
 	};
 	static const struct seci_col icols[] = {
 		{ "activity", SECI_COL_TEXT, 0 },
-		{ "indicator", SECI_COL_TEXT, 0 },
+		{ "indicator", SECI_COL_TEXT, 0 }, { "unit", SECI_COL_TEXT, 0 },
 		{ "baseline", SECI_COL_TEXT, 0 }, { "target", SECI_COL_TEXT, 0 },
 		{ "actual", SECI_COL_TEXT, 0 }, { "date", SECI_COL_TEXT, 0 },
 	};
@@ -384,7 +399,7 @@ json_report(struct seci_db *db, int year, seci_day as_of, FILE *fp,
 		return -1;
 	sqlite3_bind_int(st, 1, year);
 	seci_db_bind_text(st, 2, day);
-	if (seci_db_print(db, st, icols, 6, &o, err) < 0 ||
+	if (seci_db_print(db, st, icols, 7, &o, err) < 0 ||
 	    seci_plan_costs(db, year, as_of, &c, &n, err) < 0)
 		return -1;
 	fputs(",\n\"costs\":", fp);

@@ -112,6 +112,12 @@ void seci_db_col_text(sqlite3_stmt *st, int col, char *buf, size_t size);
 int seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,
     struct seci_err *err);
 
+/* For dated steps that only go forward: sql selects the latest date
+ * already recorded for the key id (one ? parameter); date before it is
+ * SECI_EXIT_DATA, "DATE is before the last step, LAST". */
+int seci_db_not_before(struct seci_db *db, const char *sql, int64_t id,
+    seci_day date, struct seci_err *err);
+
 /* Step st (bound) for a single text into *out (a copy the caller frees;
  * NULL for NULL or no row); 0, or -1 with err filled.  The statement is
  * reset. */

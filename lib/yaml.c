@@ -195,6 +195,7 @@ seci_yaml_load(FILE *fp, const char *name, int errcode, struct seci_err *err)
 	struct seci_yaml *root = NULL;
 	yaml_event_t ev;
 	struct stat st;
+	int ended = 0;
 
 	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		seci_err_set(err, errcode, "%s: is a directory", name);
@@ -220,10 +221,33 @@ seci_yaml_load(FILE *fp, const char *name, int errcode, struct seci_err *err)
 		if (ev.type == YAML_STREAM_END_EVENT) {
 			yaml_event_delete(&ev);
 			root = node_new(SECI_YAML_MAP, 1);
+			ended = 1;
 			break;
 		}
 		root = parse_node(&b, &ev);
 		break;
+	}
+	/* One document: a second one is an error, not left unread. */
+	while (root != NULL && !ended) {
+		if (next_event(&b, &ev) < 0) {
+			seci_yaml_free(root);
+			root = NULL;
+			break;
+		}
+		if (ev.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (ev.type == YAML_DOCUMENT_START_EVENT) {
+			seci_err_set(err, errcode, "%s:%lu: a second YAML "
+			    "document; a file holds one", name,
+			    (unsigned long)ev.start_mark.line + 1);
+			yaml_event_delete(&ev);
+			seci_yaml_free(root);
+			root = NULL;
+			break;
+		}
+		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&b.parser);
 	if (root != NULL && root->kind != SECI_YAML_MAP) {

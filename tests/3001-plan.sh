@@ -77,6 +77,24 @@ cp "$T/out" "$T/e1.yaml"
 run_ok "load the export" asplan seci-plan load "$T/e1.yaml"
 run_ok "export again" seci-plan -y 2026 export
 ok "the same" cmp -s "$T/out" "$T/e1.yaml"
+# Two indicators on one activity come back as two.
+awk '{ print } /name: joint operations/ && !x { x = 1; sub(/joint operations/, "arrests"); print }' \
+    "$d/plan-2026.yaml" >"$T/two.yaml"
+run_ok "two indicators load" asplan seci-plan load "$T/two.yaml"
+run_ok "and export" seci-plan -y 2026 export
+cp "$T/out" "$T/e2.yaml"
+is "both exported" "$(grep -c 'name: "joint operations"\|name: "arrests"' "$T/e2.yaml")" 2
+run_ok "the export loads" asplan seci-plan load "$T/e2.yaml"
+run_ok "export again" seci-plan -y 2026 export
+ok "the same bytes" cmp -s "$T/out" "$T/e2.yaml"
+awk '{ print } /name: joint operations/ && !x { x = 1; print }' \
+    "$d/plan-2026.yaml" >"$T/twice.yaml"
+run_fails 65 "one indicator twice" asplan seci-plan load "$T/twice.yaml"
+err_has "says so" "twice.yaml:21: activity A1.1: indicator 'joint operations' appears twice"
+printf -- '---\nyear: 2026\n---\nyear: 2027\n' >"$T/docs.yaml"
+run_fails 65 "two YAML documents in one file" asplan seci-plan load "$T/docs.yaml"
+err_has "are refused" "docs.yaml:3: a second YAML document; a file holds one"
+run_ok "back to the demo plan" asplan seci-plan load "$d/plan-2026.yaml"
 
 # A draft is edited; the JCC's line 2.1 (60,000.00) gets 70,000.00 of
 # activities: a warning at submission.
@@ -105,6 +123,8 @@ run_fails 65 "nor submitted twice" asplan seci-plan -y 2026 submit
 run_fails 64 "approving needs a decision" asplan seci-plan -y 2026 decide \
     --approve
 run_fails 64 "approve or return" asplan seci-plan -y 2026 decide
+run_fails 65 "not decided before it was submitted" asplan seci-plan \
+    -y 2026 --as-of 2025-11-19 decide --return --note early
 run_ok "returned" asplan seci-plan -y 2026 --as-of 2025-12-01 decide \
     --return --note "Keep the JCC line within its appropriation"
 run_ok "edited" asplan seci-plan -y 2026 edit A3.3 --cost 0 \

@@ -30,6 +30,10 @@ run_fails 77 "finance may not write one" env SECI_USER=fin seci-plan \
 run_ok "submitted" asplan seci-plan --as-of 2026-04-01 analysis submit 1
 run_fails 77 "planning may not approve" asplan seci-plan analysis approve 1
 run_fails 64 "returning needs a note" seci-plan analysis return 1
+run_fails 64 "an empty one is none" seci-plan analysis return 1 --note ""
+run_fails 65 "no step before the last" seci-plan --as-of 2026-03-31 \
+    analysis return 1 --note early
+err_has "says so" "analysis 1: 2026-03-31 is before the last step, 2026-04-01"
 run_ok "returned by the Director" seci-plan --as-of 2026-04-10 analysis \
     return 1 --note "Add the Danube ports"
 run_fails 65 "a draft is not approved" seci-plan analysis approve 1

@@ -81,5 +81,11 @@ main(void)
 	ok(load("\"a\\0b\": 1\n", &err) == NULL &&
 	    err.code == SECI_EXIT_DATA, "a NUL in a key is refused: %s",
 	    err.msg);
+	ok(load("a: 1\n---\nb: 2\n", &err) == NULL &&
+	    strstr(err.msg, "b.yaml:2: a second YAML document") != NULL,
+	    "a second document is refused, not ignored: %s", err.msg);
+	y = load("---\na: 1\n...\n", &err);
+	ok(y != NULL, "one document with its markers loads");
+	seci_yaml_free(y);
 	return done_testing();
 }
