@@ -11,7 +11,7 @@
 #include "seci.h"
 
 static struct seci_val o_org, o_currency, o_role, o_since, o_user, o_table,
-    o_date, o_force;
+    o_reads, o_date, o_force;
 
 static const struct seci_opt init_opts[] = {
 	{ .name = "org", .arg = "NAME", .val = &o_org,
@@ -34,6 +34,8 @@ static const struct seci_opt audit_log_opts[] = {
 	    .doc = "Only records of LOGIN" },
 	{ .name = "table", .arg = "NAME", .val = &o_table,
 	    .doc = "Only records of table NAME" },
+	{ .name = "reads", .val = &o_reads, .type = SECI_OPT_FLAG,
+	    .doc = "The read log instead: who read which restricted record" },
 	{ .name = NULL }
 };
 
@@ -73,7 +75,7 @@ static int
 run_audit_log(struct seci_ctx *ctx)
 {
 	struct seci_audit_filter f = { o_since.text, o_user.text,
-	    o_table.text };
+	    o_table.text, o_reads.given };
 
 	return seci_audit_log(ctx->db, &f, &ctx->out, &ctx->err);
 }
@@ -245,7 +247,8 @@ static const struct seci_cmd commands[] = {
 	    "hash", .db = SECI_DB_READ, .roles = AUDITORS,
 	    .run = run_audit_seal },
 	{ .name = "check", .doc = "Check integrity, ledger, audit chain and "
-	    "file mode; exit 1 on any finding", .db = SECI_DB_READ,
+	    "file mode; exit 1 on any finding",
+	    .db = SECI_DB_READ | SECI_DB_CHECKS,
 	    .roles = AUDITORS, .run = run_check },
 	{ .name = "opening", .args = "[FILE]", .doc = "Post the opening "
 	    "balances of a first year on seci", .opts = opening_opts,

@@ -298,8 +298,8 @@ run_expense_import(struct seci_ctx *ctx)
 	seci_profile_free(prof);
 	if (tty && stats.read >= 100000)
 		fputc('\n', stderr);
-	if (rc == 0 && !ctx->quiet)
-		fprintf(stderr, "%lu new, %lu duplicate\n", stats.added,
+	if (rc == 0)
+		seci_ctx_summary(ctx, "%lu new, %lu duplicate", stats.added,
 		    stats.duplicate);
 	return rc;
 }

@@ -327,15 +327,16 @@ run_payment_import(struct seci_ctx *ctx)
 		seci_err_report(&ctx->err, SECI_WARN, "%s: %lu outgoing row%s "
 		    "skipped", name, skipped, skipped == 1 ? "" : "s");
 	/* The summary's first part is fixed: scripts read it. */
-	if (rc == 0 && !ctx->quiet) {
-		fprintf(stderr, "%lu new, %lu duplicate, %lu unmatched",
-		    stats.added, stats.duplicate, stats.unmatched);
+	if (rc == 0) {
+		char how[128] = "";
+
 		if (stats.by_account + stats.by_alias + stats.by_reference)
-			fprintf(stderr, "; matched by account %lu, alias %lu, "
-			    "reference %lu", stats.by_account, stats.by_alias,
-			    stats.by_reference);
-		fprintf(stderr, "%s\n", o_dry.given ? " (dry run: nothing "
-		    "written)" : "");
+			snprintf(how, sizeof(how), "; matched by account %lu, "
+			    "alias %lu, reference %lu", stats.by_account,
+			    stats.by_alias, stats.by_reference);
+		seci_ctx_summary(ctx, "%lu new, %lu duplicate, %lu "
+		    "unmatched%s%s", stats.added, stats.duplicate, stats.unmatched, how,
+		    o_dry.given ? " (dry run: nothing written)" : "");
 	}
 	return rc;
 }

@@ -6,15 +6,23 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "seci.h"
 
 static struct seci_val o_name, o_kind, o_position, o_grade, o_nationality,
     o_start, o_end, o_birth, o_email, o_phone, o_date, o_reason, o_force,
-    o_party, o_within, o_expiring;
+    o_party, o_within, o_expiring, o_post, o_title, o_closes, o_to,
+    o_vacancy, o_hours, o_staff, o_allegation, o_stage, o_note, o_measure,
+    o_interests, o_none, o_code_version, o_source, o_value, o_desc,
+    o_older, o_left_before, o_dry;
 
 static const char *const kinds[] = { "staff", "seconded", "liaison", NULL };
+static const char *const moves[] = { "shortlisted", "interviewed",
+    "offered", "hired", "rejected", NULL };
+static const char *const case_stages[] = { "investigation", "hearing",
+    "decision", "appeal", "closed", NULL };
 
 #define O_END { .name = NULL }
 #define O_FORCE SECI_OPT_FORCE(&o_force)
@@ -94,6 +102,140 @@ static const struct seci_opt contracts_opts[] = {
 	{ .name = "expiring", .arg = "DAYS", .val = &o_expiring,
 	    .type = SECI_OPT_INT, .flags = SECI_OPT_REQUIRED | SECI_OPT_NONNEG,
 	    .doc = "Contracts ending within DAYS of --as-of (required)" },
+	O_END
+};
+#define O_ASOF_DATE(d) { .name = "date", .arg = "DATE", .val = &o_date, \
+	.type = SECI_OPT_DATE, .flags = SECI_OPT_ASOF | SECI_OPT_RECORD, \
+	.doc = (d) }
+
+static const struct seci_opt vacancy_opts[] = {
+	{ .name = "post", .arg = "POST", .val = &o_post,
+	    .flags = SECI_OPT_REQUIRED, .doc = "The post's code (required)" },
+	{ .name = "title", .arg = "TEXT", .val = &o_title,
+	    .flags = SECI_OPT_REQUIRED, .doc = "The post's title (required)" },
+	{ .name = "grade", .arg = "GRADE", .val = &o_grade,
+	    .flags = SECI_OPT_REQUIRED, .doc = "Grade (required)" },
+	{ .name = "closes", .arg = "DATE", .val = &o_closes,
+	    .type = SECI_OPT_DATE, .flags = SECI_OPT_REQUIRED,
+	    .doc = "Closing date for applications (required)" },
+	O_ASOF_DATE("Opening date (default: --as-of)"),
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt candidate_add_opts[] = {
+	{ .name = "name", .arg = "NAME", .val = &o_name,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_PERSONAL,
+	    .doc = "Full name (required; personal)" },
+	{ .name = "nationality", .arg = "CODE", .val = &o_nationality,
+	    .flags = SECI_OPT_REQUIRED, .doc = "Nationality (required)" },
+	O_ASOF_DATE("Date of the application (default: --as-of)"),
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt candidate_move_opts[] = {
+	{ .name = "to", .arg = "STAGE", .val = &o_to, .type = SECI_OPT_ENUM,
+	    .values = moves, .flags = SECI_OPT_REQUIRED,
+	    .doc = "shortlisted, interviewed, offered, hired or rejected "
+	    "(required)" },
+	O_ASOF_DATE("Date of the step (default: --as-of); hired: the "
+	    "contract's start"),
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt candidate_list_opts[] = {
+	{ .name = "vacancy", .arg = "ID", .val = &o_vacancy,
+	    .type = SECI_OPT_INT, .flags = SECI_OPT_NONNEG,
+	    .doc = "Only this vacancy's" },
+	O_END
+};
+static const struct seci_opt training_add_opts[] = {
+	{ .name = "title", .arg = "TEXT", .val = &o_title,
+	    .flags = SECI_OPT_REQUIRED, .doc = "What it was (required)" },
+	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_RECORD,
+	    .doc = "When (required)" },
+	{ .name = "hours", .arg = "H", .val = &o_hours,
+	    .flags = SECI_OPT_REQUIRED, .doc = "Hours per participant, to a "
+	    "tenth (required)" },
+	{ .name = "staff", .arg = "ID", .val = &o_staff, .type = SECI_OPT_LIST,
+	    .flags = SECI_OPT_REQUIRED, .doc = "A participant (repeatable; "
+	    "more IDs may follow as arguments)" },
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt case_open_opts[] = {
+	{ .name = "allegation", .arg = "TEXT", .val = &o_allegation,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_PERSONAL,
+	    .doc = "What is alleged (required; confidential)" },
+	O_ASOF_DATE("Date opened (default: --as-of)"),
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt case_step_opts[] = {
+	{ .name = "stage", .arg = "STAGE", .val = &o_stage,
+	    .type = SECI_OPT_ENUM, .values = case_stages,
+	    .flags = SECI_OPT_REQUIRED, .doc = "investigation, hearing, "
+	    "decision, appeal or closed (required)" },
+	{ .name = "note", .arg = "TEXT", .val = &o_note,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_PERSONAL,
+	    .doc = "What happened (required; confidential)" },
+	{ .name = "measure", .arg = "M", .val = &o_measure,
+	    .doc = "decision: one of disciplinary_measures, or none" },
+	O_ASOF_DATE("Date of the step (default: --as-of)"),
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt declare_opts[] = {
+	{ .name = "interests", .arg = "TEXT", .val = &o_interests,
+	    .flags = SECI_OPT_PERSONAL, .doc = "The interests declared "
+	    "(confidential)" },
+	{ .name = "none", .val = &o_none, .type = SECI_OPT_FLAG,
+	    .doc = "No interests to declare" },
+	O_ASOF_DATE("Date of the declaration (default: --as-of)"),
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt acknowledge_opts[] = {
+	{ .name = "code-version", .arg = "V", .val = &o_code_version,
+	    .flags = SECI_OPT_REQUIRED, .doc = "The code of conduct's version "
+	    "(required)" },
+	O_ASOF_DATE("Date of the acknowledgement (default: --as-of)"),
+	O_FORCE,
+	O_END
+};
+static const struct seci_opt gift_opts[] = {
+	{ .name = "source", .arg = "S", .val = &o_source,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_PERSONAL,
+	    .doc = "Who gave it (required; confidential)" },
+	{ .name = "value", .arg = "AMOUNT", .val = &o_value,
+	    .type = SECI_OPT_MONEY, .flags = SECI_OPT_REQUIRED |
+	    SECI_OPT_NONNEG, .doc = "Its value (required)" },
+	{ .name = "date", .arg = "DATE", .val = &o_date, .type = SECI_OPT_DATE,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_RECORD,
+	    .doc = "When (required)" },
+	{ .name = "desc", .arg = "TEXT", .val = &o_desc,
+	    .flags = SECI_OPT_REQUIRED | SECI_OPT_PERSONAL,
+	    .doc = "What it was (required; confidential)" },
+	O_FORCE,
+	O_END
+};
+#define O_DRY { .name = "dry-run", .type = SECI_OPT_FLAG, .val = &o_dry, \
+	.doc = "Say how many would be purged; erase nothing" }
+
+static const struct seci_opt candidates_purge_opts[] = {
+	{ .name = "older-than", .arg = "MONTHS", .val = &o_older,
+	    .type = SECI_OPT_INT, .flags = SECI_OPT_NONNEG,
+	    .doc = "Months since the last step and the vacancy's closing "
+	    "(default and least: candidate_retention_months)" },
+	O_DRY,
+	O_END
+};
+static const struct seci_opt purge_opts[] = {
+	{ .name = "left-before", .arg = "DATE", .val = &o_left_before,
+	    .type = SECI_OPT_DATE, .flags = SECI_OPT_REQUIRED,
+	    .doc = "Former staff who left before DATE, at least "
+	    "staff_retention_years ago (required)" },
+	O_DRY,
 	O_END
 };
 
@@ -203,6 +345,274 @@ run_contracts(struct seci_ctx *ctx)
 	    &ctx->out, &ctx->err);
 }
 
+static int
+run_vacancy_open(struct seci_ctx *ctx)
+{
+	int64_t id;
+
+	if (seci_vacancy_open(ctx->db, o_post.text, o_title.text, o_grade.text,
+	    o_date.date, o_closes.date, &id, &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_vacancy_list(struct seci_ctx *ctx)
+{
+	return seci_vacancy_list(ctx->db, &ctx->out, &ctx->err);
+}
+
+static int
+run_candidate_add(struct seci_ctx *ctx)
+{
+	int64_t vacancy, id;
+
+	if (seci_ctx_id(ctx, 0, "vacancy", &vacancy) < 0 ||
+	    seci_candidate_add(ctx->db, vacancy, o_name.text,
+	    o_nationality.text, o_date.date, &id, &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_candidate_move(struct seci_ctx *ctx)
+{
+	int64_t id, staff;
+
+	if (seci_ctx_id(ctx, 0, "candidate", &id) < 0 ||
+	    seci_candidate_move(ctx->db, id, moves[o_to.num], o_date.date,
+	    &staff, &ctx->err) < 0)
+		return -1;
+	if (staff != 0)
+		printf("%lld\n", (long long)staff);
+	return 0;
+}
+
+static int
+run_candidate_list(struct seci_ctx *ctx)
+{
+	return seci_candidate_list(ctx->db, o_vacancy.given ? o_vacancy.num :
+	    0, &ctx->out, &ctx->err);
+}
+
+/* --staff ID (repeatable, or "1,2,3"), and IDs given as arguments. */
+static int
+training_staff(struct seci_ctx *ctx, int64_t *ids, size_t max, size_t *n)
+{
+	char buf[1024], *p, *tok, *end;
+	size_t i;
+	int a;
+
+	*n = 0;
+	for (i = 0; i < o_staff.nlist + (size_t)ctx->nargs; i++) {
+		a = (int)i - (int)o_staff.nlist;
+		snprintf(buf, sizeof(buf), "%s", i < o_staff.nlist ?
+		    o_staff.list[i] : ctx->args[a]);
+		for (p = buf; (tok = strsep(&p, ", ")) != NULL;) {
+			if (*tok == '\0')
+				continue;
+			if (*n == max)
+				return seci_err_set(&ctx->err, SECI_EXIT_USAGE,
+				    "training add: at most %zu participants "
+				    "at a time", max);
+			ids[*n] = strtoll(tok, &end, 10);
+			if (*end != '\0' || ids[*n] <= 0)
+				return seci_err_set(&ctx->err, SECI_EXIT_USAGE,
+				    "--staff: '%s' is not a staff ID", tok);
+			(*n)++;
+		}
+	}
+	return 0;
+}
+
+static int
+run_training_add(struct seci_ctx *ctx)
+{
+	int64_t ids[256], id;
+	size_t n;
+
+	if (training_staff(ctx, ids, sizeof(ids) / sizeof(ids[0]), &n) < 0 ||
+	    seci_training_add(ctx->db, o_title.text, o_date.date,
+	    o_hours.text, ids, n, &id, &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_training_report(struct seci_ctx *ctx)
+{
+	int below;
+
+	return seci_training_report(ctx->db, ctx->year,
+	    ctx->conf.training_min_hours, &ctx->out, &below, &ctx->err);
+}
+
+static int
+run_case_open(struct seci_ctx *ctx)
+{
+	int64_t staff, id;
+
+	if (seci_ctx_id(ctx, 0, "staff member", &staff) < 0 ||
+	    seci_case_open(ctx->db, staff, o_allegation.text, o_date.date, &id,
+	    &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_case_step(struct seci_ctx *ctx)
+{
+	int64_t id;
+
+	if (seci_ctx_id(ctx, 0, "case", &id) < 0)
+		return -1;
+	return seci_case_step(ctx->db, id, case_stages[o_stage.num],
+	    o_note.text, o_measure.text, o_date.date,
+	    ctx->conf.disciplinary_measures, &ctx->err);
+}
+
+static int
+run_case_list(struct seci_ctx *ctx)
+{
+	return seci_case_list(ctx->db, &ctx->out, &ctx->err);
+}
+
+static int
+run_declare(struct seci_ctx *ctx)
+{
+	int64_t staff, id;
+
+	if (o_interests.given == o_none.given)
+		return seci_err_set(&ctx->err, SECI_EXIT_USAGE, "ethics declare: "
+		    "give --interests TEXT or --none");
+	if (seci_ctx_id(ctx, 0, "staff member", &staff) < 0 ||
+	    seci_ethics_declare(ctx->db, staff, "interests", o_none.given ?
+	    "none" : o_interests.text, o_date.date, &id, &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_acknowledge(struct seci_ctx *ctx)
+{
+	int64_t staff, id;
+
+	if (seci_ctx_id(ctx, 0, "staff member", &staff) < 0 ||
+	    seci_ethics_declare(ctx->db, staff, "code", o_code_version.text,
+	    o_date.date, &id, &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_ethics_missing(struct seci_ctx *ctx)
+{
+	int missing;
+
+	if (seci_ethics_missing(ctx->db, ctx->year, ctx->as_of,
+	    ctx->conf.declaration_due, &ctx->out, &missing, &ctx->err) < 0)
+		return -1;
+	if (missing > 0)
+		ctx->status = SECI_EXIT_FINDINGS;
+	return 0;
+}
+
+static int
+run_gift(struct seci_ctx *ctx)
+{
+	int64_t staff, id;
+
+	if (seci_ctx_id(ctx, 0, "staff member", &staff) < 0 ||
+	    seci_ethics_gift(ctx->db, staff, o_source.text, o_value.money,
+	    o_date.date, o_desc.text, &id, &ctx->err) < 0)
+		return -1;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+run_gifts(struct seci_ctx *ctx)
+{
+	seci_money threshold;
+
+	if (seci_money_parse(ctx->conf.gift_threshold,
+	    seci_currency_decimals(ctx->conf.currency), '.', &threshold,
+	    &ctx->err) < 0)
+		return -1;
+	return seci_ethics_gifts(ctx->db, ctx->year, threshold, &ctx->out,
+	    &ctx->err);
+}
+
+static void
+purged(struct seci_ctx *ctx, const char *who,
+    const struct seci_purge_stats *p)
+{
+	ctx->dry_run = o_dry.given;
+	seci_ctx_summary(ctx, "%d %s purged, %d audit records redacted%s",
+	    p->people, who, p->redacted, o_dry.given ? " (dry run: nothing "
+	    "erased)" : "");
+}
+
+static int
+run_candidates_purge(struct seci_ctx *ctx)
+{
+	struct seci_purge_stats p;
+
+	if (seci_purge_candidates(ctx->db, o_older.given ? o_older.num :
+	    ctx->conf.candidate_retention_months,
+	    ctx->conf.candidate_retention_months, ctx->as_of, &p,
+	    &ctx->err) < 0)
+		return -1;
+	purged(ctx, "candidates", &p);
+	return 0;
+}
+
+static int
+run_purge(struct seci_ctx *ctx)
+{
+	struct seci_purge_stats p;
+
+	if (seci_purge_staff(ctx->db, o_left_before.date,
+	    ctx->conf.staff_retention_years, ctx->as_of, &p, &ctx->err) < 0)
+		return -1;
+	purged(ctx, "former staff", &p);
+	return 0;
+}
+
+static int
+run_retention(struct seci_ctx *ctx)
+{
+	int due;
+
+	if (seci_retention(ctx->db, ctx->conf.candidate_retention_months,
+	    ctx->conf.staff_retention_years, ctx->as_of, &ctx->out, &due,
+	    &ctx->err) < 0)
+		return -1;
+	if (due > 0)
+		ctx->status = SECI_EXIT_FINDINGS;
+	return 0;
+}
+
+static int
+run_subject(struct seci_ctx *ctx)
+{
+	struct seci_out_opts oo = ctx->out;
+	int64_t id;
+
+	if (seci_ctx_id(ctx, 0, "staff member", &id) < 0)
+		return -1;
+	oo.format = strcmp(ctx->format, "json") == 0 ? SECI_FMT_JSON :
+	    SECI_FMT_TABLE;
+	oo.header = 1;
+	return seci_subject(ctx->db, id, &oo, &ctx->err);
+}
+
 #define HR SECI_ROLE_HR
 #define ANY SECI_ROLE_ANY
 #define W SECI_DB_WRITE
@@ -236,6 +646,66 @@ static const struct seci_cmd commands[] = {
 	{ .name = "contracts", .doc = "Contracts ending soon",
 	    .opts = contracts_opts, .db = R, .roles = ANY,
 	    .run = run_contracts },
+	{ .name = "vacancy open", .doc = "Open a vacancy (prints the ID)",
+	    .opts = vacancy_opts, .db = W, .roles = HR,
+	    .run = run_vacancy_open },
+	{ .name = "vacancy list", .doc = "Vacancies with their candidates "
+	    "at each stage", .db = R, .roles = ANY, .run = run_vacancy_list },
+	{ .name = "candidate add", .args = "VACANCY", .doc = "A candidate "
+	    "applies (prints the ID)", .opts = candidate_add_opts, .db = W,
+	    .roles = HR, .min_args = 1, .max_args = 1,
+	    .run = run_candidate_add },
+	{ .name = "candidate move", .args = "ID", .doc = "Move a candidate one "
+	    "step forward, or reject; hired prints the new staff ID",
+	    .opts = candidate_move_opts, .db = W, .roles = HR, .min_args = 1,
+	    .max_args = 1, .run = run_candidate_move },
+	{ .name = "candidate list", .doc = "Candidates and their stage",
+	    .opts = candidate_list_opts, .db = R, .roles = ANY,
+	    .run = run_candidate_list },
+	{ .name = "training add", .args = "[ID...]", .doc = "Record a training "
+	    "session and who took part (prints the ID)",
+	    .opts = training_add_opts, .db = W, .roles = HR, .max_args = -1,
+	    .run = run_training_add },
+	{ .name = "training report", .doc = "Hours per person in --year, "
+	    "flagging those below training_min_hours", .db = R, .roles = ANY,
+	    .run = run_training_report },
+	{ .name = "case open", .args = "STAFF", .doc = "Open a disciplinary "
+	    "case (prints the ID)", .opts = case_open_opts, .db = W,
+	    .roles = HR, .min_args = 1, .max_args = 1, .run = run_case_open },
+	{ .name = "case step", .args = "ID", .doc = "Move a case forward, "
+	    "dated, with its note", .opts = case_step_opts, .db = W,
+	    .roles = HR, .min_args = 1, .max_args = 1, .run = run_case_step },
+	{ .name = "case list", .doc = "Disciplinary cases", .db = R,
+	    .roles = HR, .run = run_case_list },
+	{ .name = "ethics declare", .args = "STAFF", .doc = "The year's "
+	    "declaration of interests (prints the ID)", .opts = declare_opts,
+	    .db = W, .roles = HR, .min_args = 1, .max_args = 1,
+	    .run = run_declare },
+	{ .name = "ethics acknowledge", .args = "STAFF", .doc = "The year's "
+	    "acknowledgement of the code of conduct (prints the ID)",
+	    .opts = acknowledge_opts, .db = W, .roles = HR, .min_args = 1,
+	    .max_args = 1, .run = run_acknowledge },
+	{ .name = "ethics missing", .doc = "Who has not declared or "
+	    "acknowledged in --year after declaration_due; exit 1 if any",
+	    .db = R, .roles = ANY, .run = run_ethics_missing },
+	{ .name = "ethics gift", .args = "STAFF", .doc = "Record a gift "
+	    "received (prints the ID)", .opts = gift_opts, .db = W, .roles = HR,
+	    .min_args = 1, .max_args = 1, .run = run_gift },
+	{ .name = "ethics gifts", .doc = "The gift register of --year, "
+	    "flagging gifts above gift_threshold", .db = R, .roles = ANY,
+	    .run = run_gifts },
+	{ .name = "candidates purge", .doc = "Erase unsuccessful candidates' "
+	    "personal data after the retention period",
+	    .opts = candidates_purge_opts, .db = W, .roles = HR,
+	    .run = run_candidates_purge },
+	{ .name = "purge", .doc = "Erase former staff's personal data after "
+	    "the retention period", .opts = purge_opts, .db = W, .roles = HR,
+	    .run = run_purge },
+	{ .name = "retention", .doc = "What is due for purge at --as-of; exit "
+	    "1 if any", .db = R, .roles = HR, .run = run_retention },
+	{ .name = "subject", .args = "ID", .doc = "Everything held about one "
+	    "person (subject access)", .db = R, .roles = HR, .min_args = 1,
+	    .max_args = 1, .formats = "text,json", .run = run_subject },
 };
 
 static const struct seci_tool tool = {

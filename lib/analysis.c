@@ -131,16 +131,9 @@ seci_analysis_move(struct seci_db *db, int64_t id, const char *to,
 	if (strcmp(to, "draft") == 0 && (note == NULL || *note == '\0'))
 		return seci_err_set(err, SECI_EXIT_USAGE, "returning an analysis "
 		    "needs a --note saying what to change");
-	st = seci_db_stmt(db, "SELECT status FROM analysis WHERE id = ?", err);
-	if (st == NULL)
+	if (seci_db_state(db, "analysis", "status", id, "analysis", from,
+	    sizeof(from), err) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	from[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW)
-		seci_db_col_text(st, 0, from, sizeof(from));
-	sqlite3_reset(st);
-	if (from[0] == '\0')
-		return seci_err_set(err, SECI_EXIT_DATA, "no analysis %s", key);
 	/* No step before the last one. */
 	if (seci_db_not_before(db, "SELECT max(date) FROM analysis_event "
 	    "WHERE analysis = ?", id, date, err) < 0)

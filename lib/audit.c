@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "audit.h"
 #include "clock.h"
 #include "seci_priv.h"
@@ -466,19 +467,30 @@ seci_audit_log(struct seci_db *db, const struct seci_audit_filter *f,
 
 	/* A redacted record shows who purged it and when: the purge
 	 * record that names it. */
+#define PAYLOAD(c) "CASE WHEN ?4 OR a." c " IS NULL THEN a." c " WHEN a.tbl " \
+	"IN ('candidate', 'discipline_case', 'ethics_declaration', 'gift') " \
+	"THEN '" SECI_RESTRICTED "' WHEN a.tbl = 'staff' AND " \
+	"json_valid(a." c ") THEN json_replace(a." c ", '$.birth_date', '" \
+	SECI_RESTRICTED "', '$.email', '" SECI_RESTRICTED "', '$.phone', '" \
+	SECI_RESTRICTED "') ELSE a." c " END"
 	st = seci_db_stmt(db, "SELECT a.id, a.time, a.login, a.tool, CASE WHEN "
 	    "a.scheme = 2 AND a.salt IS NULL THEN NULL ELSE a.command END, "
-	    "a.tbl, a.key, a.before, a.after, a.hash, a.date, CASE WHEN "
+	    "a.tbl, a.key, " PAYLOAD("before") ", " PAYLOAD("after") ", a.hash, "
+	    "a.date, CASE WHEN "
 	    "a.scheme = 2 AND a.salt IS NULL THEN 'redacted' ELSE 'ok' END, "
 	    "p.login, p.time FROM audit a LEFT JOIN audit p ON p.tbl = 'audit' "
 	    "AND p.key = CAST(a.id AS TEXT) AND p.id > a.id AND a.salt IS NULL "
 	    "AND a.scheme = 2 "
 	    "WHERE (?1 IS NULL OR a.time >= ?1) AND (?2 IS NULL OR a.login = ?2) "
-	    "AND (?3 IS NULL OR a.tbl = ?3) ORDER BY a.id", err);
+	    "AND (?3 IS NULL OR a.tbl = ?3) AND (a.tbl = 'read') = ?5 "
+	    "ORDER BY a.id", err);
+#undef PAYLOAD
 	if (st == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, f->since);
 	seci_db_bind_text(st, 2, f->login);
 	seci_db_bind_text(st, 3, f->table);
+	sqlite3_bind_int(st, 4, seci_access_may(oo->roles));
+	sqlite3_bind_int(st, 5, f->reads != 0);
 	return seci_db_print(db, st, cols, 14, oo, err);
 }

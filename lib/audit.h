@@ -109,13 +109,16 @@ struct seci_audit_filter {
 	const char *since;	/* YYYY-MM-DD or NULL */
 	const char *login;	/* or NULL */
 	const char *table;	/* or NULL */
+	int reads;		/* 0: changes; 1: only the read log */
 };
 
 /* Print the matching records, oldest first:
  * id,time,login,tool,command,table,key,before,after,hash,date,status,
  * redacted_by,redacted_at (time: when it was written; date: the date of
  * record it was given; status: ok or redacted, with who purged it and
- * when). */
+ * when).  For a reader who is neither hr nor a director, the payload of
+ * confidential records (candidates, cases, declarations, gifts) and the
+ * personal fields of staff records read "restricted". */
 int seci_audit_log(struct seci_db *db, const struct seci_audit_filter *f,
     const struct seci_out_opts *oo, struct seci_err *err);
 

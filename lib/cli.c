@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +260,28 @@ seci_ctx_progress(void *arg, unsigned long rows)
 	fprintf(stderr, "\r%lu rows", rows);
 }
 
+void
+seci_ctx_summary(struct seci_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) >= 0) {
+		free(ctx->summary);
+		ctx->summary = s;
+	}
+	va_end(ap);
+}
+
+/* After the commit (or the dry run's rollback). */
+static void
+print_summary(struct seci_ctx *ctx)
+{
+	if (ctx->summary != NULL && !ctx->quiet)
+		fprintf(stderr, "%s\n", ctx->summary);
+}
+
 int
 seci_ctx_import(struct seci_ctx *ctx, seci_import_file_fn *fn)
 {
@@ -272,8 +295,8 @@ seci_ctx_import(struct seci_ctx *ctx, seci_import_file_fn *fn)
 		return -1;
 	rc = fn(ctx->db, fp, name, &stats, &ctx->err);
 	seci_input_close(fp);
-	if (rc == 0 && !ctx->quiet)
-		fprintf(stderr, "%lu new, %lu duplicate\n", stats.added,
+	if (rc == 0)
+		seci_ctx_summary(ctx, "%lu new, %lu duplicate", stats.added,
 		    stats.duplicate);
 	return rc;
 }
@@ -564,6 +587,37 @@ open_db(struct seci_ctx *ctx)
 	return 0;
 }
 
+/* A checking command finds a damaged file rather than failing on it. */
+static int
+damaged_finding(struct seci_ctx *ctx)
+{
+	static const struct seci_col cols[] = {
+		{ "check", SECI_COL_TEXT, 0 }, { "result", SECI_COL_TEXT, 0 },
+		{ "detail", SECI_COL_TEXT, 0 },
+	};
+	struct seci_cell c[3];
+	struct seci_out *o;
+	char msg[sizeof(ctx->err.msg)];
+
+	if (!(ctx->cmd->db & SECI_DB_CHECKS) || ctx->err.code != SECI_EXIT_DATA)
+		return -1;
+	snprintf(msg, sizeof(msg), "%s", ctx->err.msg);
+	ctx->err.code = 0;
+	c[0] = seci_cell_text("database");
+	c[1] = seci_cell_text("failed");
+	c[2] = seci_cell_text(msg);
+	if ((o = seci_out_begin(&ctx->out, cols, 3, &ctx->err)) == NULL)
+		return -1;
+	if (seci_out_row(o, c, &ctx->err) < 0) {
+		seci_out_abort(o);
+		return -1;
+	}
+	if (seci_out_end(o, &ctx->err) < 0)
+		return -1;
+	ctx->status = SECI_EXIT_FINDINGS;
+	return 0;
+}
+
 static int
 run_command(struct seci_ctx *ctx)
 {
@@ -573,7 +627,7 @@ run_command(struct seci_ctx *ctx)
 	if (seci_conf_load(&ctx->conf, ctx->config_opt, &ctx->err) < 0)
 		return -1;
 	if (mode != SECI_NO_DB && open_db(ctx) < 0)
-		return -1;
+		return damaged_finding(ctx);
 	if (seci_opt_finish(ctx->cmd->opts, ctx->cmd->name, ctx->out.decimals,
 	    ctx->as_of, &ctx->err) < 0)
 		return -1;
@@ -591,11 +645,15 @@ run_command(struct seci_ctx *ctx)
 		    "%s; nothing was changed", strerror(errno ? errno : EIO));
 	if (rc == 0 && ctx->err.code == 0 && ctx->dry_run) {
 		seci_db_rollback(ctx->db);
+		print_summary(ctx);
 		return 0;
 	}
-	if (rc == 0 && ctx->err.code == 0)
-		return seci_db_commit(ctx->db, &ctx->err) < 0 ? -1 :
-		    seci_db_publish(ctx->db, &ctx->err);
+	if (rc == 0 && ctx->err.code == 0) {
+		if (seci_db_commit(ctx->db, &ctx->err) < 0)
+			return -1;
+		print_summary(ctx);
+		return seci_db_publish(ctx->db, &ctx->err);
+	}
 	if (ctx->err.code == 0)
 		seci_err_set(&ctx->err, SECI_EXIT_SOFTWARE, "command failed "
 		    "without saying why");
@@ -733,6 +791,7 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	seci_conf_release(&ctx.conf);
 	free(ctx.args);
 	free(ctx.cmdline);
+	free(ctx.summary);
 	free(nargv[0]);
 	free(nargv);
 	free(gopts);

@@ -45,7 +45,10 @@ enum seci_cmd_flags {
 	SECI_DB_READ = 1,	/* a read snapshot (BEGIN) */
 	SECI_DB_WRITE = 2,	/* one write transaction (BEGIN IMMEDIATE) */
 	SECI_DB_CREATE = 3,	/* a new database (init) */
-	SECI_DB_MASK = 3
+	SECI_DB_MASK = 3,
+	SECI_DB_CHECKS = 4	/* a checking command: a file that is no
+				 * sound database is its finding (printed
+				 * as check,result,detail; exit 1) */
 };
 
 struct seci_cmd {
@@ -92,6 +95,7 @@ struct seci_ctx {
 	int status;			/* exit status when run returns 0 */
 	int dry_run;			/* set by run: roll back, not commit */
 	char *cmdline;			/* for the audit trail */
+	char *summary;			/* printed once committed */
 	struct seci_err err;
 };
 
@@ -101,6 +105,12 @@ int seci_main(const struct seci_tool *tool, int argc, char **argv);
  * one is SECI_EXIT_USAGE "bad NOUN ID '...'". */
 int seci_ctx_id(struct seci_ctx *ctx, int i, const char *noun,
     int64_t *id);
+
+/* The line to print on stderr (unless --quiet) once the command's
+ * changes are committed, and only then: "20000 new, 0 duplicate" never
+ * precedes a commit that fails. */
+void seci_ctx_summary(struct seci_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* An import of the file named by the first argument (or stdin) through
  * fn, with the summary "N new, N duplicate" on stderr unless -q. */

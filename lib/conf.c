@@ -49,6 +49,10 @@ static const struct key {
 	    disciplinary_measures), "written censure;loss of steps;"
 	    "deferred increment;suspension without pay;fine;demotion;"
 	    "separation with notice;dismissal", 0, 0 },
+	{ "candidate_retention_months", K_INT, offsetof(struct seci_conf,
+	    candidate_retention_months), "24", 0, 600 },
+	{ "staff_retention_years", K_INT, offsetof(struct seci_conf,
+	    staff_retention_years), "7", 0, 100 },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 

@@ -28,6 +28,8 @@ struct seci_conf {
 	char declaration_due[6];	/* MM-DD */
 	char *gift_threshold;		/* decimal text, valid amount */
 	char **disciplinary_measures;	/* NULL-terminated */
+	long candidate_retention_months;
+	long staff_retention_years;
 };
 
 /* Fill conf with the built-in defaults, then the file found by the search

@@ -126,6 +126,9 @@ seci_date_parse(const char *s, const char *fmt, seci_day *out,
 		return seci_err_set(err, SECI_EXIT_DATA,
 		    "bad date '%.40s': expected %s", s,
 		    fmt ? fmt : "YYYY-MM-DD");
+	if (y < 1900)
+		return seci_err_set(err, SECI_EXIT_DATA,
+		    "bad date '%.40s': years before 1900 are not accepted", s);
 	if (!seci_date_valid(y, m, d))
 		return seci_err_set(err, SECI_EXIT_DATA,
 		    "bad date '%.40s': no such day", s);

@@ -212,6 +212,51 @@ seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,
 }
 
 int
+seci_db_need_id(struct seci_db *db, const char *table, int64_t id,
+    const char *noun, struct seci_err *err)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	int64_t n;
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s WHERE id = ?",
+	    table);
+	if ((st = seci_db_stmt(db, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (seci_db_one_int(db, st, &n, err) < 0)
+		return -1;
+	return n ? 0 : seci_err_set(err, SECI_EXIT_DATA, "no %s %lld", noun,
+	    (long long)id);
+}
+
+int
+seci_db_state(struct seci_db *db, const char *table, const char *col,
+    int64_t id, const char *noun, char *buf, size_t size,
+    struct seci_err *err)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?", col,
+	    table);
+	if ((st = seci_db_stmt(db, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	buf[0] = '\0';
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		seci_db_col_text(st, 0, buf, size);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return seci_db_fail(db, rc, table, err);
+	if (rc == SQLITE_DONE)
+		return seci_err_set(err, SECI_EXIT_DATA, "no %s %lld", noun,
+		    (long long)id);
+	return 0;
+}
+
+int
 seci_db_not_before(struct seci_db *db, const char *sql, int64_t id,
     seci_day date, struct seci_err *err)
 {
@@ -564,10 +609,16 @@ seci_db_open(const char *path, long busy_ms, struct seci_err *err)
 	int appid, version;
 
 	if (stat(path, &st) < 0) {
-		seci_err_set(err, SECI_EXIT_NOINPUT, errno == ENOENT ?
+		seci_err_set(err, errno == EACCES ? SECI_EXIT_PERM :
+		    SECI_EXIT_NOINPUT, errno == ENOENT ?
 		    "no database '%s' (create one with 'seci-admin init', or "
 		    "name it with --db or SECI_DB)" : "cannot open database "
 		    "'%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		seci_err_set(err, SECI_EXIT_NOINPUT, "cannot open database "
+		    "'%s': not a regular file", path);
 		return NULL;
 	}
 	if (access(path, R_OK | W_OK) < 0 && errno == EACCES) {

@@ -71,6 +71,8 @@ seci_expense_add(struct seci_db *db, const struct seci_expense *e,
 		return seci_err_set(err, SECI_EXIT_DATA, "an expense with "
 		    "reference '%s' already exists", e->reference);
 	*id = sqlite3_last_insert_rowid(db->h);
+	if (seci_ledger_bounded(db, err) < 0)
+		return -1;
 	return seci_audit_added_id(db, "expense", *id, err);
 }
 

@@ -253,7 +253,7 @@ closed_year_row(struct importer *im, const struct seci_csv_row *row,
     struct seci_err *err)
 {
 	const char *const *v = row->val;
-	char cents[24], day[SECI_DATE_BUFSZ], key[SECI_ROW_KEY_HEX];
+	char cents[24], day[SECI_DATE_BUFSZ], key[SECI_ROW_KEY_MAX];
 	const char *f[5];
 	sqlite3_stmt *st;
 	int64_t known;
@@ -265,6 +265,9 @@ closed_year_row(struct importer *im, const struct seci_csv_row *row,
 	f[3] = cents;
 	f[4] = v[X_DESC] ? v[X_DESC] : "";
 	seci_row_key(f, 5, key);
+	if ((!v[X_REF] || !*v[X_REF]) && seci_import_occurrence(im->imp, key,
+	    err) < 0)
+		return -1;
 	st = seci_db_stmt(im->db, "SELECT count(*) FROM expense WHERE "
 	    "reference = ?1 OR row_key = ?2", err);
 	if (st == NULL)
@@ -292,7 +295,7 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	struct seci_err e = SECI_ERR_INIT;
 	const struct line_cache *lc = NULL;
 	const char *const *v = row->val;
-	char key[SECI_ROW_KEY_HEX];
+	char key[SECI_ROW_KEY_MAX];
 	struct pending *p;
 	seci_day date = 0;
 	seci_money amount = 0;
@@ -375,6 +378,8 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		f[3] = cents;
 		f[4] = v[X_DESC] ? v[X_DESC] : "";
 		seci_row_key(f, 5, key);
+		if (seci_import_occurrence(im->imp, key, err) < 0)
+			return -1;
 		p->key = keep(im, key);
 	}
 	if (p->payee == (size_t)-1 || p->desc == (size_t)-1 ||
@@ -447,6 +452,8 @@ seci_expense_import(struct seci_db *db, FILE *fp, const char *name,
 	rc = seci_csv_read(fp, name, &o, import_row, &im, NULL, err);
 	if (rc == 0)
 		rc = flush(&im, err);
+	if (rc == 0)
+		rc = seci_import_bounded(im.imp, err);
 	if (rc == 0)
 		rc = seci_import_finish(im.imp, stats, err);
 out:

@@ -6,6 +6,9 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <signal.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,6 +56,42 @@ target_ok(const char *path, enum seci_file_mode mode, struct seci_err *err)
 	return 0;
 }
 
+/*
+ * The temporary files of base in dir that a writer killed before it
+ * could finish left behind (".BASE.PID.XXXXXX", the process PID gone,
+ * the file ours): removed, so that a killed backup does not leave its
+ * copy forever.
+ */
+static void
+sweep(const char *dir, const char *base)
+{
+	size_t n = strlen(base);
+	struct dirent *e;
+	struct stat st;
+	char *path, *end;
+	DIR *d;
+	long pid;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] != '.' || strncmp(e->d_name + 1, base, n) != 0 ||
+		    e->d_name[n + 1] != '.')
+			continue;
+		pid = strtol(e->d_name + n + 2, &end, 10);
+		if (pid <= 0 || end[0] != '.' || strlen(end + 1) != 6 ||
+		    (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;
+		if (asprintf(&path, "%s/%s", dir, e->d_name) < 0)
+			break;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid())
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 struct seci_file *
 seci_file_create(const char *path, enum seci_file_mode mode,
     struct seci_err *err)
@@ -74,13 +113,15 @@ seci_file_create(const char *path, enum seci_file_mode mode,
 	}
 	f->mode = mode;
 	base = base ? base + 1 : path;
-	if (asprintf(&f->tmp, "%s/.%s.XXXXXX", dir, base) < 0) {
+	if (asprintf(&f->tmp, "%s/.%s.%ld.XXXXXX", dir, base,
+	    (long)getpid()) < 0) {
 		f->tmp = NULL;
 		free(dir);
 		seci_file_abort(f);
 		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 		return NULL;
 	}
+	sweep(dir, base);
 	free(dir);
 	/* mkstemp makes it 0600 whatever the umask. */
 	if ((fd = mkstemp(f->tmp)) < 0) {

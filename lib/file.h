@@ -5,7 +5,9 @@
  * whatever the umask), flushed to disk, and only then given its name, so
  * that a reader never sees half of it and a full disk or a crash leaves
  * the old file, or none.  A symbolic link, FIFO, device or folder where
- * the file is to go is refused, never followed or replaced.
+ * the file is to go is refused, never followed or replaced.  The
+ * temporary file's name holds the writer's process ID: one that a killed
+ * writer left behind is removed by the next writer of the same name.
  */
 #ifndef SECI_FILE_H
 #define SECI_FILE_H

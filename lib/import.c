@@ -8,12 +8,15 @@
 #include "audit.h"
 #include "clock.h"
 #include "import.h"
+#include "ledger.h"
 #include "seci_priv.h"
 
 struct seci_import {
 	struct seci_db *db;
 	int64_t id;
 	crypto_hash_sha256_state hash;
+	int counting;		/* temp.import_seen is ready */
+	char name[256];		/* the file, for messages */
 };
 
 static void
@@ -37,6 +40,7 @@ seci_import_begin(struct seci_db *db, const char *kind, const char *name,
 		return NULL;
 	}
 	imp->db = db;
+	snprintf(imp->name, sizeof(imp->name), "%s", name);
 	crypto_hash_sha256_init(&imp->hash);
 	seci_clock_now(now);
 	st = seci_db_stmt(db, "INSERT INTO imports (time, login, kind, file, "
@@ -120,6 +124,42 @@ seci_row_key(const char *const *fields, size_t n, char *hex)
 	}
 	crypto_generichash_final(&h, md, sizeof(md));
 	sodium_bin2hex(hex, SECI_ROW_KEY_HEX, md, sizeof(md));
+}
+
+int
+seci_import_bounded(struct seci_import *imp, struct seci_err *err)
+{
+	if (seci_ledger_bounded(imp->db, err) < 0)
+		return seci_err_prefix(err, 0, "%s", imp->name);
+	return 0;
+}
+
+int
+seci_import_occurrence(struct seci_import *imp, char *key,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t n;
+
+	if (!imp->counting) {
+		if (seci_db_exec_sql(imp->db, "CREATE TEMP TABLE IF NOT EXISTS "
+		    "import_seen (key TEXT PRIMARY KEY, n INTEGER NOT NULL) "
+		    "WITHOUT ROWID; DELETE FROM temp.import_seen", err) < 0)
+			return -1;
+		imp->counting = 1;
+	}
+	st = seci_db_stmt(imp->db, "INSERT INTO temp.import_seen (key, n) "
+	    "VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1 "
+	    "RETURNING n", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, key);
+	if (seci_db_one_int(imp->db, st, &n, err) < 0)
+		return -1;
+	if (n > 1)
+		snprintf(key + strlen(key), SECI_ROW_KEY_MAX - strlen(key),
+		    "#%lld", (long long)n);
+	return 0;
 }
 
 int

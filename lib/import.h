@@ -16,6 +16,7 @@
 #include "out.h"
 
 #define SECI_ROW_KEY_HEX 33	/* 128 bits in hex and NUL */
+#define SECI_ROW_KEY_MAX (SECI_ROW_KEY_HEX + 12)	/* and "#n" */
 
 /* Called now and then during long work with the rows done so far. */
 typedef void seci_progress_fn(void *arg, unsigned long rows);
@@ -40,6 +41,10 @@ void seci_import_csv_opts(struct seci_import *imp,
     struct seci_csv_opts *opts);
 int64_t seci_import_id(const struct seci_import *imp);
 
+/* After the rows are in, before they are posted: the books' totals still
+ * fit in 64 bits (seci_ledger_bounded), else the error names the file. */
+int seci_import_bounded(struct seci_import *imp, struct seci_err *err);
+
 /* Record the counts and the file's SHA-256, and append the one audit
  * record of the import. */
 int seci_import_finish(struct seci_import *imp,
@@ -53,10 +58,18 @@ int seci_import_list(struct seci_db *db, const char *kind,
 
 /*
  * A key for a row that has no reference of its own: a hash of its n
- * fields, so that a file imported twice adds its rows once.  Two
- * identical rows count as the same transaction (the second as a
- * duplicate); importers warn when both come from the same file.
+ * fields, so that a file imported twice adds its rows once.
  */
 void seci_row_key(const char *const *fields, size_t n, char *hex);
+
+/*
+ * The same row twice in one file is two transactions (two equal
+ * instalments on one day): the n-th occurrence of key in this import
+ * gets "#n" appended for n > 1, so the file adds both, and importing it
+ * again adds neither.  key has room for SECI_ROW_KEY_MAX bytes.  The
+ * count is kept in a temporary table, not in memory.
+ */
+int seci_import_occurrence(struct seci_import *imp, char *key,
+    struct seci_err *err);
 
 #endif

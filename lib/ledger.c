@@ -163,6 +163,32 @@ seci_ledger_add(struct seci_db *db, struct seci_txn *t,
 }
 
 int
+seci_ledger_bounded(struct seci_db *db, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	double all;
+	int rc;
+
+	/* total() adds in floating point: it cannot overflow, and is exact
+	 * enough to tell 9.2e18 from 9.0e18. */
+	st = seci_db_stmt(db, "SELECT (SELECT total(abs(amount)) FROM "
+	    "ledger_day) + (SELECT total(abs(orig_amount)) FROM payment) + "
+	    "(SELECT total(abs(amount)) FROM expense)", err);
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	all = rc == SQLITE_ROW ? sqlite3_column_double(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return seci_db_fail(db, rc, "ledger", err);
+	if (all >= 9.0e18)
+		return seci_err_set(err, SECI_EXIT_DATA, "amounts would add up "
+		    "beyond what can be totalled (9,000,000,000,000,000,000 "
+		    "minor units in all); nothing written");
+	return 0;
+}
+
+int
 seci_ledger_close(struct seci_db *db, struct seci_txn *t,
     struct seci_err *err)
 {

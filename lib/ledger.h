@@ -113,6 +113,16 @@ int seci_ledger_count(struct seci_db *db, struct seci_txn *t,
     const struct seci_posting *p, struct seci_err *err);
 
 /*
+ * Whether every total a report can make still fits in 64 bits: the sum of
+ * the absolute amounts in the books (balances by day, payments in their
+ * own currencies, expenses) stays below 2^63 minor units, so no sum of
+ * any of them can overflow.  Beyond it: SECI_EXIT_DATA, "amounts would
+ * add up beyond what can be totalled".  Imports and entries call it
+ * before they commit.
+ */
+int seci_ledger_bounded(struct seci_db *db, struct seci_err *err);
+
+/*
  * Ledger findings for `check`: transactions left open, closed ones that
  * do not balance, a trial balance that is not zero, and balances by day
  * that disagree with the postings.  Each finding is

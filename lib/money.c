@@ -8,15 +8,46 @@
 
 #include "money.h"
 
+/* The active codes of ISO 4217 that are money (not metals, funds units
+ * or test codes), in code order, with their minor units. */
 static const struct {
 	const char *code;
 	int decimals;
-} currency_exceptions[] = {
-	{ "BHD", 3 }, { "BIF", 0 }, { "CLF", 4 }, { "CLP", 0 }, { "DJF", 0 },
-	{ "GNF", 0 }, { "IQD", 3 }, { "ISK", 0 }, { "JOD", 3 }, { "JPY", 0 },
-	{ "KMF", 0 }, { "KRW", 0 }, { "KWD", 3 }, { "LYD", 3 }, { "OMR", 3 },
-	{ "PYG", 0 }, { "RWF", 0 }, { "TND", 3 }, { "UGX", 0 }, { "UYI", 0 },
-	{ "VND", 0 }, { "VUV", 0 }, { "XAF", 0 }, { "XOF", 0 }, { "XPF", 0 },
+} currencies[] = {
+	{ "AED", 2 }, { "AFN", 2 }, { "ALL", 2 }, { "AMD", 2 }, { "AOA", 2 },
+	{ "ARS", 2 }, { "AUD", 2 }, { "AWG", 2 }, { "AZN", 2 }, { "BAM", 2 },
+	{ "BBD", 2 }, { "BDT", 2 }, { "BGN", 2 }, { "BHD", 3 }, { "BIF", 0 },
+	{ "BMD", 2 }, { "BND", 2 }, { "BOB", 2 }, { "BOV", 2 }, { "BRL", 2 },
+	{ "BSD", 2 }, { "BTN", 2 }, { "BWP", 2 }, { "BYN", 2 }, { "BZD", 2 },
+	{ "CAD", 2 }, { "CDF", 2 }, { "CHE", 2 }, { "CHF", 2 }, { "CHW", 2 },
+	{ "CLF", 4 }, { "CLP", 0 }, { "CNY", 2 }, { "COP", 2 }, { "COU", 2 },
+	{ "CRC", 2 }, { "CUP", 2 }, { "CVE", 2 }, { "CZK", 2 }, { "DJF", 0 },
+	{ "DKK", 2 }, { "DOP", 2 }, { "DZD", 2 }, { "EGP", 2 }, { "ERN", 2 },
+	{ "ETB", 2 }, { "EUR", 2 }, { "FJD", 2 }, { "FKP", 2 }, { "GBP", 2 },
+	{ "GEL", 2 }, { "GHS", 2 }, { "GIP", 2 }, { "GMD", 2 }, { "GNF", 0 },
+	{ "GTQ", 2 }, { "GYD", 2 }, { "HKD", 2 }, { "HNL", 2 }, { "HTG", 2 },
+	{ "HUF", 2 }, { "IDR", 2 }, { "ILS", 2 }, { "INR", 2 }, { "IQD", 3 },
+	{ "IRR", 2 }, { "ISK", 0 }, { "JMD", 2 }, { "JOD", 3 }, { "JPY", 0 },
+	{ "KES", 2 }, { "KGS", 2 }, { "KHR", 2 }, { "KMF", 0 }, { "KPW", 2 },
+	{ "KRW", 0 }, { "KWD", 3 }, { "KYD", 2 }, { "KZT", 2 }, { "LAK", 2 },
+	{ "LBP", 2 }, { "LKR", 2 }, { "LRD", 2 }, { "LSL", 2 }, { "LYD", 3 },
+	{ "MAD", 2 }, { "MDL", 2 }, { "MGA", 2 }, { "MKD", 2 }, { "MMK", 2 },
+	{ "MNT", 2 }, { "MOP", 2 }, { "MRU", 2 }, { "MUR", 2 }, { "MVR", 2 },
+	{ "MWK", 2 }, { "MXN", 2 }, { "MXV", 2 }, { "MYR", 2 }, { "MZN", 2 },
+	{ "NAD", 2 }, { "NGN", 2 }, { "NIO", 2 }, { "NOK", 2 }, { "NPR", 2 },
+	{ "NZD", 2 }, { "OMR", 3 }, { "PAB", 2 }, { "PEN", 2 }, { "PGK", 2 },
+	{ "PHP", 2 }, { "PKR", 2 }, { "PLN", 2 }, { "PYG", 0 }, { "QAR", 2 },
+	{ "RON", 2 }, { "RSD", 2 }, { "RUB", 2 }, { "RWF", 0 }, { "SAR", 2 },
+	{ "SBD", 2 }, { "SCR", 2 }, { "SDG", 2 }, { "SEK", 2 }, { "SGD", 2 },
+	{ "SHP", 2 }, { "SLE", 2 }, { "SOS", 2 }, { "SRD", 2 }, { "SSP", 2 },
+	{ "STN", 2 }, { "SVC", 2 }, { "SYP", 2 }, { "SZL", 2 }, { "THB", 2 },
+	{ "TJS", 2 }, { "TMT", 2 }, { "TND", 3 }, { "TOP", 2 }, { "TRY", 2 },
+	{ "TTD", 2 }, { "TWD", 2 }, { "TZS", 2 }, { "UAH", 2 }, { "UGX", 0 },
+	{ "USD", 2 }, { "USN", 2 }, { "UYI", 0 }, { "UYU", 2 }, { "UYW", 4 },
+	{ "UZS", 2 }, { "VED", 2 }, { "VES", 2 }, { "VND", 0 }, { "VUV", 0 },
+	{ "WST", 2 }, { "XAF", 0 }, { "XCD", 2 }, { "XCG", 2 }, { "XDR", 2 },
+	{ "XOF", 0 }, { "XPF", 0 }, { "YER", 2 }, { "ZAR", 2 }, { "ZMW", 2 },
+	{ "ZWG", 2 },
 };
 
 int
@@ -29,21 +60,20 @@ seci_currency_decimals(const char *code)
 	for (i = 0; i < 3; i++)
 		if (code[i] < 'A' || code[i] > 'Z')
 			return -1;
-	/* The table is in code order: a binary search, since imports ask
-	 * once or twice per row. */
-	for (lo = 0, hi = sizeof(currency_exceptions) /
-	    sizeof(currency_exceptions[0]); lo < hi;) {
+	/* A binary search, since imports ask once or twice per row. */
+	for (lo = 0, hi = sizeof(currencies) / sizeof(currencies[0]);
+	    lo < hi;) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = memcmp(code, currency_exceptions[mid].code, 3);
+		int c = memcmp(code, currencies[mid].code, 3);
 
 		if (c == 0)
-			return currency_exceptions[mid].decimals;
+			return currencies[mid].decimals;
 		if (c < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	return 2;
+	return -1;
 }
 
 /* Length of a thousands separator at s, or 0. */
@@ -121,15 +151,21 @@ parse(const char *s, int decimals, char decimal_mark, seci_money *out,
 			ngroup = 0;
 			p += sl;
 		} else {
-			return bad(err, s, *p == 'e' || *p == 'E' ?
-			    "exponents are not amounts" : "not a number");
+			return bad(err, s, ndigits > 0 && (*p == 'e' ||
+			    *p == 'E') && p + 1 < end && (isdigit((unsigned
+			    char)p[1]) || p[1] == '+' || p[1] == '-') ?
+			    "exponents are not amounts" : ndigits > 0 &&
+			    (*p == ' ' || isalpha((unsigned char)*p)) ?
+			    "text after the number (a currency goes in its "
+			    "own column)" : "not a number");
 		}
 	}
 	if (grouped && ngroup != 3)
 		return bad(err, s, ngroup == 0 ? "ends in a separator" :
 		    "misplaced thousands separator");
 	if (ndigits == 0)
-		return bad(err, s, "no digits before the decimal mark");
+		return bad(err, s, p == end ? "no digits" :
+		    "no digits before the decimal mark");
 
 	/* Fraction. */
 	if (p < end && *p == decimal_mark) {

@@ -19,7 +19,8 @@ typedef int64_t seci_money;
 #define SECI_MONEY_MAX INT64_C(1000000000000000)	/* 10^15 */
 
 /* Minor-unit digits of an ISO 4217 currency (2 for most; 0 for JPY,
- * 3 for KWD...).  Returns -1 if code is not three capital letters. */
+ * 3 for KWD...).  Returns -1 if code is not an active ISO 4217 code of
+ * a currency (ABC, or a withdrawn one such as HRK). */
 int seci_currency_decimals(const char *code);
 
 /*

@@ -201,7 +201,7 @@ struct prow {
 	char rate[40];
 	char acct[128];
 	char day[SECI_DATE_BUFSZ];
-	char key[SECI_ROW_KEY_HEX + 4];	/* without a bank id: h:HASH */
+	char key[SECI_ROW_KEY_MAX + 2];	/* without a bank id: h:HASH[#n] */
 	const char *payer, *reference, *bank_id;
 };
 
@@ -374,8 +374,10 @@ read_row(struct payment_import *pi, const struct seci_csv_row *row,
 	dec = seci_currency_decimals(p->currency);
 	if ((rc = read_amount(pi, row, dec, &p->amount, err)) != 0)
 		return rc;
-	if (p->amount <= 0)
-		return 2;	/* money going out, or nothing */
+	if (p->amount == 0)
+		BAD("a zero amount is no payment", row->file, row->line);
+	if (p->amount < 0)
+		return 2;	/* money going out */
 	if ((rc = read_base(pi, row, dec, p, err)) != 0)
 		return rc;
 	if (seci_bank_received(&pi->bank, p->currency, p->amount, p->base,
@@ -521,6 +523,9 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	}
 	if (rc != 0)
 		return rc;
+	if (p.bank_id == NULL && seci_import_occurrence(pi->imp, p.key,
+	    err) < 0)
+		return -1;
 	if (year_closed(pi, p.date, &closed, err) < 0)
 		return -1;
 	if (closed)
@@ -614,6 +619,7 @@ seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
 		o.on_bytes = NULL;
 	}
 	if (seci_csv_read(fp, name, &o, payment_row, &pi, NULL, err) < 0 ||
+	    seci_import_bounded(pi.imp, err) < 0 ||
 	    seci_receipts_end(pi.receipts, err) < 0 ||
 	    seci_import_finish(pi.imp, stats, err) < 0)
 		goto out;

@@ -356,6 +356,8 @@ seci_payment_add(struct seci_db *db, const struct seci_payment *p,
 	    p->party);
 	if (post_one(db, &b, *id, p->party, base, own, p->date, memo, err) < 0)
 		return -1;
+	if (seci_ledger_bounded(db, err) < 0)
+		return -1;
 	return seci_audit_added_id(db, "payment", *id, err);
 }
 

@@ -112,6 +112,17 @@ void seci_db_col_text(sqlite3_stmt *st, int col, char *buf, size_t size);
 int seci_db_one_int(struct seci_db *db, sqlite3_stmt *st, int64_t *out,
     struct seci_err *err);
 
+/* 0 when table (a constant) has a row of that id, else SECI_EXIT_DATA
+ * "no NOUN ID". */
+int seci_db_need_id(struct seci_db *db, const char *table, int64_t id,
+    const char *noun, struct seci_err *err);
+
+/* The text column col (a constant) of table's row id into buf; no such
+ * row is SECI_EXIT_DATA "no NOUN ID". */
+int seci_db_state(struct seci_db *db, const char *table, const char *col,
+    int64_t id, const char *noun, char *buf, size_t size,
+    struct seci_err *err);
+
 /* For dated steps that only go forward: sql selects the latest date
  * already recorded for the key id (one ? parameter); date before it is
  * SECI_EXIT_DATA, "DATE is before the last step, LAST". */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "audit.h"
 #include "auth.h"
 #include "clock.h"
@@ -299,6 +300,8 @@ seci_staff_list(struct seci_db *db, int personal,
 {
 	sqlite3_stmt *st;
 
+	if (personal && seci_access_read(db, oo->roles, "staff", 0, err) < 0)
+		return -1;
 	st = seci_db_stmt(db, "SELECT id, name, kind, position, grade, "
 	    "nationality, contract_start, contract_end, status, birth_date, "
 	    "email, phone FROM staff ORDER BY id", err);
@@ -317,7 +320,8 @@ seci_staff_show(struct seci_db *db, int64_t id, unsigned roles,
 	char status[16];
 	sqlite3_stmt *st;
 
-	if (exists(db, id, status, sizeof(status), err) < 0)
+	if (exists(db, id, status, sizeof(status), err) < 0 ||
+	    seci_access_read(db, roles, "staff", id, err) < 0)
 		return -1;
 	/* The record, then its dated history; personal data, and changes
 	 * of it, only for hr and directors. */

@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -10,14 +12,60 @@
 #include "yaml.h"
 
 #define MAX_DEPTH 64
+#define CHUNK 16384
+
+/* The input as libyaml reads it, remembering where lines start in the
+ * latest chunk: its reader's errors (a NUL, invalid UTF-8) give a byte
+ * offset, not a line. */
+struct input {
+	FILE *fp;
+	size_t start;		/* offset of chunk[0] in the file */
+	size_t len;
+	unsigned long lines;	/* newlines before chunk[0] */
+	unsigned char chunk[CHUNK];
+};
 
 struct builder {
 	yaml_parser_t parser;
+	struct input in;
 	const char *name;
 	int errcode;
 	int depth;
 	struct seci_err *err;
 };
+
+static int
+read_input(void *arg, unsigned char *buf, size_t size, size_t *n)
+{
+	struct input *in = arg;
+	size_t i;
+
+	for (i = 0; i < in->len; i++)
+		in->lines += in->chunk[i] == '\n';
+	in->start += in->len;
+	if (size > CHUNK)
+		size = CHUNK;
+	in->len = fread(in->chunk, 1, size, in->fp);
+	if (in->len == 0 && ferror(in->fp))
+		return 0;
+	memcpy(buf, in->chunk, in->len);
+	*n = in->len;
+	return 1;
+}
+
+/* The line of byte offset off, when it is in the latest chunk. */
+static unsigned long
+line_of(const struct input *in, size_t off)
+{
+	unsigned long line = in->lines + 1;
+	size_t i;
+
+	if (off < in->start)
+		return line;
+	for (i = 0; i < in->len && in->start + i < off; i++)
+		line += in->chunk[i] == '\n';
+	return line;
+}
 
 static struct seci_yaml *
 node_new(enum seci_yaml_kind kind, unsigned long line)
@@ -51,7 +99,9 @@ next_event(struct builder *b, yaml_event_t *ev)
 {
 	if (!yaml_parser_parse(&b->parser, ev))
 		return seci_err_set(b->err, b->errcode, "%s:%lu: %s%s%s",
-		    b->name, (unsigned long)b->parser.problem_mark.line + 1,
+		    b->name, b->parser.error == YAML_READER_ERROR ?
+		    line_of(&b->in, b->parser.problem_offset) :
+		    (unsigned long)b->parser.problem_mark.line + 1,
 		    b->parser.problem ? b->parser.problem : "syntax error",
 		    b->parser.context ? " " : "",
 		    b->parser.context ? b->parser.context : "");
@@ -209,7 +259,9 @@ seci_yaml_load(FILE *fp, const char *name, int errcode, struct seci_err *err)
 		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 		return NULL;
 	}
-	yaml_parser_set_input_file(&b.parser, fp);
+	memset(&b.in, 0, offsetof(struct input, chunk));
+	b.in.fp = fp;
+	yaml_parser_set_input(&b.parser, read_input, &b.in);
 	for (;;) {
 		if (next_event(&b, &ev) < 0)
 			break;

@@ -21,6 +21,9 @@ is "init wrote five audit records (organisation, currency, chart of accounts, ba
 
 rm -f seci.db
 run_fails 64 "a bad currency is a usage error" seci-admin init --currency euro
+run_fails 64 "three letters that are no ISO 4217 code" seci-admin init \
+    --db "$T/abc.db" --currency ABC
+ok "and no database" test ! -e "$T/abc.db"
 ok "and leaves no file behind" test ! -e seci.db
 run_fails 64 "an empty organisation name" seci-admin init --org ""
 ok "no file either" test ! -e seci.db

@@ -72,6 +72,29 @@ seci plan -y 2026 --as-of 2026-06-30 indicator A2.1 "Parties connected" \
 
 # The staff register (fictional people) and the Liaison Officers.
 seci staff -q import "$demo/staff.csv"
+# A recruitment of 2024 whose unsuccessful candidates are due for purge,
+# and one of 2026; training; the year's declarations.
+seci staff --as-of 2024-01-15 vacancy open --post P-21 \
+    --title "Finance assistant" --grade G6 --closes 2024-03-31 >/dev/null
+for c in "Radu Ene:RO" "Sofia Georgieva:BG" "Emir Hadzic:BA"; do
+	seci staff --as-of 2024-02-20 candidate add 1 --name "${c%%:*}" \
+	    --nationality "${c##*:}" >/dev/null
+done
+seci staff --as-of 2024-03-15 candidate move 2 --to rejected
+seci staff --as-of 2024-03-15 candidate move 3 --to rejected
+seci staff --as-of 2026-09-01 vacancy open --post P-30 \
+    --title "Liaison coordinator" --grade P3 --closes 2026-12-15 >/dev/null
+seci staff --as-of 2026-09-20 candidate add 2 --name "Lena Horvat" \
+    --nationality HR >/dev/null
+seci staff training add --title "Data protection for Liaison Officers" \
+    --date 2026-09-15 --hours 12 --staff 6 7 8 9 10 >/dev/null
+seci staff training add --title "Budget and finance rules" \
+    --date 2026-10-06 --hours 16 --staff 1 2 3 >/dev/null
+for s in 1 2 3 4 5 6 7; do
+	seci staff --as-of 2026-03-20 ethics declare $s --none >/dev/null
+	seci staff --as-of 2026-03-20 ethics acknowledge $s \
+	    --code-version 2025.1 >/dev/null
+done
 
 # A monthly report that cron makes on the 1st of each month.
 seci report schedule add monthly --report monthly --every month \
@@ -96,6 +119,11 @@ seci plan -y 2026 --as-of "$asof" -o table list
 echo
 echo "== Contracts ending within 90 days"
 seci staff --as-of "$asof" -o table contracts --expiring 90
+echo
+echo "== Personal data due for purge, purged, and the audit chain after it"
+seci staff --as-of "$asof" -o table retention || :
+seci staff --as-of "$asof" candidates purge
+seci admin -o table audit verify
 echo
 echo "== The monthly report for November 2026"
 echo

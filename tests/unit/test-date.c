@@ -81,5 +81,15 @@ main(void)
 	is_int(seci_date_from_ymd(2027, 1, 1) - seci_date_from_ymd(2026, 1,
 	    1), 365, "2026 has 365 days");
 	is_int(seci_date_days_in_month(2028, 2), 29, "Feb 2028 has 29 days");
+	{
+		struct seci_err err = SECI_ERR_INIT;
+
+		seci_date_parse("1899-12-31", NULL, &d, &err);
+		ok(strstr(err.msg, "years before 1900") != NULL,
+		    "1899 is not 'no such day': %s", err.msg);
+		seci_date_parse("2027-02-30", NULL, &d, &err);
+		ok(strstr(err.msg, "no such day") != NULL, "30 February is: %s",
+		    err.msg);
+	}
 	return done_testing();
 }

@@ -136,7 +136,7 @@ main(void)
 
 	db = seci_db_open(path, 1000, &err);
 	ok(db != NULL, "open");
-	is_int(seci_db_schema_version(), 11, "schema version: eleven migrations");
+	is_int(seci_db_schema_version(), 12, "schema version: twelve migrations");
 	seci_db_close(db);
 
 	err.code = 0;

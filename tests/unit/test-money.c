@@ -59,6 +59,17 @@ test_money__parse_rejects(void)
 	seci_money_parse("10000000000000", 2, '.', &v, &err);
 	ok(strstr(err.msg, "limit is 9999999999999.99") != NULL,
 	    "the bound is named: %s", err.msg);
+	/* Each says what is wrong. */
+	seci_money_parse("10 EUR", 2, '.', &v, &err);
+	ok(strstr(err.msg, "text after the number") != NULL,
+	    "a currency after it is not called an exponent: %s", err.msg);
+	seci_money_parse("1e9", 2, '.', &v, &err);
+	ok(strstr(err.msg, "exponents are not amounts") != NULL,
+	    "an exponent is: %s", err.msg);
+	seci_money_parse("-", 2, '.', &v, &err);
+	ok(strstr(err.msg, "'-': no digits") != NULL &&
+	    strstr(err.msg, "decimal mark") == NULL, "a lone sign has no "
+	    "digits, no decimal mark: %s", err.msg);
 	err.code = 0;
 	ok(seci_money_parse_lenient("10000000000000", 2, &v, &err) == -1 &&
 	    err.code == SECI_EXIT_DATA, "configured amounts have the bound");
@@ -241,12 +252,16 @@ test_money__currency(void)
 	is_int(seci_currency_decimals("EUR"), 2, "EUR has 2 decimals");
 	is_int(seci_currency_decimals("JPY"), 0, "JPY has none");
 	is_int(seci_currency_decimals("KWD"), 3, "KWD has 3");
-	is_int(seci_currency_decimals("BHD"), 3, "BHD, first of the table");
-	is_int(seci_currency_decimals("XPF"), 0, "XPF, last of the table");
+	is_int(seci_currency_decimals("BHD"), 3, "BHD has 3");
+	is_int(seci_currency_decimals("AED"), 2, "AED, first of the table");
+	is_int(seci_currency_decimals("ZWG"), 2, "ZWG, last of the table");
 	is_int(seci_currency_decimals("CLF"), 4, "CLF has 4");
 	is_int(seci_currency_decimals("UYI"), 0, "UYI has none");
-	is_int(seci_currency_decimals("AAA"), 2, "before the table: 2");
-	is_int(seci_currency_decimals("ZZZ"), 2, "after the table: 2");
+	is_int(seci_currency_decimals("AAA"), -1, "before the table: none");
+	is_int(seci_currency_decimals("ZZZ"), -1, "after the table: none");
+	is_int(seci_currency_decimals("ABC"), -1, "ABC is no currency");
+	is_int(seci_currency_decimals("HRK"), -1, "the kuna is withdrawn");
+	is_int(seci_currency_decimals("XAU"), -1, "gold is not money here");
 	is_int(seci_currency_decimals("eur"), -1, "lower case refused");
 	is_int(seci_currency_decimals("EURO"), -1, "four letters refused");
 }

@@ -84,6 +84,21 @@ main(void)
 	ok(load("a: 1\n---\nb: 2\n", &err) == NULL &&
 	    strstr(err.msg, "b.yaml:2: a second YAML document") != NULL,
 	    "a second document is refused, not ignored: %s", err.msg);
+	ok(load("a: 1\nb: 2\nc: \"x\xffy\"\n", &err) == NULL &&
+	    strstr(err.msg, "b.yaml:3: ") != NULL, "invalid UTF-8 at its "
+	    "line: %s", err.msg);
+	{
+		char big[40000];
+		size_t i, n = 0;
+
+		/* Past the first chunk the reader is given. */
+		for (i = 0; i < 3000; i++)
+			n += (size_t)snprintf(big + n, sizeof(big) - n,
+			    "k%04zu: value\n", i);
+		snprintf(big + n, sizeof(big) - n, "bad: \"\x01\"\n");
+		ok(load(big, &err) == NULL && strstr(err.msg, "b.yaml:3001: ") !=
+		    NULL, "a control character on line 3001: %s", err.msg);
+	}
 	y = load("---\na: 1\n...\n", &err);
 	ok(y != NULL, "one document with its markers loads");
 	seci_yaml_free(y);
