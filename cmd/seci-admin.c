@@ -11,7 +11,7 @@
 #include "seci.h"
 
 static struct seci_val o_org, o_currency, o_role, o_since, o_user, o_table,
-    o_reads, o_date, o_force;
+    o_reads, o_date, o_force, o_seal;
 
 static const struct seci_opt init_opts[] = {
 	{ .name = "org", .arg = "NAME", .val = &o_org,
@@ -179,6 +179,27 @@ run_check(struct seci_ctx *ctx)
 	return seci_out_end(r.out, &ctx->err);
 }
 
+static const struct seci_opt restore_opts[] = {
+	{ .name = "seal", .arg = "HASH", .val = &o_seal,
+	    .doc = "The audit seal printed when the backup was made: the "
+	    "backup must have it" },
+	{ .name = NULL }
+};
+
+static int
+run_restore(struct seci_ctx *ctx)
+{
+	char kept[4096];
+
+	if (seci_restore(ctx->db, ctx->args[0], o_seal.text, ctx->as_of,
+	    ctx->conf.busy_timeout_ms, kept, sizeof(kept), &ctx->err) < 0)
+		return -1;
+	printf("%s\n", kept);
+	seci_ctx_summary(ctx, "restored from %s; the database as it was is "
+	    "kept in %s", ctx->args[0], kept);
+	return 0;
+}
+
 static int
 run_backup(struct seci_ctx *ctx)
 {
@@ -257,6 +278,11 @@ static const struct seci_cmd commands[] = {
 	{ .name = "backup", .args = "FILE", .doc = "Write a consistent copy of "
 	    "the database to FILE", .db = SECI_DB_READ, .roles = AUDITORS,
 	    .min_args = 1, .max_args = 1, .run = run_backup },
+	{ .name = "restore", .args = "FILE", .doc = "Put a backup back, once "
+	    "checked; the database as it was is kept (prints its name)",
+	    .opts = restore_opts, .db = SECI_DB_READ | SECI_DB_OWN_TXN,
+	    .roles = DIRECTOR, .min_args = 1, .max_args = 1,
+	    .run = run_restore },
 };
 
 static const struct seci_tool tool = {

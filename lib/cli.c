@@ -580,7 +580,8 @@ open_db(struct seci_ctx *ctx)
 	}
 	/* A new database is already in its first transaction. */
 	if (mode != SECI_DB_CREATE && (seci_db_migrate(ctx->db, &ctx->err) < 0 ||
-	    seci_db_begin(ctx->db, mode != SECI_DB_READ, &ctx->err) < 0))
+	    (!(ctx->cmd->db & SECI_DB_OWN_TXN) && seci_db_begin(ctx->db,
+	    mode != SECI_DB_READ, &ctx->err) < 0)))
 		return -1;
 	ctx->out.decimals = seci_db_decimals(ctx->db);
 	ctx->out.roles = ctx->roles;
@@ -643,8 +644,10 @@ run_command(struct seci_ctx *ctx)
 	    ferror(stdout)))
 		return seci_err_set(&ctx->err, SECI_EXIT_IOERR, "write error: "
 		    "%s; nothing was changed", strerror(errno ? errno : EIO));
-	if (rc == 0 && ctx->err.code == 0 && ctx->dry_run) {
-		seci_db_rollback(ctx->db);
+	if (rc == 0 && ctx->err.code == 0 && (ctx->dry_run ||
+	    (ctx->cmd->db & SECI_DB_OWN_TXN))) {
+		if (ctx->dry_run)
+			seci_db_rollback(ctx->db);
 		print_summary(ctx);
 		return 0;
 	}

@@ -46,9 +46,11 @@ enum seci_cmd_flags {
 	SECI_DB_WRITE = 2,	/* one write transaction (BEGIN IMMEDIATE) */
 	SECI_DB_CREATE = 3,	/* a new database (init) */
 	SECI_DB_MASK = 3,
-	SECI_DB_CHECKS = 4	/* a checking command: a file that is no
+	SECI_DB_CHECKS = 4,	/* a checking command: a file that is no
 				 * sound database is its finding (printed
 				 * as check,result,detail; exit 1) */
+	SECI_DB_OWN_TXN = 8	/* the command manages its transactions
+				 * itself: none is begun or committed */
 };
 
 struct seci_cmd {

@@ -57,6 +57,7 @@
 #include "access.h"
 #include "purge.h"
 #include "subject.h"
+#include "restore.h"
 #include "payment.h"
 #include "doc.h"
 #include "statement.h"
