@@ -11,7 +11,7 @@
 #include "seci.h"
 
 static struct seci_val o_org, o_currency, o_role, o_since, o_user, o_table,
-    o_reads, o_date, o_force, o_seal;
+    o_reads, o_date, o_force, o_seal, o_group;
 
 static const struct seci_opt init_opts[] = {
 	{ .name = "org", .arg = "NAME", .val = &o_org,
@@ -19,6 +19,9 @@ static const struct seci_opt init_opts[] = {
 	{ .name = "currency", .arg = "CODE", .val = &o_currency,
 	    .doc = "Base currency, ISO 4217 (default: the config's currency, "
 	    "EUR)" },
+	{ .name = "group", .arg = "NAME", .val = &o_group,
+	    .doc = "Share the database with the OS group NAME: mode 0660 "
+	    "(default: the config's group, else none)" },
 	{ .name = NULL }
 };
 static const struct seci_opt user_add_opts[] = {
@@ -42,9 +45,13 @@ static const struct seci_opt audit_log_opts[] = {
 static int
 run_init(struct seci_ctx *ctx)
 {
-	return seci_admin_init(ctx->db, o_org.given ? o_org.text :
+	const char *group = o_group.given ? o_group.text : ctx->conf.group;
+
+	if (seci_admin_init(ctx->db, o_org.given ? o_org.text :
 	    ctx->conf.organisation, o_currency.given ? o_currency.text :
-	    ctx->conf.currency, ctx->login, &ctx->err);
+	    ctx->conf.currency, ctx->login, &ctx->err) < 0)
+		return -1;
+	return group && *group ? seci_db_share(ctx->db, group, &ctx->err) : 0;
 }
 
 static int
@@ -169,7 +176,8 @@ run_check(struct seci_ctx *ctx)
 
 	if ((r.out = seci_out_begin(&ctx->out, cols, 3, &ctx->err)) == NULL)
 		return -1;
-	n = seci_admin_check(ctx->db, check_row, &r, &ctx->err);
+	n = seci_admin_check(ctx->db, ctx->conf.group, check_row, &r,
+	    &ctx->err);
 	if (n < 0 || r.failed) {
 		seci_out_abort(r.out);
 		return -1;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -243,13 +244,39 @@ findings(struct seci_db *db, const char *sql, const char *check,
 	return n;
 }
 
+/* Who besides its owner may open the file: anyone (always a finding),
+ * or a group other than the configured one.  1 with msg, else 0. */
+static int
+file_access(const char *path, const char *group, char *msg, size_t size)
+{
+	struct group *g = group ? getgrnam(group) : NULL;
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return 0;
+	if (st.st_mode & 0007) {
+		snprintf(msg, size, "'%s' has mode %04o; anyone may open it "
+		    "(chmod 600, or 660 when shared with its group)", path,
+		    (unsigned)(st.st_mode & 07777));
+		return 1;
+	}
+	if ((st.st_mode & 0070) && (g == NULL || g->gr_gid != st.st_gid)) {
+		snprintf(msg, size, "'%s' has mode %04o; its group may open "
+		    "it, and it is not the configured group%s%s (chmod 600, "
+		    "or set group in seci.yaml)", path,
+		    (unsigned)(st.st_mode & 07777), group ? " " : "",
+		    group ? group : "");
+		return 1;
+	}
+	return 0;
+}
+
 int
-seci_admin_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
-    struct seci_err *err)
+seci_admin_check(struct seci_db *db, const char *group,
+    seci_finding_fn *fn, void *arg, struct seci_err *err)
 {
 	struct seci_audit_break brk;
-	struct stat st;
-	char msg[256];
+	char msg[512];
 	int64_t count;
 	int n = 0, k;
 
@@ -281,10 +308,7 @@ seci_admin_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
 	} else {
 		fn(arg, "audit", NULL);
 	}
-	if (stat(db->path, &st) == 0 && (st.st_mode & 0077)) {
-		snprintf(msg, sizeof(msg), "'%s' has mode %04o; others may "
-		    "read it (chmod 600)", db->path,
-		    (unsigned)(st.st_mode & 07777));
+	if ((k = file_access(db->path, group, msg, sizeof(msg))) != 0) {
 		fn(arg, "permissions", msg);
 		n++;
 	} else {

@@ -37,8 +37,8 @@ int seci_user_list(struct seci_db *db, const struct seci_out_opts *oo,
  * others may read.  Each finding goes to fn, and each check that found
  * nothing once with detail NULL; returns the number of findings, or -1.
  */
-int seci_admin_check(struct seci_db *db, seci_finding_fn *fn, void *arg,
-    struct seci_err *err);
+int seci_admin_check(struct seci_db *db, const char *group,
+    seci_finding_fn *fn, void *arg, struct seci_err *err);
 
 /* A consistent online copy of the database in dest (mode 0600), written
  * to a temporary file beside dest and renamed into place.  An existing

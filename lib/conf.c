@@ -23,6 +23,7 @@ static const struct key {
 } keys[] = {
 	{ "database", K_STR, offsetof(struct seci_conf, database), NULL, 0,
 	    0 },
+	{ "group", K_STR, offsetof(struct seci_conf, group), NULL, 0, 0 },
 	{ "organisation", K_STR, offsetof(struct seci_conf, organisation),
 	    "SECI Center", 0, 0 },
 	{ "currency", K_CURRENCY, offsetof(struct seci_conf, currency), "EUR",

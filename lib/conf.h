@@ -17,6 +17,7 @@ struct seci_conf {
 	char *file;			/* the file read, NULL if built-in */
 	char *database;			/* NULL: none configured */
 	char *organisation;
+	char *group;			/* NULL: the database is one user's */
 	char currency[4];
 	long busy_timeout_ms;
 	long transfer_limit_pct;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -535,6 +536,39 @@ seci_db_create(const char *path, long busy_ms, struct seci_err *err)
 		return NULL;
 	}
 	return db;
+}
+
+int
+seci_db_share(struct seci_db *db, const char *group, struct seci_err *err)
+{
+	const char *tmp = db->file ? seci_file_temp_path(db->file) : NULL;
+	const char *slash = strrchr(db->path, '/');
+	struct group *g = getgrnam(group);
+	struct stat st;
+	char *dir;
+
+	if (g == NULL)
+		return seci_err_set(err, SECI_EXIT_USAGE, "--group: no group "
+		    "'%s' on this system (groupadd %s)", group, group);
+	if (tmp == NULL)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "only a new "
+		    "database is shared this way");
+	if (chown(tmp, (uid_t)-1, g->gr_gid) < 0 || chmod(tmp, 0660) < 0)
+		return seci_err_set(err, errno == EPERM ? SECI_EXIT_PERM :
+		    SECI_EXIT_CANTCREAT, "--group %s: cannot give the database "
+		    "to the group: %s (you must be in it)", group,
+		    strerror(errno));
+	dir = slash ? strndup(db->path, (size_t)(slash - db->path) + (slash ==
+	    db->path)) : strdup(".");
+	if (dir != NULL && stat(dir, &st) == 0 && (st.st_gid != g->gr_gid ||
+	    !(st.st_mode & S_ISGID) || (st.st_mode & 0070) != 0070))
+		seci_err_report(err, SECI_WARN, "the folder '%s' should belong "
+		    "to group %s, set-group-ID and group-writable, so that the "
+		    "-wal and -shm files and backups made in it are the group's "
+		    "too: chgrp %s '%s' && chmod 2770 '%s'", dir, group, group,
+		    dir, dir);
+	free(dir);
+	return 0;
 }
 
 int

@@ -28,6 +28,17 @@ const char *seci_db_path(const char *opt, const struct seci_conf *conf);
  */
 struct seci_db *seci_db_create(const char *path, long busy_ms,
     struct seci_err *err);
+/*
+ * A new database (before seci_db_publish) shared by the OS group: its
+ * file given to the group with mode 0660; SQLite gives the -wal and -shm
+ * files the same.  An unknown group is SECI_EXIT_USAGE; one the user may
+ * not give files to, SECI_EXIT_PERM.  A folder that is not set-group-ID
+ * to the group is a warning (files made in it later would not be the
+ * group's).
+ */
+int seci_db_share(struct seci_db *db, const char *group,
+    struct seci_err *err);
+
 /* Give a committed new database its name (never replacing a file) and
  * close its connection. */
 int seci_db_publish(struct seci_db *db, struct seci_err *err);
