@@ -8,7 +8,7 @@ set -eu
 src=$(cd "$1" && pwd)
 build=$(cd "$2" && pwd)
 shift 2
-harnesses=${*:-csv parse yaml budget plan payments}
+harnesses=${*:-csv parse yaml conf budget plan payments}
 seconds=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
 out=$build/_fuzz
