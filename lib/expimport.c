@@ -185,6 +185,25 @@ same_reference(struct importer *im, const char *file, unsigned long lineno,
 
 /* Insert the pending rows: a full batch in one statement, a partial one
  * (the end of the file) row by row. */
+/* A row kept out as a duplicate of an earlier import: its repeats in
+ * this file count on from it. */
+static int
+note_if_duplicate(struct importer *im, const char *key, struct seci_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t here;
+
+	st = seci_db_stmt(im->db, "SELECT count(*) FROM expense WHERE "
+	    "row_key = ? AND import_id = ?", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, seci_import_id(im->imp));
+	if (seci_db_one_int(im->db, st, &here, err) < 0)
+		return -1;
+	return here ? 0 : seci_import_note_duplicate(im->imp, key, err);
+}
+
 static int
 flush(struct importer *im, struct seci_err *err)
 {
@@ -228,12 +247,16 @@ flush(struct importer *im, struct seci_err *err)
 	/* What the unique references and keys kept out were duplicates --
 	 * if a reference kept out is the same expense, not another one. */
 	if (inserted < (unsigned long)rows) {
-		for (i = 0; i < rows; i++)
+		for (i = 0; i < rows; i++) {
 			if (im->rows[i].ref && same_reference(im, im->file,
 			    im->rows[i].lineno, arena_str(im, im->rows[i].ref),
 			    im->rows[i].line_id, im->rows[i].date, arena_str(im,
 			    im->rows[i].payee), im->rows[i].amount, err) < 0)
 				return -1;
+			if (im->rows[i].key && note_if_duplicate(im,
+			    arena_str(im, im->rows[i].key), err) < 0)
+				return -1;
+		}
 	}
 	im->stats->added += inserted;
 	im->stats->duplicate += (unsigned long)rows - inserted;
@@ -247,6 +270,31 @@ flush(struct importer *im, struct seci_err *err)
  * before the year closed: 0 when it is one (counted), 1 when it is bad
  * (reported), -1 on error.
  */
+/* Whether an expense of this key came in earlier in this import: in the
+ * batch not written yet, or written. */
+static int
+added_here(void *arg, const char *key, struct seci_err *err)
+{
+	struct importer *im = arg;
+	sqlite3_stmt *st;
+	int64_t n;
+	int i;
+
+	for (i = 0; i < im->npending; i++)
+		if (im->rows[i].key && strcmp(arena_str(im, im->rows[i].key),
+		    key) == 0)
+			return 1;
+	st = seci_db_stmt(im->db, "SELECT count(*) FROM expense WHERE "
+	    "row_key = ? AND import_id = ?", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, seci_import_id(im->imp));
+	if (seci_db_one_int(im->db, st, &n, err) < 0)
+		return -1;
+	return n > 0;
+}
+
 static int
 closed_year_row(struct importer *im, const struct seci_csv_row *row,
     const struct line_cache *lc, seci_day date, seci_money amount, int year,
@@ -266,7 +314,7 @@ closed_year_row(struct importer *im, const struct seci_csv_row *row,
 	f[4] = v[X_DESC] ? v[X_DESC] : "";
 	seci_row_key(f, 5, key);
 	if ((!v[X_REF] || !*v[X_REF]) && seci_import_occurrence(im->imp, key,
-	    err) < 0)
+	    added_here, im, err) < 0)
 		return -1;
 	st = seci_db_stmt(im->db, "SELECT count(*) FROM expense WHERE "
 	    "reference = ?1 OR row_key = ?2", err);
@@ -281,7 +329,8 @@ closed_year_row(struct importer *im, const struct seci_csv_row *row,
 		return -1;
 	if (known) {
 		im->stats->duplicate++;
-		return 0;
+		return v[X_REF] && *v[X_REF] ? 0 :
+		    seci_import_note_duplicate(im->imp, key, err);
 	}
 	seci_err_report(err, SECI_ERROR, "%s:%lu: budget year %d is closed",
 	    row->file, row->line, year);
@@ -378,7 +427,8 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		f[3] = cents;
 		f[4] = v[X_DESC] ? v[X_DESC] : "";
 		seci_row_key(f, 5, key);
-		if (seci_import_occurrence(im->imp, key, err) < 0)
+		if (seci_import_occurrence(im->imp, key, added_here, im,
+		    err) < 0)
 			return -1;
 		p->key = keep(im, key);
 	}

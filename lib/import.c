@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <sodium.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,11 +13,14 @@
 #include "ledger.h"
 #include "seci_priv.h"
 
+#define SEEN_BITS (1u << 24)	/* 2 MiB: few false hits at a million keys */
+
 struct seci_import {
 	struct seci_db *db;
 	int64_t id;
 	crypto_hash_sha256_state hash;
 	int counting;		/* temp.import_seen is ready */
+	unsigned char *seen;	/* a bit per key hash met in this import */
 	char name[256];		/* the file, for messages */
 };
 
@@ -102,6 +107,8 @@ seci_import_finish(struct seci_import *imp,
 void
 seci_import_free(struct seci_import *imp)
 {
+	if (imp)
+		free(imp->seen);
 	free(imp);
 }
 
@@ -134,32 +141,94 @@ seci_import_bounded(struct seci_import *imp, struct seci_err *err)
 	return 0;
 }
 
+/* The table of keys met more than once in this import (or met once as
+ * a duplicate), made on first need. */
+static int
+counting(struct seci_import *imp, struct seci_err *err)
+{
+	if (imp->counting)
+		return 0;
+	if (seci_db_exec_sql(imp->db, "CREATE TEMP TABLE IF NOT EXISTS "
+	    "import_seen (key TEXT PRIMARY KEY, n INTEGER NOT NULL) "
+	    "WITHOUT ROWID; DELETE FROM temp.import_seen", err) < 0)
+		return -1;
+	imp->counting = 1;
+	return 0;
+}
+
+/* FNV-1a of the key: its bit in the filter. */
+static uint32_t
+key_bit(const char *key)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h & (SEEN_BITS - 1);
+}
+
 int
 seci_import_occurrence(struct seci_import *imp, char *key,
-    struct seci_err *err)
+    seci_import_known_fn *known, void *arg, struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t n;
+	uint32_t bit;
+	int64_t n = 0;
+	int k;
 
-	if (!imp->counting) {
-		if (seci_db_exec_sql(imp->db, "CREATE TEMP TABLE IF NOT EXISTS "
-		    "import_seen (key TEXT PRIMARY KEY, n INTEGER NOT NULL) "
-		    "WITHOUT ROWID; DELETE FROM temp.import_seen", err) < 0)
-			return -1;
-		imp->counting = 1;
+	if (imp->seen == NULL && (imp->seen = calloc(SEEN_BITS / 8, 1)) ==
+	    NULL)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	/* Most keys come once: their bit was clear, nothing else to do. */
+	bit = key_bit(key);
+	if (!(imp->seen[bit / 8] & (1u << (bit % 8)))) {
+		imp->seen[bit / 8] |= (unsigned char)(1u << (bit % 8));
+		return 0;
 	}
-	st = seci_db_stmt(imp->db, "INSERT INTO temp.import_seen (key, n) "
-	    "VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1 "
-	    "RETURNING n", err);
-	if (st == NULL)
+	if (counting(imp, err) < 0 || (st = seci_db_stmt(imp->db, "UPDATE "
+	    "temp.import_seen SET n = n + 1 WHERE key = ? RETURNING n",
+	    err)) == NULL)
 		return -1;
 	seci_db_bind_text(st, 1, key);
 	if (seci_db_one_int(imp->db, st, &n, err) < 0)
 		return -1;
-	if (n > 1)
-		snprintf(key + strlen(key), SECI_ROW_KEY_MAX - strlen(key),
-		    "#%lld", (long long)n);
+	if (n == 0) {
+		/* Not counted yet: the second time if the importer added the
+		 * key earlier in this import, else the first (another key set
+		 * the bit). */
+		if ((k = known(arg, key, err)) < 0)
+			return -1;
+		if (!k)
+			return 0;
+		n = 2;
+		st = seci_db_stmt(imp->db, "INSERT INTO temp.import_seen (key, "
+		    "n) VALUES (?, 2)", err);
+		if (st == NULL)
+			return -1;
+		seci_db_bind_text(st, 1, key);
+		if (seci_db_exec_stmt(imp->db, st, err) < 0)
+			return -1;
+	}
+	snprintf(key + strlen(key), SECI_ROW_KEY_MAX - strlen(key), "#%lld",
+	    (long long)n);
 	return 0;
+}
+
+int
+seci_import_note_duplicate(struct seci_import *imp, const char *key,
+    struct seci_err *err)
+{
+	sqlite3_stmt *st;
+
+	/* A key with its number is counted already. */
+	if (strchr(key, '#') != NULL)
+		return 0;
+	if (counting(imp, err) < 0 || (st = seci_db_stmt(imp->db, "INSERT "
+	    "INTO temp.import_seen (key, n) VALUES (?, 1) ON CONFLICT DO "
+	    "NOTHING", err)) == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, key);
+	return seci_db_exec_stmt(imp->db, st, err);
 }
 
 int

@@ -66,10 +66,20 @@ void seci_row_key(const char *const *fields, size_t n, char *hex);
  * The same row twice in one file is two transactions (two equal
  * instalments on one day): the n-th occurrence of key in this import
  * gets "#n" appended for n > 1, so the file adds both, and importing it
- * again adds neither.  key has room for SECI_ROW_KEY_MAX bytes.  The
- * count is kept in a temporary table, not in memory.
+ * again adds neither.  key has room for SECI_ROW_KEY_MAX bytes.
+ *
+ * A fixed filter of 2 MiB finds the keys that may have come before; only
+ * those are looked up, in a temporary table of the keys met more than
+ * once, and through known(arg, key), which says whether the importer
+ * added a row of that key earlier in this import (1), or not (0).  A row
+ * that turns out a duplicate of an earlier import must be told with
+ * seci_import_note_duplicate(), so that its repeats are counted too.
  */
+typedef int seci_import_known_fn(void *arg, const char *key,
+    struct seci_err *err);
 int seci_import_occurrence(struct seci_import *imp, char *key,
+    seci_import_known_fn *known, void *arg, struct seci_err *err);
+int seci_import_note_duplicate(struct seci_import *imp, const char *key,
     struct seci_err *err);
 
 #endif

@@ -506,6 +506,37 @@ seen(struct payment_import *pi, const struct seci_csv_row *row,
 	return pi->o->seen(pi->o->seen_arg, &s, err);
 }
 
+/* Whether a payment of this key came in earlier in this import. */
+static int
+added_here(void *arg, const char *key, struct seci_err *err)
+{
+	struct payment_import *pi = arg;
+	sqlite3_stmt *st;
+	int64_t n;
+
+	/* voided IS NULL: the terms of the partial index on dedup_key. */
+	st = seci_db_stmt(pi->db, "SELECT count(*) FROM payment WHERE "
+	    "dedup_key = ? AND voided IS NULL AND import_id = ?", err);
+	if (st == NULL)
+		return -1;
+	seci_db_bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, seci_import_id(pi->imp));
+	if (seci_db_one_int(pi->db, st, &n, err) < 0)
+		return -1;
+	return n > 0;
+}
+
+/* A duplicate without a bank id: its repeats in this file count on. */
+static int
+duplicate(struct payment_import *pi, const struct seci_csv_row *row,
+    const struct prow *p, struct seci_err *err)
+{
+	if (p->bank_id == NULL && seci_import_note_duplicate(pi->imp, p->key,
+	    err) < 0)
+		return -1;
+	return seen(pi, row, p, NULL, NULL, "duplicate", err);
+}
+
 static int
 payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 {
@@ -524,13 +555,13 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	if (rc != 0)
 		return rc;
 	if (p.bank_id == NULL && seci_import_occurrence(pi->imp, p.key,
-	    err) < 0)
+	    added_here, pi, err) < 0)
 		return -1;
 	if (year_closed(pi, p.date, &closed, err) < 0)
 		return -1;
 	if (closed)
 		return (rc = closed_year_row(pi, row, &p, closed, err)) != 0 ?
-		    rc : seen(pi, row, &p, NULL, NULL, "duplicate", err);
+		    rc : duplicate(pi, row, &p, err);
 	party = match(&pi->m, p.acct, p.payer, p.reference, &how);
 	if (insert(pi, &p, party, how, err) < 0)
 		return -1;
@@ -539,7 +570,7 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		    seci_import_id(pi->imp), err)) != 0)
 			return rc;
 		pi->stats->duplicate++;
-		return seen(pi, row, &p, NULL, NULL, "duplicate", err);
+		return duplicate(pi, row, &p, err);
 	}
 	pi->stats->added++;
 	if (party == NULL)

@@ -33,8 +33,11 @@ run_ok "two identical expenses" seci-budget expense import "$T/taxi.csv"
 err_has "are two" "2 new, 0 duplicate"
 run_ok "again" seci-budget expense import "$T/taxi.csv"
 err_has "and only two" "0 new, 2 duplicate"
+{ cat "$T/taxi.csv"; tail -n 1 "$T/taxi.csv"; } >"$T/taxi3.csv"
+run_ok "a file with a third" seci-budget expense import "$T/taxi3.csv"
+err_has "adds the third only" "1 new, 2 duplicate"
 run_ok "the list" seci-budget -y 2026 -o csv --no-header expense list
-is "two taxis of 12.00" "$(grep -c ',B1,Taxi,12.00,' "$T/out")" 2
+is "three taxis of 12.00" "$(grep -c ',B1,Taxi,12.00,' "$T/out")" 3
 
 # A zero amount is no payment: a bad row, not an outgoing one.
 printf 'date,amount\n2026-04-01,0.00\n2026-04-02,-0\n' >"$T/zero.csv"
