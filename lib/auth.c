@@ -10,9 +10,10 @@
 #include "auth.h"
 #include "seci_priv.h"
 
-static const char *const role_names[] = { "director", "finance", "hr",
-    "planning", "auditor", "viewer" };
+const char *const seci_role_names[] = { "director", "finance", "hr",
+    "planning", "auditor", "viewer", NULL };
 #define NROLES 6
+#define role_names seci_role_names
 
 int
 seci_roles_parse(const char *list, unsigned *mask, struct seci_err *err)

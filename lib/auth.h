@@ -25,6 +25,9 @@ enum seci_role {
 #define SECI_LOGIN_MAX 64
 
 /* "finance,hr" to a mask; unknown names are SECI_EXIT_USAGE. */
+/* The role names, NULL-terminated. */
+extern const char *const seci_role_names[];
+
 int seci_roles_parse(const char *list, unsigned *mask, struct seci_err *err);
 /* Mask to "director,finance" in buf (size bytes). */
 char *seci_roles_format(unsigned mask, char *buf, size_t size);

@@ -680,6 +680,50 @@ close_stdout(void)
 
 static int run_main(const struct seci_tool *, int, char **);
 
+/*
+ * `--completion-spec`, for the build only (not in --help): the command
+ * tables as lines of tab-separated fields, from which the shell
+ * completion is generated, so that it cannot drift from --help:
+ *   G  OPTION...            the global options ("--db=" takes a value)
+ *   C  WORDS  OPTION...     a command and its options
+ *   V  WORDS  OPTION  VALUE...   the values an option takes
+ *   F  WORDS  FORMAT...     the command's -o formats
+ */
+static void
+completion_spec(const struct seci_tool *tool)
+{
+	const struct argp_option *g;
+	const struct seci_opt *o;
+	const char *const *v;
+	size_t i;
+
+	printf("G");
+	for (g = global_options; g->name || g->doc; g++)
+		if (g->name)
+			printf("\t--%s%s", g->name, g->arg ? "=" : "");
+	printf("\t--help\t--version\n");
+	for (i = 0; i < tool->ncmds; i++) {
+		const struct seci_cmd *c = &tool->cmds[i];
+
+		printf("C\t%s", c->name);
+		for (o = c->opts; o && o->name; o++)
+			printf("\t--%s%s", o->name, o->type == SECI_OPT_FLAG ?
+			    "" : "=");
+		printf("\nF\t%s\t%s\n", c->name, c->formats ? c->formats :
+		    "table,csv,tsv,json");
+		for (o = c->opts; o && o->name; o++) {
+			v = o->type == SECI_OPT_ENUM ? o->values :
+			    strcmp(o->name, "role") == 0 ? seci_role_names : NULL;
+			if (v == NULL)
+				continue;
+			printf("V\t%s\t--%s", c->name, o->name);
+			for (; *v; v++)
+				printf("\t%s", *v);
+			printf("\n");
+		}
+	}
+}
+
 int
 seci_main(const struct seci_tool *tool, int argc, char **argv)
 {
@@ -687,6 +731,11 @@ seci_main(const struct seci_tool *tool, int argc, char **argv)
 
 	progname = tool->name;
 	atexit(close_stdout);
+	if (argc == 2 && strcmp(argv[1], "--completion-spec") == 0) {
+		completion_spec(tool);
+		returned = 1;
+		return 0;
+	}
 	rc = run_main(tool, argc, argv);
 	returned = 1;
 	return rc;
