@@ -394,7 +394,7 @@ static const struct seci_cmd commands[] = {
 	    .max_args = 1, .run = run_edit },
 	{ .name = "submit", .doc = "Submit the draft to the JCC and print the "
 	    "proposal", .opts = submit_opts, .db = W, .roles = PLAN,
-	    .formats = "text,html", .run = run_submit },
+	    .formats = "text,html,pdf", .run = run_submit },
 	{ .name = "decide", .doc = "Record the JCC's decision: --approve or "
 	    "--return", .opts = decide_opts, .db = W, .roles = PLAN,
 	    .run = run_decide },
@@ -412,7 +412,7 @@ static const struct seci_cmd commands[] = {
 	    .roles = PLAN, .min_args = 2, .max_args = 2, .run = run_indicator },
 	{ .name = "report", .doc = "Progress, overdue activities, indicators, "
 	    "planned cost against spending", .db = R, .roles = ANY,
-	    .formats = "text,json,html", .run = run_report },
+	    .formats = "text,json,html,pdf", .run = run_report },
 	{ .name = "analysis add", .doc = "Add a strategic analysis (prints its "
 	    "ID)", .opts = analysis_add_opts, .db = W, .roles = PLAN,
 	    .run = run_analysis_add },

@@ -80,6 +80,33 @@ run_monthly(struct seci_ctx *ctx)
 	    ctx->format, &a, &ctx->err);
 }
 
+/* The statements together: a sheet each in a workbook, or one after
+ * the other under their titles. */
+static int
+run_statements(struct seci_ctx *ctx)
+{
+	static const struct { const char *kind, *title; } parts[] = {
+		{ "balance-sheet", "Balance sheet" },
+		{ "performance", "Financial performance" },
+		{ "budget-vs-actual", "Budget vs actual" },
+		{ "contributions-status", "Status of contributions" },
+	};
+	struct seci_report_args a;
+	size_t i;
+
+	report_args(ctx, &a);
+	seci_format_parse(ctx->format, &a.out.format);
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		a.out.title = parts[i].title;
+		if (a.out.format == SECI_FMT_TABLE)
+			printf("%s%s\n\n", i ? "\n" : "", parts[i].title);
+		if (seci_report_kind(parts[i].kind)->fn(ctx->db, &a,
+		    &ctx->err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 run_schedule_add(struct seci_ctx *ctx)
 {
@@ -148,7 +175,11 @@ run_ledger(struct seci_ctx *ctx)
 static const struct seci_cmd first[] = {
 	{ .name = "monthly", .doc = "The monthly budget report (cron's)",
 	    .opts = monthly_opts, .db = R, .roles = ANY,
-	    .formats = "text,json,html", .run = run_monthly },
+	    .formats = "text,json,html,pdf,xlsx", .run = run_monthly },
+	{ .name = "statements", .doc = "The financial statements and the "
+	    "status of contributions together (xlsx: a sheet each)",
+	    .db = R, .roles = ANY, .formats = "table,xlsx",
+	    .run = run_statements },
 };
 static const struct seci_cmd last[] = {
 	{ .name = "schedule add", .args = "NAME", .doc = "Schedule a report "

@@ -12,11 +12,16 @@
 #include "auth.h"
 #include "cli.h"
 #include "clock.h"
+#include "sink.h"
 
 enum {
 	OPT_AS_OF = 0x100,
-	OPT_NO_HEADER
+	OPT_NO_HEADER,
+	OPT_OUTPUT
 };
+
+/* A listing's formats; xlsx where built with libxlsxwriter. */
+#define LISTING_FORMATS "table,csv,tsv,json,xlsx"
 
 static const struct argp_option global_options[] = {
 	{ NULL, 0, NULL, 0, "Global options (before or after the command):",
@@ -27,6 +32,9 @@ static const struct argp_option global_options[] = {
 	    "$XDG_CONFIG_HOME/seci/seci.yaml, /etc/seci/seci.yaml)", -1 },
 	{ "format", 'o', "FORMAT", 0, "Output format: table, csv, tsv or json "
 	    "(default: table on a terminal, csv otherwise)", -1 },
+	{ "output", OPT_OUTPUT, "FILE", 0, "Write the output to FILE, whole "
+	    "or not at all: put in place only when the command succeeds "
+	    "(default: standard output)", -1 },
 	{ "no-header", OPT_NO_HEADER, NULL, 0, "Leave out the header row", -1 },
 	{ "year", 'y', "YYYY", 0, "Fiscal year (default: the year of "
 	    "--as-of)", -1 },
@@ -78,6 +86,9 @@ struct ctx_private {
 	const char *year;
 	const char *as_of;
 	const char *format;
+	const char *output;		/* --output */
+	char formats[128];		/* the command's, as available here */
+	struct seci_sink *sink;
 	int no_header;
 };
 
@@ -87,13 +98,25 @@ static struct ctx_private *priv;
 #define CMD_KEY 0x200
 
 static int
-format_allowed(const struct seci_cmd *cmd, const char *f)
+format_allowed(const char *f)
 {
-	enum seci_format fmt;
+	return seci_format_in(priv->formats, f);
+}
 
-	if (cmd->formats == NULL)
-		return seci_format_parse(f, &fmt) == 0;
-	return seci_format_in(cmd->formats, f);
+/* "table, csv, tsv or json" from "table,csv,tsv,json". */
+static char *
+format_words(const char *list, char *buf, size_t size)
+{
+	size_t len = 0, n;
+	const char *p;
+
+	buf[0] = '\0';
+	for (p = list; *p && len < size; p += n + (p[n] == ',')) {
+		n = strcspn(p, ",");
+		len += (size_t)snprintf(buf + len, size - len, "%s%.*s",
+		    p == list ? "" : p[n] ? ", " : " or ", (int)n, p);
+	}
+	return buf;
 }
 
 static error_t
@@ -110,11 +133,16 @@ global_parse(int key, char *arg, struct argp_state *state)
 		ctx->config_opt = arg;
 		break;
 	case 'o':
-		if (!format_allowed(ctx->cmd, arg))
+		if (!format_allowed(arg)) {
+			char words[160];
+
 			argp_error(state, "unknown format '%s' (use %s)", arg,
-			    ctx->cmd->formats ? ctx->cmd->formats :
-			    "table, csv, tsv or json");
+			    format_words(priv->formats, words, sizeof(words)));
+		}
 		priv->format = arg;
+		break;
+	case OPT_OUTPUT:
+		priv->output = arg;
 		break;
 	case OPT_NO_HEADER:
 		priv->no_header = 1;
@@ -528,8 +556,18 @@ settle_globals(struct seci_ctx *ctx, struct seci_err *err)
 		static char first[16];
 
 		snprintf(first, sizeof(first), "%.*s",
-		    (int)strcspn(cmd->formats, ","), cmd->formats);
+		    (int)strcspn(priv->formats, ","), priv->formats);
 		ctx->format = first;
+	}
+	ctx->out.title = cmd->name;
+	if (priv->output || strcmp(ctx->format, "xlsx") == 0 ||
+	    strcmp(ctx->format, "pdf") == 0) {
+		if ((priv->sink = seci_sink_open(ctx->format, priv->output,
+		    &ctx->out.xlsx, err)) == NULL)
+			return -1;
+		/* A PDF is printed from the command's HTML. */
+		if (strcmp(ctx->format, "pdf") == 0)
+			ctx->format = "html";
 	}
 	return 0;
 }
@@ -636,6 +674,15 @@ run_command(struct seci_ctx *ctx)
 		seci_db_set_date(ctx->db, seci_opt_record_date(ctx->cmd->opts,
 		    ctx->as_of));
 	rc = ctx->cmd->run(ctx);
+	/* The workbook, the PDF or the --output file, before any commit:
+	 * a failure here keeps the changes out. */
+	if (rc == 0 && ctx->err.code == 0 && priv->sink) {
+		struct seci_sink *s = priv->sink;
+
+		priv->sink = NULL;
+		if (seci_sink_commit(s, &ctx->err) < 0)
+			return -1;
+	}
 	if (ctx->db == NULL)
 		return rc;
 	/* What the command printed must reach stdout before its changes
@@ -695,6 +742,7 @@ completion_spec(const struct seci_tool *tool)
 	const struct argp_option *g;
 	const struct seci_opt *o;
 	const char *const *v;
+	char fmts[128];
 	size_t i;
 
 	printf("G");
@@ -709,8 +757,9 @@ completion_spec(const struct seci_tool *tool)
 		for (o = c->opts; o && o->name; o++)
 			printf("\t--%s%s", o->name, o->type == SECI_OPT_FLAG ?
 			    "" : "=");
-		printf("\nF\t%s\t%s\n", c->name, c->formats ? c->formats :
-		    "table,csv,tsv,json");
+		printf("\nF\t%s\t%s\n", c->name, seci_sink_formats(
+		    c->formats ? c->formats : LISTING_FORMATS, fmts,
+		    sizeof(fmts)));
 		for (o = c->opts; o && o->name; o++) {
 			v = o->type == SECI_OPT_ENUM ? o->values :
 			    strcmp(o->name, "role") == 0 ? seci_role_names : NULL;
@@ -755,7 +804,7 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	};
 	struct argp cargp = { NULL, NULL, NULL, NULL, children, NULL, NULL };
 	const struct seci_cmd *cmd;
-	char **nargv = NULL, fmtdoc[128];
+	char **nargv = NULL, fmtdoc[256], fwords[160];
 	const char *words[2] = { NULL, NULL };
 	int nargc = 0, rc, status, failed;
 	size_t i;
@@ -796,14 +845,19 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	if ((gopts = calloc(i + 1, sizeof(*gopts))) == NULL)
 		return SECI_EXIT_SOFTWARE;
 	memcpy(gopts, global_options, (i + 1) * sizeof(*gopts));
-	if (cmd->formats != NULL) {
+	seci_sink_formats(cmd->formats ? cmd->formats : LISTING_FORMATS,
+	    p.formats, sizeof(p.formats));
+	if (cmd->formats != NULL)
 		snprintf(fmtdoc, sizeof(fmtdoc), "Output format: %s (default: "
-		    "%.*s)", cmd->formats, (int)strcspn(cmd->formats, ","),
-		    cmd->formats);
-		for (i = 0; gopts[i].name || gopts[i].doc; i++)
-			if (gopts[i].key == 'o')
-				gopts[i].doc = fmtdoc;
-	}
+		    "%.*s)", format_words(p.formats, fwords, sizeof(fwords)),
+		    (int)strcspn(p.formats, ","), p.formats);
+	else
+		snprintf(fmtdoc, sizeof(fmtdoc), "Output format: %s (default: "
+		    "table on a terminal, csv otherwise)", format_words(
+		    p.formats, fwords, sizeof(fwords)));
+	for (i = 0; gopts[i].name || gopts[i].doc; i++)
+		if (gopts[i].key == 'o')
+			gopts[i].doc = fmtdoc;
 	gargp.options = gopts;
 	if (cmd->opts && (copts = seci_opt_argp(cmd->opts, CMD_KEY)) == NULL)
 		return SECI_EXIT_SOFTWARE;
@@ -819,6 +873,10 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	else
 		rc = run_command(&ctx);
 	failed = rc < 0 || ctx.err.code != 0;
+	if (failed) {
+		seci_sink_abort(p.sink);
+		p.sink = NULL;
+	}
 	if (failed && ctx.db != NULL) {
 		seci_db_rollback(ctx.db);
 		if ((cmd->db & SECI_DB_MASK) == SECI_DB_CREATE) {

@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "doc.h"
+#ifdef HAVE_XLSXWRITER
+#include "xlsx.h"
+#endif
 
 #define TEXT_WIDTH 96	/* of rules; every line stays under 100 */
 
@@ -29,6 +32,9 @@ struct seci_doc {
 	struct text_row *rows;
 	size_t nrows, caprows;
 	int failed;		/* out of memory: rows were lost */
+	struct seci_xlsx *x;	/* the workbook form's */
+	char *title;		/* its first sheet's name */
+	struct seci_err *err;
 };
 
 int
@@ -40,6 +46,10 @@ seci_doc_format_parse(const char *s, enum seci_doc_format *out)
 		*out = SECI_DOC_JSON;
 	else if (strcmp(s, "html") == 0)
 		*out = SECI_DOC_HTML;
+#ifdef HAVE_XLSXWRITER
+	else if (strcmp(s, "xlsx") == 0)
+		*out = SECI_DOC_XLSX;
+#endif
 	else
 		return -1;
 	return 0;
@@ -112,7 +122,8 @@ rule(FILE *fp, char c)
 }
 
 static const char html_style[] =
-    "@page { size: A4; margin: 15mm; }\n"
+    "@media print { body { margin: 0; max-width: none; } "
+    "h2.s { break-before: page; } p.meta + h2.s { break-before: auto; } }\n"
     "body { font: 10pt/1.35 sans-serif; color: #222; margin: 2em; "
     "max-width: 190mm; }\n"
     "h1 { font-size: 16pt; margin: 0; } h2 { font-size: 12pt; "
@@ -129,6 +140,41 @@ static const char html_style[] =
     "tr.total td { font-weight: bold; border-top: 1px solid #888; }\n"
     "svg { font: 9pt sans-serif; margin: .5em 0; }\n"
     "code { font-size: 8.5pt; word-break: break-all; }\n";
+
+/* Text as a CSS string, in quotes. */
+static void
+css_string(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fprintf(fp, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20 || *s == '<')
+			fprintf(fp, "\\%x ", (unsigned char)*s);
+		else
+			putc(*s, fp);
+	}
+	putc('"', fp);
+}
+
+/* The printed page: A4, the organisation and the title (which names the
+ * period) at the head of every page, the detail line and "Page n of m"
+ * at its foot. */
+static void
+page_style(FILE *fp, const char *org, const char *title, const char *meta)
+{
+	static const char box[] = "font: 8pt sans-serif; color: #555;";
+
+	fputs("@page { size: A4; margin: 18mm 15mm 16mm;\n  @top-left { "
+	    "content: ", fp);
+	css_string(fp, org);
+	fprintf(fp, "; %s }\n  @top-right { content: ", box);
+	css_string(fp, title);
+	fprintf(fp, "; %s }\n  @bottom-left { content: ", box);
+	css_string(fp, meta);
+	fprintf(fp, "; %s }\n  @bottom-right { content: \"Page \" "
+	    "counter(page) \" of \" counter(pages); %s }\n}\n", box, box);
+}
 
 struct seci_doc *
 seci_doc_begin(FILE *fp, enum seci_doc_format fmt, const char *org,
@@ -152,8 +198,9 @@ seci_doc_begin(FILE *fp, enum seci_doc_format fmt, const char *org,
 	html_text(fp, org);
 	fputs(" &mdash; ", fp);
 	html_text(fp, title);
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
-	    html_style);
+	fprintf(fp, "</title>\n<style>\n%s", html_style);
+	page_style(fp, org, title, meta);
+	fputs("</style>\n</head>\n<body>\n<h1>", fp);
 	html_text(fp, org);
 	fputs("</h1>\n<h2 style=\"border:0;margin-top:.3em\">", fp);
 	html_text(fp, title);
@@ -163,15 +210,78 @@ seci_doc_begin(FILE *fp, enum seci_doc_format fmt, const char *org,
 	return d;
 }
 
+#ifdef HAVE_XLSXWRITER
+struct seci_doc *
+seci_doc_begin_xlsx(struct seci_xlsx *x, const char *org, const char *title,
+    const char *meta, struct seci_err *err)
+{
+	struct seci_doc *d = calloc(1, sizeof(*d));
+
+	if (d == NULL || (d->title = strdup(title)) == NULL) {
+		free(d);
+		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	d->fmt = SECI_DOC_XLSX;
+	d->x = x;
+	d->err = err;
+	seci_xlsx_properties(x, title, org, meta);
+	return d;
+}
+
+/* A sheet to write on: the title's, when nothing came before. */
+static struct seci_xlsx *
+sheet(struct seci_doc *d, const char *title)
+{
+	if (title != NULL || d->title != NULL) {
+		if (seci_xlsx_sheet(d->x, title ? title : d->title, NULL, 0,
+		    d->err) < 0)
+			d->failed = 2;
+		free(d->title);
+		d->title = NULL;
+	}
+	return d->x;
+}
+
+/* A line of text in the first column, bold for a heading, after an
+ * empty row unless it is the sheet's first. */
+static void
+sheet_line(struct seci_doc *d, const char *text, int heading)
+{
+	struct seci_xlsx *x = sheet(d, NULL);
+
+	if (heading)
+		seci_xlsx_next_row(x);
+	seci_xlsx_text(x, 0, text, heading);
+	seci_xlsx_next_row(x);
+}
+#else
+struct seci_doc *
+seci_doc_begin_xlsx(struct seci_xlsx *x, const char *org, const char *title,
+    const char *meta, struct seci_err *err)
+{
+	(void)x, (void)org, (void)title, (void)meta;
+	seci_err_set(err, SECI_EXIT_USAGE, "built without libxlsxwriter: no "
+	    "xlsx");
+	return NULL;
+}
+#endif
+
 void
 seci_doc_section(struct seci_doc *d, const char *title)
 {
+#ifdef HAVE_XLSXWRITER
+	if (d->fmt == SECI_DOC_XLSX) {
+		sheet(d, title);
+		return;
+	}
+#endif
 	if (d->fmt != SECI_DOC_HTML) {
 		fprintf(d->fp, "\n%s\n", title);
 		rule(d->fp, '-');
 		return;
 	}
-	fputs("<h2>", d->fp);
+	fputs("<h2 class=\"s\">", d->fp);
 	html_text(d->fp, title);
 	fputs("</h2>\n", d->fp);
 }
@@ -179,6 +289,12 @@ seci_doc_section(struct seci_doc *d, const char *title)
 void
 seci_doc_subsection(struct seci_doc *d, const char *title)
 {
+#ifdef HAVE_XLSXWRITER
+	if (d->fmt == SECI_DOC_XLSX) {
+		sheet_line(d, title, 1);
+		return;
+	}
+#endif
 	if (d->fmt != SECI_DOC_HTML) {
 		fprintf(d->fp, "\n%s\n", title);
 		return;
@@ -191,6 +307,12 @@ seci_doc_subsection(struct seci_doc *d, const char *title)
 void
 seci_doc_para(struct seci_doc *d, const char *text)
 {
+#ifdef HAVE_XLSXWRITER
+	if (d->fmt == SECI_DOC_XLSX) {
+		sheet_line(d, text, 0);
+		return;
+	}
+#endif
 	if (d->fmt != SECI_DOC_HTML) {
 		fprintf(d->fp, "%s\n", text);
 		return;
@@ -308,6 +430,18 @@ seci_doc_table(struct seci_doc *d, const struct seci_doc_col *cols, int n,
 	d->flags = flags;
 	d->last_total = 0;
 	d->nrows = 0;
+#ifdef HAVE_XLSXWRITER
+	if (d->fmt == SECI_DOC_XLSX) {
+		struct seci_xlsx *x = sheet(d, NULL);
+
+		for (i = 0; i < d->ncols; i++)
+			heads[i] = cols[i].html_head ? cols[i].html_head :
+			    cols[i].head;
+		if (header)
+			seci_xlsx_header(x, heads, d->ncols);
+		return;
+	}
+#endif
 	if (d->fmt != SECI_DOC_HTML) {
 		for (i = 0; header && i < d->ncols; i++)
 			heads[i] = cols[i].head;
@@ -334,6 +468,15 @@ seci_doc_row(struct seci_doc *d, const char *const *cells, int total)
 {
 	int i;
 
+#ifdef HAVE_XLSXWRITER
+	if (d->fmt == SECI_DOC_XLSX) {
+		for (i = 0; i < d->ncols && cells[i]; i++)
+			seci_xlsx_cell(d->x, i, cells[i], d->cols[i].right,
+			    total);
+		seci_xlsx_next_row(d->x);
+		return;
+	}
+#endif
 	if (d->fmt != SECI_DOC_HTML) {
 		hold(d, cells, total);
 		return;
@@ -354,9 +497,13 @@ seci_doc_table_end(struct seci_doc *d)
 	size_t r;
 	int i;
 
+#ifdef HAVE_XLSXWRITER
+	if (d->fmt == SECI_DOC_XLSX)
+		seci_xlsx_table_end(d->x);
+#endif
 	if (d->fmt == SECI_DOC_HTML)
 		fputs("</table>\n", d->fp);
-	else
+	else if (d->fmt != SECI_DOC_XLSX)
 		fit(d);
 	for (r = 0; r < d->nrows; r++) {
 		struct text_row *t = &d->rows[r];
@@ -500,12 +647,16 @@ seci_doc_end(struct seci_doc *d, struct seci_err *err)
 
 	if (d->fmt == SECI_DOC_HTML)
 		fputs("</body>\n</html>\n", fp);
-	if (d->failed)
+	if (d->failed == 2)	/* the sheet's error, in d->err */
+		rc = err == d->err ? -1 : seci_err_set(err, d->err->code,
+		    "%s", d->err->msg);
+	else if (d->failed)
 		rc = seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-	else if (fflush(fp) != 0 || ferror(fp))
+	else if (fp && (fflush(fp) != 0 || ferror(fp)))
 		rc = seci_err_set(err, SECI_EXIT_IOERR, "write error: %s",
 		    strerror(errno ? errno : EIO));
 	free(d->rows);
+	free(d->title);
 	free(d);
 	return rc;
 }

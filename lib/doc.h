@@ -21,9 +21,13 @@
 #include "date.h"
 #include "err.h"
 
-enum seci_doc_format { SECI_DOC_TEXT, SECI_DOC_JSON, SECI_DOC_HTML };
+enum seci_doc_format { SECI_DOC_TEXT, SECI_DOC_JSON, SECI_DOC_HTML,
+    SECI_DOC_XLSX };
 
-/* "text", "json" or "html" to a format; -1 for anything else. */
+struct seci_xlsx;
+
+/* "text", "json", "html" or (when built with libxlsxwriter) "xlsx" to a
+ * format; -1 for anything else. */
 int seci_doc_format_parse(const char *s, enum seci_doc_format *out);
 
 struct seci_doc;
@@ -34,6 +38,14 @@ struct seci_doc;
 struct seci_doc *seci_doc_begin(FILE *fp, enum seci_doc_format fmt,
     const char *org, const char *title, const char *meta,
     struct seci_err *err);
+
+/* The same document as a workbook: a sheet per section, named after it
+ * (what comes before the first section goes on a sheet named after the
+ * title), its tables' figures as numbers, dates as dates, total rows in
+ * bold; the title block becomes the workbook's properties.  Charts are
+ * left out (their figures are in the tables). */
+struct seci_doc *seci_doc_begin_xlsx(struct seci_xlsx *x, const char *org,
+    const char *title, const char *meta, struct seci_err *err);
 
 enum seci_doc_format seci_doc_format(const struct seci_doc *d);
 

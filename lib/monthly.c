@@ -495,8 +495,8 @@ seal(struct seci_doc *d, const struct monthly *m)
 }
 
 static int
-render(FILE *fp, enum seci_doc_format fmt, const struct monthly *m,
-    struct seci_err *err)
+render(FILE *fp, struct seci_xlsx *x, enum seci_doc_format fmt,
+    const struct monthly *m, struct seci_err *err)
 {
 	char title[160], meta[96], day[SECI_DATE_BUFSZ];
 	struct seci_doc *d;
@@ -506,7 +506,9 @@ render(FILE *fp, enum seci_doc_format fmt, const struct monthly *m,
 	    month_names[m->month - 1], m->year);
 	snprintf(meta, sizeof(meta), "As of %s; amounts in %s",
 	    seci_date_format(m->as_of, day), m->currency);
-	if ((d = seci_doc_begin(fp, fmt, m->org, title, meta, err)) == NULL)
+	if ((d = fmt == SECI_DOC_XLSX ? seci_doc_begin_xlsx(x, m->org, title,
+	    meta, err) : seci_doc_begin(fp, fmt, m->org, title, meta, err)) ==
+	    NULL)
 		return -1;
 	execution(d, m);
 	contributions(d, m);
@@ -586,9 +588,10 @@ seci_report_default_month(seci_day as_of)
 
 int
 seci_report_monthly(struct seci_db *db, seci_day month, seci_day as_of,
-    enum seci_doc_format fmt, long rule_years, FILE *fp,
-    struct seci_err *err)
+    enum seci_doc_format fmt, long rule_years,
+    const struct seci_out_opts *out, struct seci_err *err)
 {
+	FILE *fp = out->fp ? out->fp : stdout;
 	struct monthly m;
 	int d, rc;
 
@@ -602,8 +605,8 @@ seci_report_monthly(struct seci_db *db, seci_day month, seci_day as_of,
 	if (fmt == SECI_DOC_JSON)
 		rc = json_monthly(db, &m, rule_years, fp, err);
 	else
-		rc = collect(db, &m, rule_years, err) < 0 ? -1 : render(fp, fmt,
-		    &m, err);
+		rc = collect(db, &m, rule_years, err) < 0 ? -1 : render(fp,
+		    out->xlsx, fmt, &m, err);
 	mtable_free(&m.exec);
 	mtable_free(&m.status);
 	mtable_free(&m.arrears);

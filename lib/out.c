@@ -9,6 +9,9 @@
 #include "csv.h"
 #include "money.h"
 #include "out.h"
+#ifdef HAVE_XLSXWRITER
+#include "xlsx.h"
+#endif
 
 struct seci_out {
 	struct seci_out_opts o;
@@ -24,10 +27,14 @@ struct seci_out {
 int
 seci_format_parse(const char *s, enum seci_format *out)
 {
-	static const char *const names[] = { "table", "csv", "tsv", "json" };
+	static const char *const names[] = { "table", "csv", "tsv", "json",
+#ifdef HAVE_XLSXWRITER
+	    "xlsx"
+#endif
+	};
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++)
 		if (strcmp(s, names[i]) == 0) {
 			*out = (enum seci_format)i;
 			return 0;
@@ -72,6 +79,84 @@ seci_cell_null(void)
 	return c;
 }
 
+static int restricted(const struct seci_out *o, int col);
+
+#ifdef HAVE_XLSXWRITER
+static int
+xlsx_begin(struct seci_out *o, struct seci_err *err)
+{
+	const char *names[64];
+	enum seci_xlsx_kind kinds[64];
+	int i, n = o->ncols < 64 ? o->ncols : 64;
+
+	if (o->o.xlsx == NULL)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "no workbook to "
+		    "write to");
+	for (i = 0; i < n; i++) {
+		names[i] = o->cols[i].name;
+		kinds[i] = o->cols[i].type == SECI_COL_TEXT ? SECI_XLSX_TEXT :
+		    SECI_XLSX_NUMBER;
+	}
+	if (seci_xlsx_sheet(o->o.xlsx, o->o.title ? o->o.title : "Sheet",
+	    kinds, n, err) < 0)
+		return -1;
+	if (o->o.header)
+		seci_xlsx_header(o->o.xlsx, names, n);
+	return 0;
+}
+
+/* A data row as the workbook's cells. */
+static void
+xlsx_row(struct seci_out *o, const struct seci_cell *cells)
+{
+	struct seci_xlsx *x = o->o.xlsx;
+	const struct seci_cell *c;
+	int i;
+
+	for (i = 0; i < o->ncols; i++) {
+		c = &cells[i];
+		if (restricted(o, i)) {
+			seci_xlsx_text(x, i, SECI_RESTRICTED, 0);
+			continue;
+		}
+		if (c->null)
+			continue;
+		switch (o->cols[i].type) {
+		case SECI_COL_TEXT:
+			seci_xlsx_cell(x, i, c->s, 0, 0);
+			break;
+		case SECI_COL_DECIMAL:
+			seci_xlsx_cell(x, i, c->s, 1, 0);
+			break;
+		case SECI_COL_INT:
+			seci_xlsx_int(x, i, c->i, 0);
+			break;
+		case SECI_COL_MONEY:
+			seci_xlsx_money(x, i, c->i, o->o.decimals, 0);
+			break;
+		case SECI_COL_PCT:
+			seci_xlsx_pct(x, i, c->i, 0);
+			break;
+		}
+	}
+	seci_xlsx_next_row(x);
+}
+#else
+static int
+xlsx_begin(struct seci_out *o, struct seci_err *err)
+{
+	(void)o;
+	return seci_err_set(err, SECI_EXIT_USAGE, "built without "
+	    "libxlsxwriter: no xlsx");
+}
+
+static void
+xlsx_row(struct seci_out *o, const struct seci_cell *cells)
+{
+	(void)o, (void)cells;
+}
+#endif
+
 struct seci_out *
 seci_out_begin(const struct seci_out_opts *opts, const struct seci_col *cols,
     int ncols, struct seci_err *err)
@@ -100,6 +185,10 @@ seci_out_begin(const struct seci_out_opts *opts, const struct seci_col *cols,
 	}
 	if (o->o.format == SECI_FMT_JSON)
 		putc('[', o->o.fp);
+	if (o->o.format == SECI_FMT_XLSX && xlsx_begin(o, err) < 0) {
+		free(o);
+		return NULL;
+	}
 	return o;
 }
 
@@ -251,6 +340,11 @@ put_row(struct seci_out *o, const struct seci_cell *cells, int total,
 		return table_keep(o, cells, total, err);
 	if (total)
 		return 0;
+	if (o->o.format == SECI_FMT_XLSX) {
+		xlsx_row(o, cells);
+		o->nrows++;
+		return 0;
+	}
 	if (o->o.format == SECI_FMT_JSON)
 		fputs(o->nrows ? ",\n{" : "\n{", fp);
 	for (i = 0; i < o->ncols; i++) {
@@ -418,7 +512,9 @@ seci_out_end(struct seci_out *o, struct seci_err *err)
 		table_print(o);
 	else if (o->o.format == SECI_FMT_JSON)
 		fputs(o->nrows ? "\n]\n" : "]\n", fp);
-	if (fflush(fp) != 0 || ferror(fp))
+	if (o->o.format == SECI_FMT_XLSX)
+		;	/* the workbook is written when the command ends */
+	else if (fflush(fp) != 0 || ferror(fp))
 		rc = seci_err_set(err, SECI_EXIT_IOERR, "write error: %s",
 		    strerror(errno ? errno : EIO));
 	seci_out_abort(o);

@@ -9,6 +9,10 @@
  * counts as numbers, NULL as null.  Table: aligned columns for a terminal,
  * amounts right-aligned with thousands separators, and optional total
  * rows (which the other forms leave out: they carry data rows only).
+ * XLSX (when built with libxlsxwriter): each result set a sheet of the
+ * workbook the command writes (see xlsx.h), with the data rows of the
+ * CSV form: amounts, counts and percentages as numbers, ISO dates as
+ * dates.
  */
 #ifndef SECI_OUT_H
 #define SECI_OUT_H
@@ -19,7 +23,7 @@
 #include "err.h"
 
 enum seci_format { SECI_FMT_TABLE, SECI_FMT_CSV, SECI_FMT_TSV,
-    SECI_FMT_JSON };
+    SECI_FMT_JSON, SECI_FMT_XLSX };
 
 enum seci_col_type {
 	SECI_COL_TEXT,
@@ -48,17 +52,22 @@ struct seci_cell {
 	const char *s;		/* TEXT (borrowed during seci_out_row) */
 };
 
+struct seci_xlsx;
+
 struct seci_out_opts {
 	enum seci_format format;
 	int header;		/* print the header row */
 	int decimals;		/* of MONEY columns */
 	unsigned roles;		/* the reader's (restricted columns) */
 	FILE *fp;
+	struct seci_xlsx *xlsx;	/* XLSX: the command's workbook */
+	const char *title;	/* XLSX: the sheet's name (NULL: "Sheet") */
 };
 
 struct seci_out;
 
-/* Parse "table", "csv", "tsv" or "json"; -1 for anything else. */
+/* Parse "table", "csv", "tsv", "json" or (when built with libxlsxwriter)
+ * "xlsx"; -1 for anything else. */
 int seci_format_parse(const char *s, enum seci_format *out);
 
 /* 1 if the format name f is one of list, names separated by commas

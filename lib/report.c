@@ -16,7 +16,7 @@ monthly(struct seci_db *db, const struct seci_report_args *a,
     struct seci_err *err)
 {
 	return seci_report_monthly(db, a->month, a->as_of, a->doc,
-	    a->rule_years, a->out.fp, err);
+	    a->rule_years, &a->out, err);
 }
 
 static int

@@ -20,13 +20,19 @@ command -v "$CC" >/dev/null || { echo "fuzz: $CC is needed" >&2; exit 77; }
 [ -f "$build/config.h" ] && [ -f "$build/lib/sql.inc" ] ||
     { echo "fuzz: build the tree first (make)" >&2; exit 1; }
 mkdir -p "$out/obj"
+xlsx=
+if grep -q '^#define HAVE_XLSXWRITER 1' "$build/config.h"; then
+	xlsx=xlsxwriter
+	libs="$libs $(pkg-config --libs xlsxwriter)"
+fi
 # libseci, instrumented for the fuzzer, once.
 for c in "$src"/lib/*.c; do
+	[ -z "$xlsx" ] && [ "$(basename "$c")" = xlsx.c ] && continue
 	o=$out/obj/$(basename "$c" .c).o
 	[ "$o" -nt "$c" ] && continue
 	$CC $flags -fsanitize=fuzzer-no-link -I"$build" -iquote "$build/lib" \
 	    -DSECI_PKGDATADIR="\"$src/share\"" \
-	    -iquote "$src/lib" $(pkg-config --cflags sqlite3 yaml-0.1 libsodium) \
+	    -iquote "$src/lib" $(pkg-config --cflags sqlite3 yaml-0.1 libsodium $xlsx) \
 	    -c "$c" -o "$o"
 done
 status=0
