@@ -8,6 +8,11 @@
   xlsx-cells.py sheets BOOK              the sheets' names, one a line
   xlsx-cells.py dump BOOK SHEET          the cells as TYPE:VALUE, tab-
       separated (n number, d date, s text, - empty), bold rows marked *
+
+An amount in the CSV (digits with a decimal point) must be a number in the
+workbook, never text that a spreadsheet in a decimal-comma locale would
+misread; a whole number may be either (codes such as account 1000 are
+text).
 """
 import csv
 import datetime
@@ -19,6 +24,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+AMOUNT = re.compile(r"^-?[0-9]+\.[0-9]{1,6}$")   # never text in a workbook
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -57,6 +63,9 @@ def compare(book, sheet, path):
                         cell_str(v) != w or c.number_format != "yyyy-mm-dd":
                     bad.append("%s: %r (%s), want the date %s" %
                                (where, v, c.number_format, w))
+            elif AMOUNT.match(w) and isinstance(v, str):
+                bad.append("%s: the text %r, want the number %s" %
+                           (where, v, w))
             elif DECIMAL.match(w) and not isinstance(v, str):
                 places = len(w.split(".")[1]) if "." in w else 0
                 d = decimal.Decimal(w)

@@ -3,12 +3,19 @@
 # what the tools make of it.  Usage: demo.sh BINDIR DEMODIR
 # (DEMODIR's parent is the shared data: profiles/, templates/).
 # SECI_WRAP (e.g. a valgrind command line) is put before every tool.
+# SECI_DEMO_KEEP=DIR: build the database in DIR and stop there.
 set -eu
 bindir=$1
 demo=$2
 wrap=${SECI_WRAP:-}
-dir=$(mktemp -d "${TMPDIR:-/tmp}/seci-demo.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
+# SECI_DEMO_KEEP=DIR: build the database in DIR (empty) and stop there,
+# keeping it, for the README's tour.
+if [ -n "${SECI_DEMO_KEEP:-}" ]; then
+	dir=$SECI_DEMO_KEEP
+else
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/seci-demo.XXXXXX")
+	trap 'rm -rf "$dir"' EXIT
+fi
 export SECI_DB="$dir/seci.db" SECI_CONFIG="$demo/seci.yaml" TZ=UTC
 export SECI_DATADIR="$demo/.."
 unset SECI_USER || :
@@ -99,6 +106,8 @@ done
 # A monthly report that cron makes on the 1st of each month.
 seci report schedule add monthly --report monthly --every month \
     --as-of 2026-01-01
+
+[ -z "${SECI_DEMO_KEEP:-}" ] || exit 0
 
 echo "== Database check"
 seci admin -o table check
