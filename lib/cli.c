@@ -97,12 +97,6 @@ static struct ctx_private *priv;
 /* A command's own options are keyed from here on. */
 #define CMD_KEY 0x200
 
-static int
-format_allowed(const char *f)
-{
-	return seci_format_in(priv->formats, f);
-}
-
 /* "table, csv, tsv or json" from "table,csv,tsv,json". */
 static char *
 format_words(const char *list, char *buf, size_t size)
@@ -117,6 +111,46 @@ format_words(const char *list, char *buf, size_t size)
 		    p == list ? "" : p[n] ? ", " : " or ", (int)n, p);
 	}
 	return buf;
+}
+
+/*
+ * The global options, with -o described for the formats cmd_formats (a
+ * command's, or NULL for a listing's) as this build and machine offer
+ * them, which fill formats.  Free the result.
+ */
+static struct argp_option *
+global_options_for(const char *cmd_formats, char *formats, size_t fsize,
+    char *doc, size_t dsize)
+{
+	struct argp_option *g;
+	char words[160];
+	size_t i;
+
+	seci_sink_formats(cmd_formats ? cmd_formats : LISTING_FORMATS, formats,
+	    fsize);
+	if (cmd_formats != NULL)
+		snprintf(doc, dsize, "Output format: %s (default: %.*s)",
+		    format_words(formats, words, sizeof(words)),
+		    (int)strcspn(formats, ","), formats);
+	else
+		snprintf(doc, dsize, "Output format: %s (default: table on a "
+		    "terminal, csv otherwise)", format_words(formats, words,
+		    sizeof(words)));
+	for (i = 0; global_options[i].name || global_options[i].doc; i++)
+		;
+	if ((g = calloc(i + 1, sizeof(*g))) == NULL)
+		return NULL;
+	memcpy(g, global_options, (i + 1) * sizeof(*g));
+	for (i = 0; g[i].name || g[i].doc; i++)
+		if (g[i].key == 'o')
+			g[i].doc = doc;
+	return g;
+}
+
+static int
+format_allowed(const char *f)
+{
+	return seci_format_in(priv->formats, f);
 }
 
 static error_t
@@ -451,8 +485,10 @@ no_command(const struct seci_tool *tool, int argc, char **argv,
 	struct argp_child children[] = {
 		{ NULL, 0, NULL, 0 }, { NULL, 0, NULL, 0 }
 	};
-	struct argp gargp = { global_options, ignore_parse, NULL, NULL, NULL,
-	    NULL, NULL };
+	struct argp gargp = { NULL, ignore_parse, NULL, NULL, NULL, NULL,
+	    NULL };
+	struct argp_option *gopts;
+	char formats[128], fmtdoc[256];
 	struct argp argp = { NULL, NULL, "COMMAND [ARG...]", NULL, children,
 	    NULL, NULL };
 	int group = 0;
@@ -506,11 +542,16 @@ no_command(const struct seci_tool *tool, int argc, char **argv,
 		}
 		return SECI_EXIT_USAGE;
 	}
+	if ((gopts = global_options_for(NULL, formats, sizeof(formats), fmtdoc,
+	    sizeof(fmtdoc))) == NULL)
+		return SECI_EXIT_SOFTWARE;
 	doc = tool_doc(tool);
 	argp.doc = doc;
+	gargp.options = gopts;
 	children[0].argp = &gargp;
 	/* Only --help, --usage and --version get here without error. */
 	argp_parse(&argp, argc, argv, ARGP_NO_ARGS, NULL, NULL);
+	free(gopts);
 	free(doc);
 	fprintf(stderr, "%s: missing COMMAND\nTry '%s --help' for the list "
 	    "of commands.\n", tool->name, tool->name);
@@ -548,7 +589,7 @@ settle_globals(struct seci_ctx *ctx, struct seci_err *err)
 	ctx->out.decimals = 2;
 	if (cmd->formats == NULL) {
 		ctx->format = priv->format ? priv->format :
-		    isatty(STDOUT_FILENO) ? "table" : "csv";
+		    !priv->output && isatty(STDOUT_FILENO) ? "table" : "csv";
 		seci_format_parse(ctx->format, &ctx->out.format);
 	} else if (priv->format) {
 		ctx->format = priv->format;
@@ -657,6 +698,23 @@ damaged_finding(struct seci_ctx *ctx)
 	return 0;
 }
 
+/* The output made (sink.h), once the command has succeeded. */
+static int
+sink_finish(struct seci_ctx *ctx)
+{
+	return priv->sink ? seci_sink_finish(priv->sink, &ctx->err) : 0;
+}
+
+/* The --output file put in place. */
+static int
+sink_publish(struct seci_ctx *ctx)
+{
+	struct seci_sink *s = priv->sink;
+
+	priv->sink = NULL;
+	return seci_sink_publish(s, &ctx->err);
+}
+
 static int
 run_command(struct seci_ctx *ctx)
 {
@@ -666,7 +724,8 @@ run_command(struct seci_ctx *ctx)
 	if (seci_conf_load(&ctx->conf, ctx->config_opt, &ctx->err) < 0)
 		return -1;
 	if (mode != SECI_NO_DB && open_db(ctx) < 0)
-		return damaged_finding(ctx);
+		return damaged_finding(ctx) < 0 || sink_finish(ctx) < 0 ? -1 :
+		    sink_publish(ctx);
 	if (seci_opt_finish(ctx->cmd->opts, ctx->cmd->name, ctx->out.decimals,
 	    ctx->as_of, &ctx->err) < 0)
 		return -1;
@@ -674,17 +733,13 @@ run_command(struct seci_ctx *ctx)
 		seci_db_set_date(ctx->db, seci_opt_record_date(ctx->cmd->opts,
 		    ctx->as_of));
 	rc = ctx->cmd->run(ctx);
-	/* The workbook, the PDF or the --output file, before any commit:
-	 * a failure here keeps the changes out. */
-	if (rc == 0 && ctx->err.code == 0 && priv->sink) {
-		struct seci_sink *s = priv->sink;
-
-		priv->sink = NULL;
-		if (seci_sink_commit(s, &ctx->err) < 0)
-			return -1;
-	}
+	/* The workbook, the PDF or the --output file is made before any
+	 * commit, so that a failure there keeps the changes out; the file
+	 * takes its name once they are in. */
+	if (rc == 0 && ctx->err.code == 0 && sink_finish(ctx) < 0)
+		return -1;
 	if (ctx->db == NULL)
-		return rc;
+		return rc == 0 && ctx->err.code == 0 ? sink_publish(ctx) : rc;
 	/* What the command printed must reach stdout before its changes
 	 * are committed: a full disk or a closed pipe keeps them out. */
 	if (rc == 0 && ctx->err.code == 0 && (fflush(stdout) != 0 ||
@@ -696,13 +751,14 @@ run_command(struct seci_ctx *ctx)
 		if (ctx->dry_run)
 			seci_db_rollback(ctx->db);
 		print_summary(ctx);
-		return 0;
+		return sink_publish(ctx);
 	}
 	if (rc == 0 && ctx->err.code == 0) {
 		if (seci_db_commit(ctx->db, &ctx->err) < 0)
 			return -1;
 		print_summary(ctx);
-		return seci_db_publish(ctx->db, &ctx->err);
+		return seci_db_publish(ctx->db, &ctx->err) < 0 ? -1 :
+		    sink_publish(ctx);
 	}
 	if (ctx->err.code == 0)
 		seci_err_set(&ctx->err, SECI_EXIT_SOFTWARE, "command failed "
@@ -804,10 +860,9 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 	};
 	struct argp cargp = { NULL, NULL, NULL, NULL, children, NULL, NULL };
 	const struct seci_cmd *cmd;
-	char **nargv = NULL, fmtdoc[256], fwords[160];
+	char **nargv = NULL, fmtdoc[256];
 	const char *words[2] = { NULL, NULL };
 	int nargc = 0, rc, status, failed;
-	size_t i;
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
@@ -840,24 +895,9 @@ run_main(const struct seci_tool *tool, int argc, char **argv)
 		return SECI_EXIT_SOFTWARE;
 
 	/* The global options, with -o described for this command. */
-	for (i = 0; global_options[i].name || global_options[i].doc; i++)
-		;
-	if ((gopts = calloc(i + 1, sizeof(*gopts))) == NULL)
+	if ((gopts = global_options_for(cmd->formats, p.formats,
+	    sizeof(p.formats), fmtdoc, sizeof(fmtdoc))) == NULL)
 		return SECI_EXIT_SOFTWARE;
-	memcpy(gopts, global_options, (i + 1) * sizeof(*gopts));
-	seci_sink_formats(cmd->formats ? cmd->formats : LISTING_FORMATS,
-	    p.formats, sizeof(p.formats));
-	if (cmd->formats != NULL)
-		snprintf(fmtdoc, sizeof(fmtdoc), "Output format: %s (default: "
-		    "%.*s)", format_words(p.formats, fwords, sizeof(fwords)),
-		    (int)strcspn(p.formats, ","), p.formats);
-	else
-		snprintf(fmtdoc, sizeof(fmtdoc), "Output format: %s (default: "
-		    "table on a terminal, csv otherwise)", format_words(
-		    p.formats, fwords, sizeof(fwords)));
-	for (i = 0; gopts[i].name || gopts[i].doc; i++)
-		if (gopts[i].key == 'o')
-			gopts[i].doc = fmtdoc;
 	gargp.options = gopts;
 	if (cmd->opts && (copts = seci_opt_argp(cmd->opts, CMD_KEY)) == NULL)
 		return SECI_EXIT_SOFTWARE;

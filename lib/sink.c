@@ -29,7 +29,8 @@ struct seci_sink {
 	struct seci_file *file;	/* --output, or NULL for stdout */
 	int saved_stdout;	/* stdout while it is redirected, or -1 */
 	char *dir;		/* our temporary folder, or NULL */
-	char *work;		/* the workbook or the HTML, being written */
+	char *work;		/* the workbook, being written */
+	char *text;		/* what the command printed to stdout */
 	char *result;		/* the PDF, or the workbook, when made */
 	struct seci_xlsx *xlsx;
 };
@@ -132,6 +133,7 @@ sink_free(struct seci_sink *s)
 		nftw(s->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	free(s->dir);
 	free(s->work);
+	free(s->text);
 	free(s->result);
 	free(s);
 }
@@ -192,22 +194,23 @@ seci_sink_open(const char *format, const char *path, struct seci_xlsx **xlsx,
 		goto fail;
 	}
 	if (s->made == MADE_XLSX) {
-		if ((s->work = in_dir(s, "out.xlsx")) == NULL)
+		if ((s->work = in_dir(s, "out.xlsx")) == NULL ||
+		    (s->text = in_dir(s, "out.txt")) == NULL)
 			goto oom;
 #ifdef HAVE_XLSXWRITER
-		if ((s->xlsx = seci_xlsx_open(s->work, err)) == NULL)
+		if ((s->xlsx = seci_xlsx_open(s->work, s->dir, err)) == NULL)
 			goto fail;
 #endif
 		*xlsx = s->xlsx;
-		return s;
-	}
-	/* PDF: the command prints HTML into a file of ours. */
-	if ((s->work = in_dir(s, "out.html")) == NULL)
+	} else if ((s->text = in_dir(s, "out.html")) == NULL) {
 		goto oom;
-	if ((fd = open(s->work, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	}
+	/* What the command prints goes into a file of ours: the HTML that
+	 * becomes the PDF; beside a workbook, any text (a new record's ID). */
+	if ((fd = open(s->text, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600)) < 0) {
 		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot create '%s': %s",
-		    s->work, strerror(errno));
+		    s->text, strerror(errno));
 		goto fail;
 	}
 	if (redirect(s, fd, err) < 0) {
@@ -223,6 +226,29 @@ fail:
 	return NULL;
 }
 
+/* "file://" and the absolute path, every byte but [A-Za-z0-9/._~-]
+ * percent-encoded; NULL if out of memory or the path cannot be
+ * resolved. */
+static char *
+file_url(const char *path)
+{
+	static const char keep[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmno"
+	    "pqrstuvwxyz0123456789/._~-";
+	char *abs = realpath(path, NULL), *url, *u;
+	const unsigned char *p;
+
+	if (abs == NULL || (url = malloc(7 + 3 * strlen(abs) + 1)) == NULL) {
+		free(abs);
+		return NULL;
+	}
+	u = url + sprintf(url, "file://");
+	for (p = (const unsigned char *)abs; *p; p++)
+		u += *p && strchr(keep, *p) ? sprintf(u, "%c", *p) :
+		    sprintf(u, "%%%02X", *p);
+	free(abs);
+	return url;
+}
+
 /* Run Chromium to print the HTML into a PDF, with its profile, cache
  * and home in our temporary folder, and its own output silenced. */
 static int
@@ -232,6 +258,7 @@ print_pdf(struct seci_sink *s, struct seci_err *err)
 	char *profile = in_dir(s, "profile"), *arg_out = NULL,
 	    *arg_profile = NULL, *url = NULL;
 	struct timespec nap = { 0, 50 * 1000 * 1000 };
+	void (*old_chld)(int);
 	struct stat st;
 	int status = 0, ticks, rc = -1, fd;
 	pid_t pid, w;
@@ -242,22 +269,29 @@ print_pdf(struct seci_sink *s, struct seci_err *err)
 	if (profile == NULL || (s->result = in_dir(s, "out.pdf")) == NULL ||
 	    asprintf(&arg_out, "--print-to-pdf=%s", s->result) < 0 ||
 	    asprintf(&arg_profile, "--user-data-dir=%s", profile) < 0 ||
-	    asprintf(&url, "file://%s", s->work) < 0) {
+	    (url = file_url(s->text)) == NULL) {
 		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 		goto done;
 	}
 	fflush(NULL);
+	/* A SIGCHLD ignored by whoever started us would hide its status. */
+	old_chld = signal(SIGCHLD, SIG_DFL);
 	if ((pid = fork()) < 0) {
+		signal(SIGCHLD, old_chld);
 		seci_err_set(err, SECI_EXIT_CANTCREAT, "-o pdf: cannot start "
 		    "Chromium: %s", strerror(errno));
 		goto done;
 	}
 	if (pid == 0) {
+		/* Its own process group, so that a timeout stops all of it;
+		 * none of our files open in it. */
+		setpgid(0, 0);
 		if ((fd = open("/dev/null", O_RDWR)) >= 0) {
 			dup2(fd, STDIN_FILENO);
 			dup2(fd, STDOUT_FILENO);
 			dup2(fd, STDERR_FILENO);
 		}
+		closefrom(3);
 		setenv("HOME", s->dir, 1);
 		setenv("XDG_CONFIG_HOME", profile, 1);
 		setenv("XDG_CACHE_HOME", profile, 1);
@@ -269,20 +303,34 @@ print_pdf(struct seci_sink *s, struct seci_err *err)
 	}
 	for (ticks = 0; (w = waitpid(pid, &status, WNOHANG)) == 0; ticks++) {
 		if (ticks >= CHROMIUM_SECONDS * 20) {
+			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
+			signal(SIGCHLD, old_chld);
 			seci_err_set(err, SECI_EXIT_CANTCREAT, "-o pdf: Chromium "
 			    "took over %d s; given up", CHROMIUM_SECONDS);
 			goto done;
 		}
 		nanosleep(&nap, NULL);
 	}
-	if (w < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-	    stat(s->result, &st) < 0 || st.st_size < 5) {
+	signal(SIGCHLD, old_chld);
+	/* What it left behind in its group (a renderer) goes too. */
+	kill(-pid, SIGKILL);
+	if (w < 0) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "-o pdf: lost Chromium: "
+		    "%s", strerror(errno));
+		goto done;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		seci_err_set(err, SECI_EXIT_CANTCREAT, "-o pdf: %s could not "
 		    "print the PDF (%s %d)", bin, WIFEXITED(status) ? "exit" :
 		    "signal", WIFEXITED(status) ? WEXITSTATUS(status) :
 		    WTERMSIG(status));
+		goto done;
+	}
+	if (stat(s->result, &st) < 0 || st.st_size < 5) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "-o pdf: %s made no "
+		    "PDF", bin);
 		goto done;
 	}
 	rc = 0;
@@ -294,12 +342,11 @@ done:
 	return rc;
 }
 
-/* Copy the file made to where the output goes. */
+/* Copy the file made to out. */
 static int
-deliver(struct seci_sink *s, const char *made, struct seci_err *err)
+copy(const char *made, FILE *out, struct seci_err *err)
 {
-	FILE *in = fopen(made, "rb"), *out = s->file ?
-	    seci_file_stream(s->file) : stdout;
+	FILE *in = fopen(made, "rb");
 	char buf[65536];
 	size_t n;
 
@@ -319,12 +366,11 @@ deliver(struct seci_sink *s, const char *made, struct seci_err *err)
 }
 
 int
-seci_sink_commit(struct seci_sink *s, struct seci_err *err)
+seci_sink_finish(struct seci_sink *s, struct seci_err *err)
 {
+	const char *made = NULL;
 	int rc = 0;
 
-	if (s == NULL)
-		return 0;
 	if (s->saved_stdout >= 0) {
 		if (fflush(stdout) != 0 || ferror(stdout))
 			rc = seci_err_set(err, SECI_EXIT_IOERR, "write error: "
@@ -335,6 +381,15 @@ seci_sink_commit(struct seci_sink *s, struct seci_err *err)
 	}
 #ifdef HAVE_XLSXWRITER
 	if (s->made == MADE_XLSX) {
+		/* A command that printed no rows (an ID, a summary) gives
+		 * what it printed; beside a workbook, that goes to stderr. */
+		if (seci_xlsx_nsheets(s->xlsx) == 0) {
+			made = s->text;
+		} else {
+			made = s->work;
+			if (rc == 0 && copy(s->text, stderr, err) < 0)
+				rc = -1;
+		}
 		if (seci_xlsx_close(s->xlsx, err) < 0)
 			rc = -1;
 		s->xlsx = NULL;
@@ -342,14 +397,26 @@ seci_sink_commit(struct seci_sink *s, struct seci_err *err)
 #endif
 	if (rc == 0 && s->made == MADE_PDF && print_pdf(s, err) < 0)
 		rc = -1;
-	if (rc == 0 && s->made != MADE_NONE && deliver(s, s->made ==
-	    MADE_PDF ? s->result : s->work, err) < 0)
+	if (s->made == MADE_PDF)
+		made = s->result;
+	if (rc == 0 && made && copy(made, s->file ? seci_file_stream(s->file) :
+	    stdout, err) < 0)
 		rc = -1;
+	if (rc == 0 && s->file && fsync(fileno(seci_file_stream(s->file))) < 0)
+		rc = seci_err_set(err, SECI_EXIT_IOERR, "write error: %s",
+		    strerror(errno));
+	return rc;
+}
+
+int
+seci_sink_publish(struct seci_sink *s, struct seci_err *err)
+{
+	int rc = 0;
+
+	if (s == NULL)
+		return 0;
 	if (s->file) {
-		if (rc == 0)
-			rc = seci_file_commit(s->file, err);
-		else
-			seci_file_abort(s->file);
+		rc = seci_file_commit(s->file, err);
 		s->file = NULL;
 	}
 	sink_free(s);

@@ -35,9 +35,14 @@ char *seci_sink_formats(const char *list, char *buf, size_t size);
 struct seci_sink *seci_sink_open(const char *format, const char *path,
     struct seci_xlsx **xlsx, struct seci_err *err);
 
-/* Once the command has succeeded: make the workbook or PDF and put it in
- * place.  Frees s whatever happens (NULL is fine). */
-int seci_sink_commit(struct seci_sink *s, struct seci_err *err);
+/* Once the command has succeeded: make the workbook or PDF and send it
+ * to standard output, or write it, flushed to disk, under the --output
+ * file's temporary name. */
+int seci_sink_finish(struct seci_sink *s, struct seci_err *err);
+
+/* Then (after the database's commit): give the --output file its name.
+ * Frees s whatever happens (NULL is fine). */
+int seci_sink_publish(struct seci_sink *s, struct seci_err *err);
 
 /* After a failure: nothing is written, the temporary files go.  Frees s
  * (NULL is fine). */

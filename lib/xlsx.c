@@ -6,6 +6,7 @@
 
 #include <xlsxwriter.h>
 
+#include "csv.h"
 #include "xlsx.h"
 
 #define MAX_DECIMALS 6
@@ -18,6 +19,7 @@ struct seci_xlsx {
 	lxw_row_t row;
 	int ncols;		/* of the filtered table, 0: none */
 	int in_table;		/* rows still go under the filter */
+	int nsheets;
 	char *props[3];
 	int failed;		/* a cell could not be written */
 	/* formats, [bold] */
@@ -48,9 +50,10 @@ num_format(int decimals, int pct, char *buf, size_t size)
 }
 
 struct seci_xlsx *
-seci_xlsx_open(const char *path, struct seci_err *err)
+seci_xlsx_open(const char *path, const char *tmpdir, struct seci_err *err)
 {
-	lxw_workbook_options opt = { .constant_memory = LXW_TRUE };
+	lxw_workbook_options opt = { .constant_memory = LXW_TRUE,
+	    .tmpdir = (char *)tmpdir };
 	struct seci_xlsx *x = calloc(1, sizeof(*x));
 	char buf[32];
 	int b, d;
@@ -80,22 +83,80 @@ seci_xlsx_open(const char *path, struct seci_err *err)
 	return x;
 }
 
+/* The length of the UTF-8 sequence at p, or 0 if it is not one. */
+static size_t
+u8seq(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 &&
+	    c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			return 0;
+	return n && seci_utf8_valid(p, n) ? n : 0;
+}
+
+/*
+ * Text the file format can hold: a byte that is not UTF-8 becomes U+FFFD
+ * and a control character other than tab, newline and carriage return a
+ * '?' (XML has no place for them).  NULL when s is fine as it is; else a
+ * copy to free.
+ */
+static char *
+clean(const char *s)
+{
+	const char *p;
+	char *out, *o;
+	size_t n;
+
+	for (p = s; *p; p += n)
+		if ((n = u8seq(p)) == 0 || ((unsigned char)*p < 0x20 &&
+		    *p != '\t' && *p != '\n' && *p != '\r'))
+			break;
+	if (*p == '\0' || (out = malloc(3 * strlen(s) + 1)) == NULL)
+		return NULL;
+	for (p = s, o = out; *p; p += n) {
+		if ((n = u8seq(p)) == 0) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+			n = 1;
+		} else if (n == 1 && (unsigned char)*p < 0x20 && *p != '\t' &&
+		    *p != '\n' && *p != '\r') {
+			*o++ = '?';
+		} else {
+			memcpy(o, p, n);
+			o += n;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 /* A sheet name the format accepts (31 characters at most, none of
  * []:*?/\ or '), unique in the workbook. */
 static void
 sheet_name(lxw_workbook *wb, const char *title, char *name, size_t size)
 {
-	char base[SHEET_NAME_MAX * 4 + 1];
+	char base[SHEET_NAME_MAX * 4 + 1], *fixed = title ? clean(title) : NULL;
 	size_t i, n = 0, chars = 0;
 	int k;
 
-	for (i = 0; title && title[i]; i++) {
+	if (fixed)
+		title = fixed;
+
+	for (i = 0; title && title[i] && n < sizeof(base) - 1; i++) {
 		/* a character's first byte: stop at the 32nd */
 		if (((unsigned char)title[i] & 0xc0) != 0x80 &&
 		    ++chars > SHEET_NAME_MAX)
 			break;
 		base[n++] = strchr("[]:*?/\\'", title[i]) ? '-' : title[i];
 	}
+	/* Whole characters only, when the bytes ran out first. */
+	while (n > 0 && title[n] && ((unsigned char)title[n] & 0xc0) == 0x80)
+		n--;
+	free(fixed);
 	while (n > 0 && base[n - 1] == ' ')
 		n--;
 	base[n] = '\0';
@@ -145,6 +206,7 @@ seci_xlsx_sheet(struct seci_xlsx *x, const char *title,
 	x->row = 0;
 	x->ncols = 0;
 	x->in_table = 0;
+	x->nsheets++;
 	for (i = 0; kinds && i < n; i++)
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
 		    kinds[i] == SECI_XLSX_NUMBER ? 16 : 14, NULL);
@@ -195,6 +257,8 @@ seci_xlsx_text(struct seci_xlsx *x, int col, const char *s, int bold)
 {
 	size_t n = 0;
 	const char *p;
+	char *fixed;
+	int rc;
 
 	if (x->ws == NULL || s == NULL || *s == '\0')
 		return 0;
@@ -203,8 +267,12 @@ seci_xlsx_text(struct seci_xlsx *x, int col, const char *s, int bold)
 		n += ((unsigned char)*p & 0xc0) != 0x80;
 	if (n > CELL_MAX)
 		return check(x, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
-	return check(x, worksheet_write_string(x->ws, x->row, (lxw_col_t)col,
-	    s, x->text[!!bold]));
+	if ((fixed = clean(s)) != NULL)
+		s = fixed;
+	rc = check(x, worksheet_write_string(x->ws, x->row, (lxw_col_t)col, s,
+	    x->text[!!bold]));
+	free(fixed);
+	return rc;
 }
 
 static int
@@ -288,8 +356,9 @@ decimal(const char *s, double *v, int *decimals, int *pct)
 
 	if (*p == '-')
 		buf[n++] = *p++;
-	if (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
-		return -1;	/* "007": a code, not a number */
+	/* "007", "0,123": a code, not a number */
+	if (p[0] == '0' && ((p[1] >= '0' && p[1] <= '9') || p[1] == ','))
+		return -1;
 	for (; *p && n < sizeof(buf) - 1; p++) {
 		if (*p >= '0' && *p <= '9') {
 			buf[n++] = *p;
@@ -312,8 +381,13 @@ decimal(const char *s, double *v, int *decimals, int *pct)
 	if ((*p && !*pct) || digits == 0 || (dot && group == 0) ||
 	    (grouped && !dot && group != 3))
 		return -1;
+	/* More digits than a spreadsheet's number keeps stay text. */
+	if (digits > 15)
+		return -1;
 	buf[n] = '\0';
 	*v = strtod(buf, NULL);
+	if (*v == 0)
+		*v = 0;		/* "-0.00" is zero, not negative zero */
 	*decimals = dot ? (int)group : 0;
 	if (*pct)
 		*v /= 100;
@@ -339,6 +413,12 @@ seci_xlsx_cell(struct seci_xlsx *x, int col, const char *s, int figures,
 		    x->money[d][!!bold]));
 	}
 	return seci_xlsx_text(x, col, s, bold);
+}
+
+int
+seci_xlsx_nsheets(const struct seci_xlsx *x)
+{
+	return x->nsheets;
 }
 
 void
@@ -369,6 +449,9 @@ seci_xlsx_close(struct seci_xlsx *x, struct seci_err *err)
 		return seci_err_set(err, SECI_EXIT_DATA, "a value is longer "
 		    "than the %d characters a spreadsheet cell holds",
 		    CELL_MAX);
+	if (failed == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
+		return seci_err_set(err, SECI_EXIT_DATA, "more rows than the "
+		    "1,048,576 a sheet holds; use -o csv");
 	if (failed)
 		return seci_err_set(err, SECI_EXIT_IOERR, "workbook: %s",
 		    lxw_strerror((lxw_error)failed));

@@ -20,9 +20,10 @@
 
 struct seci_xlsx;
 
-/* A workbook to be written to path when closed (NULL and err filled on
- * failure). */
-struct seci_xlsx *seci_xlsx_open(const char *path, struct seci_err *err);
+/* A workbook to be written to path when closed, its rows kept meanwhile
+ * in temporary files in tmpdir (NULL and err filled on failure). */
+struct seci_xlsx *seci_xlsx_open(const char *path, const char *tmpdir,
+    struct seci_err *err);
 
 enum seci_xlsx_kind {
 	SECI_XLSX_TEXT,
@@ -59,6 +60,9 @@ int seci_xlsx_date(struct seci_xlsx *x, int col, seci_day d, int bold);
  * as many decimals; anything else stays text. */
 int seci_xlsx_cell(struct seci_xlsx *x, int col, const char *s, int figures,
     int bold);
+
+/* How many sheets the workbook has so far. */
+int seci_xlsx_nsheets(const struct seci_xlsx *x);
 
 /* End the current row. */
 void seci_xlsx_next_row(struct seci_xlsx *x);

@@ -20,6 +20,10 @@ if [ -z "$py" ]; then
 fi
 cells() { "$py" "$top_srcdir/tests/xlsx-cells.py" "$@"; }
 
+# A TMPDIR of the test's own, to see that nothing is left in it.
+TMPDIR=$T/tmp
+export TMPDIR
+mkdir "$TMPDIR"
 init_db
 adopted_budget 2026
 parties AA BB
@@ -132,13 +136,15 @@ is "the title in the workbook's properties" "$(cat "$T/props")" \
 
 # Hard cases, written by the library itself (tests/unit/xlsx-write.c).
 "$top_builddir/tests/unit/xlsx-write" "$T/hard.xlsx"
+repl=$(printf '\357\277\275')	# U+FFFD, 31 times: not UTF-8 in the name
 is "sheet names: 31 characters (not bytes), unique, only allowed ones" \
     "$(cells sheets "$T/hard.xlsx" | tr '\n' '|')" \
-    "Situația contribuțiilor și arie|Same|Same (2)|a-b-c-d--e-f-g-|cells|"
+    "Situația contribuțiilor și arie|Same|Same (2)|a-b-c-d--e-f-g-|$(i=0
+    while [ $i -lt 31 ]; do printf %s "$repl"; i=$((i + 1)); done)|cells|"
 cells dump "$T/hard.xlsx" cells | cut -f2 | tr '\n' ' ' >"$T/hd"
 is "text that is a figure or a date, and text that only looks like one" \
     "$(cat "$T/hd")" \
-    "s:figure n:-1234.5 n:0.125 n:0.001 s:1,23 s:1,2345.00 s:1e9 s:12. s:.5 d:2026-02-28 s:2027-02-30 s:1899-12-31 s:- 5 s:007 "
+    "s:figure n:-1234.5 n:0.125 n:0.001 s:1,23 s:1,2345.00 s:1e9 s:12. s:.5 d:2026-02-28 s:2027-02-30 s:1899-12-31 s:- 5 s:007 s:0,123 n:0 s:1234567890123456 n:999999999999999 s:bell?, not UTF-8 $repl "
 
 # Never to a terminal; only where a format is offered.
 if command -v script >/dev/null; then
@@ -157,6 +163,11 @@ fi
 run_fails 64 "the ledger has no xlsx" seci-report ledger -o xlsx
 err_has "names the formats it has" "unknown format 'xlsx'"
 
+# A command that prints no rows gives what it prints, not a workbook.
+run_ok "party add -o xlsx" seci-contrib party add CC --name "Party CC" \
+    --kind party -o xlsx
+out_is "prints the new code, as without -o" "CC"
+
 # --output: whole or not at all.
 run_fails 65 "a failing command" seci-budget -y 2031 show -o xlsx \
     --output "$T/none.xlsx"
@@ -169,14 +180,32 @@ ln -s "$T/keep.xlsx" "$T/link.xlsx"
 run_fails 73 "a symbolic link is not followed" seci-budget -y 2026 show \
     -o xlsx --output "$T/link.xlsx"
 is "its target untouched" "$(cat "$T/keep.xlsx")" "old"
+if command -v script >/dev/null; then
+	script -qec "seci-contrib party list --output '$T/t.csv'" /dev/null \
+	    >/dev/null 2>&1 || :
+	is "--output from a terminal: CSV, the default for a file" \
+	    "$(head -1 "$T/t.csv")" "code,name,kind,accounts,aliases"
+else
+	skip "no script(1) for a terminal"
+fi
+# A damaged database: check's finding goes to the file (exit 1).
+head -c 8192 /dev/urandom >"$T/bad.db"
+run_fails 1 "check of a damaged file, --output" seci-admin --db "$T/bad.db" \
+    check -o csv --output "$T/chk.csv"
+is "the finding is in the file" "$(cut -d, -f1,2 "$T/chk.csv" | tail -1)" \
+    "database,failed"
 run_ok "--output with csv" seci-contrib party list -o csv --output \
     "$T/p.csv"
 is "the file holds the CSV" "$(cat "$T/p.csv")" \
     "$(seci-contrib party list -o csv)"
 ok "and nothing went to stdout" test ! -s "$T/out"
-ok "no temporary file is left" test -z "$(ls "$T" | grep -v \
+is "no temporary file is left" "$(ls -A "$T" | grep -v \
     -e '^seci\.db' -e '\.xlsx$' -e '\.csv$' -e '^budget-' -e '^home$' \
     -e '^out$' -e '^err$' -e '^dump$' -e '^sd$' -e '^fmt$' -e '^diff' \
-    -e '^sheets$' -e '^md$' -e '^props$' -e '^tty$' -e '^hd$')"
+    -e '^sheets$' -e '^md$' -e '^props$' -e '^tty$' -e '^hd$' -e '^tmp$' -e '^want$' -e '^bad\.db$' |
+    tr '\n' ' ')" ""
+# Nor the folder the workbook is made in.
+is "nor a working folder in TMPDIR" "$(ls -A "$TMPDIR" | grep '^seci\.' |
+    tr '\n' ' ')" ""
 
 test_done

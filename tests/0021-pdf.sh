@@ -100,6 +100,24 @@ is "its version and date at the foot of each page, numbered" \
     "$(grep -c "^Version 1, submitted 2025-11-20; amounts in EUR  *Page [0-9] of $pages$" \
     "$T/p.txt")" "$pages"
 
+# Where TMPDIR has characters a URL must escape; and started by a
+# process that ignores SIGCHLD.
+mkdir -p "$T/tmp #1 %41"
+run_ok "a TMPDIR with '#', '%' and spaces" env TMPDIR="$T/tmp #1 %41" \
+    seci-plan -y 2026 --as-of 2026-11-30 -o pdf --output "$T/q.pdf" report
+is "a PDF" "$(head -c 5 "$T/q.pdf")" "%PDF-"
+is "and nothing left in that TMPDIR" "$(ls -A "$T/tmp #1 %41")" ""
+if command -v python3 >/dev/null; then
+	run_ok "SIGCHLD ignored by the parent" python3 -c 'import os, signal, sys
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+os.execvp(sys.argv[1], sys.argv[1:])' seci-plan -y 2026 --as-of 2026-11-30 \
+	    -o pdf --output "$T/c.pdf" report
+	is "still a PDF" "$(head -c 5 "$T/c.pdf")" "%PDF-"
+else
+	skip "no python3 to ignore SIGCHLD"
+	skip "no python3 to ignore SIGCHLD"
+fi
+
 # A Chromium that fails: 73, nothing written.
 printf '#!/bin/sh\nexit 3\n' >"$T/badchrome"
 chmod +x "$T/badchrome"
