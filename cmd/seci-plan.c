@@ -140,8 +140,8 @@ run_report(struct seci_ctx *ctx)
 	enum seci_doc_format fmt;
 
 	seci_doc_format_parse(ctx->format, &fmt);
-	return seci_plan_report(ctx->db, ctx->year, ctx->as_of, fmt, stdout,
-	    &ctx->err);
+	return seci_plan_report(ctx->db, ctx->year, ctx->as_of, fmt,
+	    &ctx->out, &ctx->err);
 }
 
 static const char *const classes[] = { "public", "restricted",
@@ -412,7 +412,7 @@ static const struct seci_cmd commands[] = {
 	    .roles = PLAN, .min_args = 2, .max_args = 2, .run = run_indicator },
 	{ .name = "report", .doc = "Progress, overdue activities, indicators, "
 	    "planned cost against spending", .db = R, .roles = ANY,
-	    .formats = "text,json,html,pdf", .run = run_report },
+	    .formats = "text,json,html,pdf,xlsx", .run = run_report },
 	{ .name = "analysis add", .doc = "Add a strategic analysis (prints its "
 	    "ID)", .opts = analysis_add_opts, .db = W, .roles = PLAN,
 	    .run = run_analysis_add },

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "out.h"
 #ifdef HAVE_XLSXWRITER
 #include "xlsx.h"
 #endif
@@ -266,6 +267,17 @@ seci_doc_begin_xlsx(struct seci_xlsx *x, const char *org, const char *title,
 	return NULL;
 }
 #endif
+
+struct seci_doc *
+seci_doc_start(const struct seci_out_opts *out, enum seci_doc_format fmt,
+    const char *org, const char *title, const char *meta,
+    struct seci_err *err)
+{
+	if (fmt == SECI_DOC_XLSX)
+		return seci_doc_begin_xlsx(out->xlsx, org, title, meta, err);
+	return seci_doc_begin(out->fp ? out->fp : stdout, fmt, org, title,
+	    meta, err);
+}
 
 void
 seci_doc_section(struct seci_doc *d, const char *title)

@@ -47,6 +47,13 @@ struct seci_doc *seci_doc_begin(FILE *fp, enum seci_doc_format fmt,
 struct seci_doc *seci_doc_begin_xlsx(struct seci_xlsx *x, const char *org,
     const char *title, const char *meta, struct seci_err *err);
 
+/* A document to out: seci_doc_begin_xlsx() on out->xlsx for the xlsx
+ * form, else seci_doc_begin() on out->fp (NULL: stdout). */
+struct seci_out_opts;
+struct seci_doc *seci_doc_start(const struct seci_out_opts *out,
+    enum seci_doc_format fmt, const char *org, const char *title,
+    const char *meta, struct seci_err *err);
+
 enum seci_doc_format seci_doc_format(const struct seci_doc *d);
 
 /* A section heading; a smaller heading within a section. */

@@ -495,7 +495,7 @@ seal(struct seci_doc *d, const struct monthly *m)
 }
 
 static int
-render(FILE *fp, struct seci_xlsx *x, enum seci_doc_format fmt,
+render(const struct seci_out_opts *out, enum seci_doc_format fmt,
     const struct monthly *m, struct seci_err *err)
 {
 	char title[160], meta[96], day[SECI_DATE_BUFSZ];
@@ -506,9 +506,7 @@ render(FILE *fp, struct seci_xlsx *x, enum seci_doc_format fmt,
 	    month_names[m->month - 1], m->year);
 	snprintf(meta, sizeof(meta), "As of %s; amounts in %s",
 	    seci_date_format(m->as_of, day), m->currency);
-	if ((d = fmt == SECI_DOC_XLSX ? seci_doc_begin_xlsx(x, m->org, title,
-	    meta, err) : seci_doc_begin(fp, fmt, m->org, title, meta, err)) ==
-	    NULL)
+	if ((d = seci_doc_start(out, fmt, m->org, title, meta, err)) == NULL)
 		return -1;
 	execution(d, m);
 	contributions(d, m);
@@ -605,8 +603,8 @@ seci_report_monthly(struct seci_db *db, seci_day month, seci_day as_of,
 	if (fmt == SECI_DOC_JSON)
 		rc = json_monthly(db, &m, rule_years, fp, err);
 	else
-		rc = collect(db, &m, rule_years, err) < 0 ? -1 : render(fp,
-		    out->xlsx, fmt, &m, err);
+		rc = collect(db, &m, rule_years, err) < 0 ? -1 : render(out,
+		    fmt, &m, err);
 	mtable_free(&m.exec);
 	mtable_free(&m.status);
 	mtable_free(&m.arrears);

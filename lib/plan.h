@@ -139,8 +139,9 @@ int seci_plan_costs(struct seci_db *db, int year, seci_day as_of,
 
 /* The progress report: activities and their progress, the overdue ones,
  * indicators against targets, planned cost against spending by line;
- * text, html or json. */
+ * text, html, json or a workbook of a sheet per section, to out. */
 int seci_plan_report(struct seci_db *db, int year, seci_day as_of,
-    enum seci_doc_format fmt, FILE *fp, struct seci_err *err);
+    enum seci_doc_format fmt, const struct seci_out_opts *out,
+    struct seci_err *err);
 
 #endif

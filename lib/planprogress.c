@@ -429,8 +429,10 @@ json_report(struct seci_db *db, int year, seci_day as_of, FILE *fp,
 
 int
 seci_plan_report(struct seci_db *db, int year, seci_day as_of,
-    enum seci_doc_format fmt, FILE *fp, struct seci_err *err)
+    enum seci_doc_format fmt, const struct seci_out_opts *out,
+    struct seci_err *err)
 {
+	FILE *fp = out->fp ? out->fp : stdout;
 	struct report r = { db, NULL, year, as_of, "" };
 	char org[256], title[96], meta[96], status[16], summary[160];
 	int approved;
@@ -448,7 +450,7 @@ seci_plan_report(struct seci_db *db, int year, seci_day as_of,
 	snprintf(title, sizeof(title), "Action Plan %d: progress", year);
 	snprintf(meta, sizeof(meta), "As of %s; amounts in %s%s", r.day,
 	    db->currency, approved ? "" : "; the plan is not approved yet");
-	if ((r.d = seci_doc_begin(fp, fmt, org, title, meta, err)) == NULL)
+	if ((r.d = seci_doc_start(out, fmt, org, title, meta, err)) == NULL)
 		return -1;
 	seci_doc_section(r.d, "1. Activities and their progress");
 	if (by_status(db, year, r.day, summary, sizeof(summary), err) < 0)

@@ -23,7 +23,7 @@ static int
 plan_progress(struct seci_db *db, const struct seci_report_args *a,
     struct seci_err *err)
 {
-	return seci_plan_report(db, a->year, a->as_of, a->doc, a->out.fp, err);
+	return seci_plan_report(db, a->year, a->as_of, a->doc, &a->out, err);
 }
 
 static int

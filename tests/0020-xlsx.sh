@@ -134,6 +134,28 @@ EOF
 is "the title in the workbook's properties" "$(cat "$T/props")" \
     "Monthly budget report: November 2026"
 
+# The plan's progress report: a sheet per section.  Line 2.3 plans
+# A1.2's 22,000.00 and A2.2's 12,000.00 of the demo plan: 34,000.00.
+(
+	SECI_DB=$T/plan.db
+	seci-admin init --org "Test Centre" >/dev/null
+	seci-budget load "$top_srcdir/share/demo/budget-2026.yaml"
+	seci-budget -y 2026 adopt --decision JCC/2025/14 --date 2025-12-10
+	seci-plan load "$top_srcdir/share/demo/plan-2026.yaml"
+	seci-plan -y 2026 --as-of 2025-11-20 submit
+	seci-plan -y 2026 --as-of 2025-12-10 decide --approve \
+	    --decision JCC/2025/15
+	seci-plan -y 2026 --as-of 2026-11-30 -o xlsx --output "$T/plan.xlsx" \
+	    report
+) >/dev/null 2>&1
+ok "plan report -o xlsx" test -s "$T/plan.xlsx"
+is "its sections as sheets" "$(cells sheets "$T/plan.xlsx" | cut -c1-2 |
+    tr '\n' ' ')" "1. 2. 3. 4. "
+cells dump "$T/plan.xlsx" "$(cells sheets "$T/plan.xlsx" | sed -n 4p)" \
+    >"$T/pd"
+is "line 2.3: 34,000.00 planned, nothing spent" \
+    "$(grep '^s:2.3	' "$T/pd" | cut -f3-6)" "n:34000	n:0	n:0	n:34000"
+
 # Hard cases, written by the library itself (tests/unit/xlsx-write.c).
 "$top_builddir/tests/unit/xlsx-write" "$T/hard.xlsx"
 repl=$(printf '\357\277\275')	# U+FFFD, 31 times: not UTF-8 in the name
@@ -202,7 +224,7 @@ ok "and nothing went to stdout" test ! -s "$T/out"
 is "no temporary file is left" "$(ls -A "$T" | grep -v \
     -e '^seci\.db' -e '\.xlsx$' -e '\.csv$' -e '^budget-' -e '^home$' \
     -e '^out$' -e '^err$' -e '^dump$' -e '^sd$' -e '^fmt$' -e '^diff' \
-    -e '^sheets$' -e '^md$' -e '^props$' -e '^tty$' -e '^hd$' -e '^tmp$' -e '^want$' -e '^bad\.db$' |
+    -e '^sheets$' -e '^md$' -e '^props$' -e '^tty$' -e '^hd$' -e '^tmp$' -e '^want$' -e '^bad\.db$' -e '^pd$' -e '^plan\.db$' |
     tr '\n' ' ')" ""
 # Nor the folder the workbook is made in.
 is "nor a working folder in TMPDIR" "$(ls -A "$TMPDIR" | grep '^seci\.' |
