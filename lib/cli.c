@@ -34,7 +34,7 @@ static const struct argp_option global_options[] = {
 	    "(default: table on a terminal, csv otherwise)", -1 },
 	{ "output", OPT_OUTPUT, "FILE", 0, "Write the output to FILE, whole "
 	    "or not at all: put in place only when the command succeeds "
-	    "(default: standard output)", -1 },
+	    "(default, or -: standard output)", -1 },
 	{ "no-header", OPT_NO_HEADER, NULL, 0, "Leave out the header row", -1 },
 	{ "year", 'y', "YYYY", 0, "Fiscal year (default: the year of "
 	    "--as-of)", -1 },
@@ -176,7 +176,8 @@ global_parse(int key, char *arg, struct argp_state *state)
 		priv->format = arg;
 		break;
 	case OPT_OUTPUT:
-		priv->output = arg;
+		/* "-" is standard output, as for input files. */
+		priv->output = strcmp(arg, "-") == 0 ? NULL : arg;
 		break;
 	case OPT_NO_HEADER:
 		priv->no_header = 1;

@@ -221,6 +221,10 @@ run_ok "--output with csv" seci-contrib party list -o csv --output \
 is "the file holds the CSV" "$(cat "$T/p.csv")" \
     "$(seci-contrib party list -o csv)"
 ok "and nothing went to stdout" test ! -s "$T/out"
+run_ok "--output - is standard output" seci-contrib party list -o csv \
+    --output -
+is "the CSV on stdout" "$(cat "$T/out")" "$(seci-contrib party list -o csv)"
+ok "and no file named '-'" test ! -e "$T/-"
 is "no temporary file is left" "$(ls -A "$T" | grep -v \
     -e '^seci\.db' -e '\.xlsx$' -e '\.csv$' -e '^budget-' -e '^home$' \
     -e '^out$' -e '^err$' -e '^dump$' -e '^sd$' -e '^fmt$' -e '^diff' \
