@@ -183,15 +183,12 @@ same_reference(struct importer *im, const char *file, unsigned long lineno,
 	return -1;
 }
 
-/* Insert the pending rows: a full batch in one statement, a partial one
- * (the end of the file) row by row. */
-/* A row kept out as a duplicate of an earlier import: its repeats in
- * this file count on from it. */
+/* Whether an expense of this key is already written by this import. */
 static int
-note_if_duplicate(struct importer *im, const char *key, struct seci_err *err)
+written_here(struct importer *im, const char *key, struct seci_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t here;
+	int64_t n;
 
 	st = seci_db_stmt(im->db, "SELECT count(*) FROM expense WHERE "
 	    "row_key = ? AND import_id = ?", err);
@@ -199,11 +196,25 @@ note_if_duplicate(struct importer *im, const char *key, struct seci_err *err)
 		return -1;
 	seci_db_bind_text(st, 1, key);
 	sqlite3_bind_int64(st, 2, seci_import_id(im->imp));
-	if (seci_db_one_int(im->db, st, &here, err) < 0)
+	if (seci_db_one_int(im->db, st, &n, err) < 0)
+		return -1;
+	return n > 0;
+}
+
+/* A row kept out as a duplicate of an earlier import: its repeats in
+ * this file count on from it. */
+static int
+note_if_duplicate(struct importer *im, const char *key, struct seci_err *err)
+{
+	int here = written_here(im, key, err);
+
+	if (here < 0)
 		return -1;
 	return here ? 0 : seci_import_note_duplicate(im->imp, key, err);
 }
 
+/* Insert the pending rows: a full batch in one statement, a partial one
+ * (the end of the file) row by row. */
 static int
 flush(struct importer *im, struct seci_err *err)
 {
@@ -265,36 +276,26 @@ flush(struct importer *im, struct seci_err *err)
 	return 0;
 }
 
-/*
- * A row of a closed year is only welcome as a duplicate of a row imported
- * before the year closed: 0 when it is one (counted), 1 when it is bad
- * (reported), -1 on error.
- */
 /* Whether an expense of this key came in earlier in this import: in the
  * batch not written yet, or written. */
 static int
 added_here(void *arg, const char *key, struct seci_err *err)
 {
 	struct importer *im = arg;
-	sqlite3_stmt *st;
-	int64_t n;
 	int i;
 
 	for (i = 0; i < im->npending; i++)
 		if (im->rows[i].key && strcmp(arena_str(im, im->rows[i].key),
 		    key) == 0)
 			return 1;
-	st = seci_db_stmt(im->db, "SELECT count(*) FROM expense WHERE "
-	    "row_key = ? AND import_id = ?", err);
-	if (st == NULL)
-		return -1;
-	seci_db_bind_text(st, 1, key);
-	sqlite3_bind_int64(st, 2, seci_import_id(im->imp));
-	if (seci_db_one_int(im->db, st, &n, err) < 0)
-		return -1;
-	return n > 0;
+	return written_here(im, key, err);
 }
 
+/*
+ * A row of a closed year is only welcome as a duplicate of a row imported
+ * before the year closed: 0 when it is one (counted), 1 when it is bad
+ * (reported), -1 on error.
+ */
 static int
 closed_year_row(struct importer *im, const struct seci_csv_row *row,
     const struct line_cache *lc, seci_day date, seci_money amount, int year,

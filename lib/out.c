@@ -141,20 +141,6 @@ xlsx_row(struct seci_out *o, const struct seci_cell *cells)
 	}
 	seci_xlsx_next_row(x);
 }
-#else
-static int
-xlsx_begin(struct seci_out *o, struct seci_err *err)
-{
-	(void)o;
-	return seci_err_set(err, SECI_EXIT_USAGE, "built without "
-	    "libxlsxwriter: no xlsx");
-}
-
-static void
-xlsx_row(struct seci_out *o, const struct seci_cell *cells)
-{
-	(void)o, (void)cells;
-}
 #endif
 
 struct seci_out *
@@ -185,10 +171,12 @@ seci_out_begin(const struct seci_out_opts *opts, const struct seci_col *cols,
 	}
 	if (o->o.format == SECI_FMT_JSON)
 		putc('[', o->o.fp);
+#ifdef HAVE_XLSXWRITER
 	if (o->o.format == SECI_FMT_XLSX && xlsx_begin(o, err) < 0) {
 		free(o);
 		return NULL;
 	}
+#endif
 	return o;
 }
 
@@ -340,11 +328,13 @@ put_row(struct seci_out *o, const struct seci_cell *cells, int total,
 		return table_keep(o, cells, total, err);
 	if (total)
 		return 0;
+#ifdef HAVE_XLSXWRITER
 	if (o->o.format == SECI_FMT_XLSX) {
 		xlsx_row(o, cells);
 		o->nrows++;
 		return 0;
 	}
+#endif
 	if (o->o.format == SECI_FMT_JSON)
 		fputs(o->nrows ? ",\n{" : "\n{", fp);
 	for (i = 0; i < o->ncols; i++) {

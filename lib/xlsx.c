@@ -109,13 +109,14 @@ clean(const char *s)
 {
 	const char *p;
 	char *out, *o;
-	size_t n;
+	size_t n, len = strlen(s);
 
-	for (p = s; *p; p += n)
-		if ((n = u8seq(p)) == 0 || ((unsigned char)*p < 0x20 &&
-		    *p != '\t' && *p != '\n' && *p != '\r'))
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' &&
+		    *p != '\r')
 			break;
-	if (*p == '\0' || (out = malloc(3 * strlen(s) + 1)) == NULL)
+	if ((*p == '\0' && seci_utf8_valid(s, len)) ||
+	    (out = malloc(3 * len + 1)) == NULL)
 		return NULL;
 	for (p = s, o = out; *p; p += n) {
 		if ((n = u8seq(p)) == 0) {
@@ -192,6 +193,17 @@ seci_xlsx_properties(struct seci_xlsx *x, const char *title,
 	workbook_set_properties(x->wb, &p);
 }
 
+/* The autofilter over the sheet's first table, once its last row is
+ * known: when the table, the sheet or the workbook ends. */
+static void
+filter(struct seci_xlsx *x)
+{
+	if (x->ws && x->ncols > 0 && x->in_table)
+		worksheet_autofilter(x->ws, 0, 0, x->row - 1,
+		    (lxw_col_t)(x->ncols - 1));
+	x->in_table = 0;
+}
+
 int
 seci_xlsx_sheet(struct seci_xlsx *x, const char *title,
     const enum seci_xlsx_kind *kinds, int n, struct seci_err *err)
@@ -199,13 +211,13 @@ seci_xlsx_sheet(struct seci_xlsx *x, const char *title,
 	char name[SHEET_NAME_MAX * 4 + 16];
 	int i;
 
+	filter(x);
 	sheet_name(x->wb, title, name, sizeof(name));
 	if ((x->ws = workbook_add_worksheet(x->wb, name)) == NULL)
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "cannot add the "
 		    "sheet '%s'", name);
 	x->row = 0;
 	x->ncols = 0;
-	x->in_table = 0;
 	x->nsheets++;
 	for (i = 0; kinds && i < n; i++)
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
@@ -231,17 +243,7 @@ seci_xlsx_header(struct seci_xlsx *x, const char *const *names, int n)
 void
 seci_xlsx_table_end(struct seci_xlsx *x)
 {
-	x->in_table = 0;
-}
-
-/* The autofilter over the first table as far as it goes: set at each
- * row's end, as the last row is known only then. */
-static void
-filter(struct seci_xlsx *x)
-{
-	if (x->ws && x->ncols > 0 && x->in_table)
-		worksheet_autofilter(x->ws, 0, 0, x->row - 1,
-		    (lxw_col_t)(x->ncols - 1));
+	filter(x);
 }
 
 static int
@@ -427,7 +429,6 @@ seci_xlsx_next_row(struct seci_xlsx *x)
 	if (x->ws == NULL)
 		return;
 	x->row++;
-	filter(x);
 }
 
 int
@@ -440,6 +441,7 @@ seci_xlsx_close(struct seci_xlsx *x, struct seci_err *err)
 		return 0;
 	if (x->ws == NULL)
 		workbook_add_worksheet(x->wb, NULL);	/* never sheetless */
+	filter(x);
 	failed = x->failed;
 	e = workbook_close(x->wb);
 	for (i = 0; i < 3; i++)
