@@ -610,7 +610,8 @@ static const struct seci_cmd commands[] = {
 	{ .name = "assess", .doc = "Assess the --year's contributions",
 	    .opts = assess_opts, .db = W, .roles = FIN, .run = run_assess },
 	{ .name = "payment import", .args = "[FILE]", .doc = "Import payments "
-	    "from a bank export", .opts = import_opts, .db = W, .roles = FIN,
+	    "from a bank export", .opts = import_opts,
+	    .db = W | SECI_DB_BULK, .roles = FIN,
 	    .max_args = 1, .run = run_payment_import },
 	{ .name = "payment add", .doc = "Record a payment by hand",
 	    .opts = payment_add_opts, .db = W, .roles = FIN,

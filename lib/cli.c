@@ -660,6 +660,8 @@ open_db(struct seci_ctx *ctx)
 	}
 	/* A new database is already in its first transaction. */
 	if (mode != SECI_DB_CREATE && (seci_db_migrate(ctx->db, &ctx->err) < 0 ||
+	    ((ctx->cmd->db & SECI_DB_BULK) && seci_db_bulk(ctx->db,
+	    &ctx->err) < 0) ||
 	    (!(ctx->cmd->db & SECI_DB_OWN_TXN) && seci_db_begin(ctx->db,
 	    mode != SECI_DB_READ, &ctx->err) < 0)))
 		return -1;

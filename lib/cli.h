@@ -49,8 +49,10 @@ enum seci_cmd_flags {
 	SECI_DB_CHECKS = 4,	/* a checking command: a file that is no
 				 * sound database is its finding (printed
 				 * as check,result,detail; exit 1) */
-	SECI_DB_OWN_TXN = 8	/* the command manages its transactions
+	SECI_DB_OWN_TXN = 8,	/* the command manages its transactions
 				 * itself: none is begun or committed */
+	SECI_DB_BULK = 16	/* a bulk import that checks every reference
+				 * it writes itself: seci_db_bulk() */
 };
 
 struct seci_cmd {

@@ -380,6 +380,16 @@ seci_db_exec_sql(struct seci_db *db, const char *sql, struct seci_err *err)
 }
 
 int
+seci_db_bulk(struct seci_db *db, struct seci_err *err)
+{
+	/* SQLite ignores this inside a transaction: say so, not nothing. */
+	if (!sqlite3_get_autocommit(db->h))
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "seci_db_bulk() "
+		    "inside a transaction");
+	return exec(db, "PRAGMA foreign_keys = OFF", err);
+}
+
+int
 seci_db_flush(struct seci_db *db, struct seci_err *err)
 {
 	int rc = sqlite3_db_cacheflush(db->h);

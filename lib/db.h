@@ -71,6 +71,16 @@ void seci_db_set_date(struct seci_db *db, seci_day day);
 /* BEGIN IMMEDIATE (write) or BEGIN (a read snapshot); COMMIT; ROLLBACK.
  * A lock held past the busy timeout is SECI_EXIT_BUSY. */
 int seci_db_begin(struct seci_db *db, int write, struct seci_err *err);
+
+/*
+ * Foreign keys are not looked up on this connection: for a bulk import
+ * whose every reference is a value it has checked itself (a Party from
+ * the codes it read in the same transaction, its own import, a fixed
+ * account), where a lookup in the parent table for each of a million
+ * rows buys nothing.  'seci-admin check' runs foreign_key_check.  Before
+ * seci_db_begin(): SQLite ignores the setting inside a transaction.
+ */
+int seci_db_bulk(struct seci_db *db, struct seci_err *err);
 int seci_db_commit(struct seci_db *db, struct seci_err *err);
 void seci_db_rollback(struct seci_db *db);
 

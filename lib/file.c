@@ -310,3 +310,24 @@ seci_file_outdir(const char *dir, struct seci_err *err)
 		    "'%s': %s", dir, strerror(errno));
 	return 0;
 }
+
+int
+seci_file_scratch(struct seci_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	if (asprintf(&path, "%s/seci-scratch.XXXXXX", dir) < 0)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	if ((fd = mkstemp(path)) < 0) {
+		seci_err_set(err, SECI_EXIT_CANTCREAT, "cannot make a scratch "
+		    "file in '%s': %s", dir, strerror(errno));
+	} else {
+		unlink(path);
+	}
+	free(path);
+	return fd;
+}

@@ -58,4 +58,10 @@ void seci_file_abort(struct seci_file *f);
  * not a folder, is SECI_EXIT_CANTCREAT. */
 int seci_file_outdir(const char *dir, struct seci_err *err);
 
+/* A scratch file for what does not fit in memory: in $TMPDIR (else
+ * /tmp), mode 0600, already unlinked, so it goes when its descriptor is
+ * closed, however the process ends.  The descriptor, or -1 with err
+ * (SECI_EXIT_CANTCREAT) naming the folder. */
+int seci_file_scratch(struct seci_err *err);
+
 #endif
