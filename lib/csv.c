@@ -4,6 +4,9 @@
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +16,21 @@
 
 #include "csv.h"
 
+#define CHUNK (1 << 16)		/* bytes read at a time */
+
+struct ahead;
+
 struct reader {
 	const char *name;
 	const struct seci_csv_opts *opts;
 	seci_csv_row_fn *fn;
 	void *arg;
-	struct seci_err *err;
+	struct seci_err *err;	/* the caller's; reading ahead, the reader's */
+	FILE *fp;
+	struct csv_parser *p;
+	char *chunk;		/* what was read last */
+	struct ahead *ahead;	/* reading ahead, else NULL */
+	void *prep;		/* prepare's bytes for the row (not ahead) */
 
 	/* The record being assembled: fields NUL-separated in buf. */
 	char *buf;
@@ -42,6 +54,8 @@ struct reader {
 	unsigned nbad;
 	int stop;		/* fatal: stop reading */
 	int footer;		/* past stop_at: the rest is no data */
+	int read_errno;		/* the file could not be read */
+	unsigned skip_left;	/* of skip_lines, when the file ended */
 
 	/* skip_footer: the last rows read, held back until more come. */
 	struct held {
@@ -153,9 +167,17 @@ seci_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
+static int ahead_text(struct reader *r, int kind, enum seci_level level,
+    unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
 static int
 bad_row(struct reader *r, unsigned long line, const char *msg)
 {
+	/* Reading ahead, the calling thread reports it and counts it. */
+	if (r->ahead)
+		return ahead_text(r, 1, SECI_ERROR, line, "%s:%lu: %s",
+		    r->name, line, msg);
 	r->nbad++;
 	seci_err_report(r->err, SECI_ERROR, "%s:%lu: %s", r->name, line, msg);
 	if (r->nbad >= SECI_CSV_MAX_ERRORS) {
@@ -315,14 +337,55 @@ take_header(struct reader *r, unsigned long line)
 	return 0;
 }
 
+static void ahead_row(struct reader *r, unsigned long line,
+    const char *buf, const size_t *off, const size_t *len, size_t nfields);
+
+/* What the caller made of a row: 0, or it was bad (1) or stops (-1);
+ * bad rows counted in nbad, too many of them stop the reading. */
+static void
+row_done(const char *name, unsigned *nbad, int *stop, struct seci_err *err,
+    unsigned long line, int rc)
+{
+	if (rc < 0) {
+		*stop = -1;
+	} else if (rc > 0) {
+		(*nbad)++;
+		if (*nbad >= SECI_CSV_MAX_ERRORS) {
+			seci_err_report(err, SECI_ERROR, "%s: too many "
+			    "errors, stopped at line %lu", name, line);
+			*stop = 1;
+		}
+	}
+}
+
+/* The row as the caller sees it, its fields at ptr. */
+static void
+row_view(const struct reader *r, struct seci_csv_row *row, unsigned long line,
+    const char **ptr, const char **val, const char *buf, const size_t *off,
+    const size_t *len, size_t nfields)
+{
+	size_t i;
+
+	for (i = 0; i < nfields; i++)
+		ptr[i] = buf + off[i];
+	for (i = 0; i < r->opts->ncols; i++)
+		val[i] = r->colmap[i] < 0 ? NULL : ptr[r->colmap[i]];
+	row->file = r->name;
+	row->line = line;
+	row->nfields = nfields;
+	row->field = ptr;
+	row->len = len;
+	row->header = (const char *const *)r->header;
+	row->val = val;
+	row->prep = NULL;
+}
+
 /* Hand a data row to the caller, its number of fields checked. */
 static void
 deliver(struct reader *r, unsigned long line, const char *buf,
     const size_t *off, const size_t *len, size_t nfields, int bad)
 {
 	struct seci_csv_row row;
-	size_t i;
-	int rc;
 
 	if (bad || r->stop)
 		return;
@@ -335,29 +398,18 @@ deliver(struct reader *r, unsigned long line, const char *buf,
 		bad_row(r, line, detail);
 		return;
 	}
-	for (i = 0; i < nfields; i++)
-		r->ptr[i] = buf + off[i];
-	r->rows++;
-	for (i = 0; i < r->opts->ncols; i++)
-		r->val[i] = r->colmap[i] < 0 ? NULL : r->ptr[r->colmap[i]];
-	row.file = r->name;
-	row.line = line;
-	row.nfields = nfields;
-	row.field = r->ptr;
-	row.len = len;
-	row.header = (const char *const *)r->header;
-	row.val = r->val;
-	rc = r->fn(r->arg, &row, r->err);
-	if (rc < 0) {
-		r->stop = -1;
-	} else if (rc > 0) {
-		r->nbad++;
-		if (r->nbad >= SECI_CSV_MAX_ERRORS) {
-			seci_err_report(r->err, SECI_ERROR, "%s: too many "
-			    "errors, stopped at line %lu", r->name, line);
-			r->stop = 1;
-		}
+	if (r->ahead) {
+		ahead_row(r, line, buf, off, len, nfields);
+		return;
 	}
+	row_view(r, &row, line, r->ptr, r->val, buf, off, len, nfields);
+	r->rows++;
+	if (r->opts->prepare) {
+		row.prep = r->prep;
+		r->opts->prepare(r->opts->prep_arg, &row, r->prep);
+	}
+	row_done(r->name, &r->nbad, &r->stop, r->err, line, r->fn(r->arg,
+	    &row, r->err));
 }
 
 /* skip_footer: keep the record, and hand on the one it pushes out of
@@ -483,38 +535,23 @@ reader_free(struct reader *r)
 	free(r->off);
 	free(r->len);
 	free(r->ptr);
+	free(r->chunk);
+	free(r->prep);
 }
 
-int
-seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
-    seci_csv_row_fn *fn, void *arg, unsigned long *rows,
-    struct seci_err *err)
+/* Read and parse the whole file, handing each row on; what stopped it
+ * is left in r (stop, read_errno, skip_left). */
+static void
+parse_file(struct reader *r)
 {
-	struct reader r;
-	struct csv_parser p;
-	static char chunk[1 << 16];
+	const struct seci_csv_opts *opts = r->opts;
 	size_t n, done, off, bad_at;
 	unsigned skip = opts->skip_lines;
 	struct qscan q = { Q_START, 1 + opts->skip_lines, 0 };
-	const char *nl;
-	int first = 1, rc = 0;
+	const char *nl, *chunk = r->chunk;
+	int first = 1;
 
-	memset(&r, 0, sizeof(r));
-	r.name = name;
-	r.opts = opts;
-	r.fn = fn;
-	r.arg = arg;
-	r.err = err;
-	r.line = 1 + opts->skip_lines;
-	/* Not CSV_STRICT: a quote inside an unquoted field is kept as it is,
-	 * as most CSV readers (and the csv-spectrum cases) do. */
-	if (csv_init(&p, CSV_REPALL_NL) != 0)
-		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-	csv_set_realloc_func(&p, limited_realloc);
-	csv_set_blk_size(&p, 4096);
-	if (opts->delim)
-		csv_set_delim(&p, opts->delim);
-	while (!r.stop && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+	while (!r->stop && (n = fread(r->chunk, 1, CHUNK, r->fp)) > 0) {
 		if (opts->on_bytes)
 			opts->on_bytes(opts->bytes_arg, chunk, n);
 		off = 0;
@@ -533,40 +570,431 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 		}
 		bad_at = qscan(&q, chunk + off, n - off, opts->delim ?
 		    opts->delim : ',');
-		done = csv_parse(&p, chunk + off, bad_at, on_field, on_record,
-		    &r);
-		if (bad_at < n - off && done == bad_at && !r.stop) {
-			bad_row(&r, q.line, "text after the closing quote of a "
+		done = csv_parse(r->p, chunk + off, bad_at, on_field, on_record,
+		    r);
+		if (bad_at < n - off && done == bad_at && !r->stop) {
+			bad_row(r, q.line, "text after the closing quote of a "
 			    "quoted field");
-			r.stop = 1;
-		} else if (done != bad_at && !r.stop) {
-			bad_row(&r, r.line, csv_error(&p) == CSV_ENOMEM ?
+			r->stop = 1;
+		} else if (done != bad_at && !r->stop) {
+			bad_row(r, r->line, csv_error(r->p) == CSV_ENOMEM ?
 			    "field longer than 4 MiB" : "malformed CSV");
-			r.stop = 1;
+			r->stop = 1;
 		}
 	}
-	if (ferror(fp) && !r.stop) {
-		rc = errno == EILSEQ ? seci_err_set(err, SECI_EXIT_DATA, "%s: "
-		    "not in its encoding; nothing read", name) :
-		    seci_err_set(err, SECI_EXIT_NOINPUT, "%s: read error: %s",
-		    name, strerror(errno));
-		goto out;
+	if (ferror(r->fp) && !r->stop) {
+		r->read_errno = errno ? errno : EIO;
+		return;
 	}
-	if (skip > 0 && !r.stop) {
-		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: fewer than %u "
-		    "lines", name, opts->skip_lines);
-		goto out;
+	if (skip > 0 && !r->stop) {
+		r->skip_left = skip;
+		return;
 	}
 	/* At the end, still inside a quoted field: libcsv reports this only
 	 * in strict mode, so ask its (public) state: FIELD_BEGUN is 2. */
-	if (!r.stop && p.quoted && p.pstate == 2) {
-		bad_row(&r, r.line, "unterminated quoted field");
-		r.stop = 1;
+	if (!r->stop && r->p->quoted && r->p->pstate == 2) {
+		bad_row(r, r->line, "unterminated quoted field");
+		r->stop = 1;
 	}
-	if (!r.stop)
-		csv_fini(&p, on_field, on_record, &r);
+	if (!r->stop)
+		csv_fini(r->p, on_field, on_record, r);
+}
+
+/* ---- reading ahead, in a second thread ----------------------------------
+ *
+ * The reader thread parses the file into batches of rows (each row's
+ * bytes copied into the batch, prepared there) and of reports (its
+ * messages, as text), hands each batch on when full, and waits when
+ * AHEAD_BATCHES are waiting.  The calling thread takes them in order:
+ * reports it makes, rows it gives to fn, and bad rows it counts, so
+ * that what is printed, and where too many errors stop, is as without
+ * a thread.  When the caller stops, the reader is told to, and finishes
+ * the read it is in. */
+
+#define AHEAD_ITEMS 256			/* rows and reports in a batch */
+#define AHEAD_BATCHES 4			/* batches waiting at most */
+#define AHEAD_BYTES (256u << 10)	/* a batch's bytes, grown for a
+					 * row that needs more */
+
+enum { I_ROW, I_BAD, I_REPORT };
+
+struct item {
+	int kind;
+	enum seci_level level;		/* I_REPORT */
+	unsigned long line;
+	size_t nfields;			/* I_ROW */
+	size_t text;			/* the fields' bytes, or the message */
+	size_t offs;			/* I_ROW: off[nfields], len[nfields] */
+};
+
+struct batch {
+	struct item item[AHEAD_ITEMS];
+	size_t n;
+	char *bytes;			/* never moved while items use it */
+	size_t used, cap;
+	unsigned char *prep;		/* AHEAD_ITEMS of prep_size */
+};
+
+struct ahead {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch b[AHEAD_BATCHES];
+	size_t head, count;		/* batches handed on, the first */
+	struct batch *fill;		/* the reader's, being filled */
+	int done;			/* the reader has ended */
+	int cancel;			/* the caller stopped */
+	struct seci_err err;		/* the reader's */
+};
+
+/* The reader's batch with room for an item of need bytes (aligned to
+ * 8), or NULL when told to stop. */
+static struct batch *
+room(struct reader *r, size_t need)
+{
+	struct ahead *a = r->ahead;
+	struct batch *b = a->fill;
+	void *p;
+
+	if (b != NULL && (b->n == AHEAD_ITEMS || (b->used + need > b->cap &&
+	    b->n > 0))) {
+		pthread_mutex_lock(&a->mu);
+		a->count++;
+		a->fill = b = NULL;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+	if (b == NULL) {
+		pthread_mutex_lock(&a->mu);
+		while (a->count == AHEAD_BATCHES && !a->cancel)
+			pthread_cond_wait(&a->cv, &a->mu);
+		if (!a->cancel) {
+			b = a->fill = &a->b[(a->head + a->count) %
+			    AHEAD_BATCHES];
+			b->n = 0;
+			b->used = 0;
+		}
+		pthread_mutex_unlock(&a->mu);
+		if (b == NULL) {
+			r->stop = 1;
+			return NULL;
+		}
+	}
+	/* Only an empty batch grows: nothing points into it yet. */
+	if (need > b->cap) {
+		if ((p = realloc(b->bytes, need)) == NULL) {
+			seci_err_set(r->err, SECI_EXIT_SOFTWARE,
+			    "out of memory");
+			r->stop = -1;
+			return NULL;
+		}
+		b->bytes = p;
+		b->cap = need;
+	}
+	return b;
+}
+
+static int
+ahead_text(struct reader *r, int kind, enum seci_level level,
+    unsigned long line, const char *fmt, ...)
+{
+	struct batch *b;
+	struct item *it;
+	char msg[1024];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	n = strlen(msg) + 1;
+	if ((b = room(r, (n + 7) & ~(size_t)7)) == NULL)
+		return 1;
+	it = &b->item[b->n++];
+	it->kind = kind;
+	it->level = level;
+	it->line = line;
+	it->text = b->used;
+	memcpy(b->bytes + b->used, msg, n);
+	b->used += (n + 7) & ~(size_t)7;
+	return 1;
+}
+
+/* The reader's own reports (the header's) go on as items. */
+static void
+ahead_report(void *arg, enum seci_level level, const char *msg)
+{
+	ahead_text(arg, I_REPORT, level, 0, "%s", msg);
+}
+
+static void
+ahead_row(struct reader *r, unsigned long line, const char *buf,
+    const size_t *off, const size_t *len, size_t nfields)
+{
+	size_t nbytes = off[nfields - 1] + len[nfields - 1] + 1;
+	size_t text = (nbytes + 7) & ~(size_t)7;
+	size_t arrays = 2 * nfields * sizeof(size_t);
+	struct seci_csv_row row;
+	struct batch *b;
+	struct item *it;
+	size_t *o;
+
+	if ((b = room(r, text + arrays)) == NULL)
+		return;
+	it = &b->item[b->n];
+	it->kind = I_ROW;
+	it->line = line;
+	it->nfields = nfields;
+	it->text = b->used;
+	it->offs = b->used + text;
+	memcpy(b->bytes + it->text, buf, nbytes);
+	o = (size_t *)(void *)(b->bytes + it->offs);
+	memcpy(o, off, nfields * sizeof(size_t));
+	memcpy(o + nfields, len, nfields * sizeof(size_t));
+	b->used += text + arrays;
+	if (r->opts->prepare) {
+		void *prep = b->prep + b->n * r->opts->prep_size;
+
+		row_view(r, &row, line, r->ptr, r->val, b->bytes + it->text, o,
+		    o + nfields, nfields);
+		row.prep = prep;
+		r->opts->prepare(r->opts->prep_arg, &row, prep);
+	}
+	b->n++;
+}
+
+static void *
+ahead_main(void *arg)
+{
+	struct reader *r = arg;
+	struct ahead *a = r->ahead;
+
+	parse_file(r);
+	pthread_mutex_lock(&a->mu);
+	if (a->fill != NULL && a->fill->n > 0)
+		a->count++;
+	a->fill = NULL;
+	a->done = 1;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	return NULL;
+}
+
+/* What the calling thread keeps of a read ahead. */
+struct taker {
+	const char **ptr, **val;	/* the row's fields, its columns */
+	size_t nptr;
+	unsigned nbad;
+	unsigned long rows;
+	int stop;
+	struct seci_err *err;
+};
+
+/*
+ * The calling thread's part: each item of b, in order.  Of r it reads
+ * only what the header set, before the first row was handed on, and
+ * the reader no longer changes.
+ */
+static void
+take_batch(const struct reader *r, const struct batch *b, struct taker *t)
+{
+	struct seci_csv_row row;
+	const struct item *it;
+	const size_t *o;
+	size_t i;
+
+	for (i = 0; i < b->n && !t->stop; i++) {
+		it = &b->item[i];
+		switch (it->kind) {
+		case I_REPORT:
+			seci_err_report(t->err, it->level, "%s", b->bytes +
+			    it->text);
+			break;
+		case I_BAD:
+			seci_err_report(t->err, SECI_ERROR, "%s", b->bytes +
+			    it->text);
+			row_done(r->name, &t->nbad, &t->stop, t->err, it->line,
+			    1);
+			break;
+		default:
+			o = (const size_t *)(const void *)(b->bytes + it->offs);
+			row_view(r, &row, it->line, t->ptr, t->val, b->bytes +
+			    it->text, o, o + it->nfields, it->nfields);
+			if (r->opts->prepare)
+				row.prep = b->prep + i * r->opts->prep_size;
+			t->rows++;
+			row_done(r->name, &t->nbad, &t->stop, t->err, it->line,
+			    r->fn(r->arg, &row, t->err));
+			break;
+		}
+	}
+}
+
+/* Room in t for the fields of the rows to come (the header is read). */
+static int
+taker_room(const struct reader *r, struct taker *t)
+{
+	size_t want = r->nheader > 0 ? r->nheader : 1;
+	const char **p;
+
+	if (want > t->nptr) {
+		if ((p = realloc(t->ptr, want * sizeof(*p))) == NULL)
+			return -1;
+		t->ptr = p;
+		t->nptr = want;
+	}
+	if (t->val == NULL && (t->val = calloc(r->opts->ncols ?
+	    r->opts->ncols : 1, sizeof(*t->val))) == NULL)
+		return -1;
+	return 0;
+}
+
+static void
+ahead_free(struct ahead *a)
+{
+	size_t i;
+
+	for (i = 0; i < AHEAD_BATCHES; i++) {
+		free(a->b[i].bytes);
+		free(a->b[i].prep);
+	}
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	free(a);
+}
+
+/*
+ * parse_file() in a second thread, this one taking its batches.  r->stop
+ * ends as the caller's (fn's, or too many errors); a reader's own fatal
+ * error (the header, memory) is in err.  The reader's state (header,
+ * footer, read error) is read once it has ended.
+ */
+static int
+read_ahead(struct reader *r, struct seci_err *err)
+{
+	struct ahead *a = calloc(1, sizeof(*a));
+	struct taker t = { NULL, NULL, 0, 0, 0, 0, err };
+	size_t i, prep = r->opts->prep_size ? r->opts->prep_size : 1;
+	struct batch *b;
+	sigset_t all, old;
+	pthread_t th;
+	int rc;
+
+	if (a == NULL)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	for (i = 0; i < AHEAD_BATCHES; i++) {
+		a->b[i].bytes = malloc(AHEAD_BYTES);
+		a->b[i].prep = malloc(AHEAD_ITEMS * prep);
+		a->b[i].cap = AHEAD_BYTES;
+		if (a->b[i].bytes == NULL || a->b[i].prep == NULL) {
+			ahead_free(a);
+			return seci_err_set(err, SECI_EXIT_SOFTWARE,
+			    "out of memory");
+		}
+	}
+	a->err.report = ahead_report;
+	a->err.report_arg = r;
+	r->ahead = a;
+	r->err = &a->err;
+	/* Signals are for this thread, as without a second one. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	rc = pthread_create(&th, NULL, ahead_main, r);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		r->ahead = NULL;
+		r->err = err;
+		ahead_free(a);
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "cannot start a "
+		    "thread: %s", strerror(rc));
+	}
+	for (;;) {
+		pthread_mutex_lock(&a->mu);
+		while (a->count == 0 && !a->done)
+			pthread_cond_wait(&a->cv, &a->mu);
+		b = a->count > 0 ? &a->b[a->head] : NULL;
+		pthread_mutex_unlock(&a->mu);
+		if (b == NULL)
+			break;
+		if (!t.stop && taker_room(r, &t) < 0) {
+			seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+			t.stop = -1;
+		}
+		if (!t.stop)
+			take_batch(r, b, &t);
+		pthread_mutex_lock(&a->mu);
+		a->head = (a->head + 1) % AHEAD_BATCHES;
+		a->count--;
+		a->cancel |= t.stop != 0;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+	pthread_join(th, NULL);
+	free(t.ptr);
+	free(t.val);
+	r->ahead = NULL;
+	r->err = err;
+	r->nbad = t.nbad;
+	r->rows = t.rows;
+	if (t.stop) {
+		r->stop = t.stop;
+	} else if (r->stop < 0) {
+		/* The reader's own fatal error. */
+		seci_err_set(err, a->err.code ? a->err.code :
+		    SECI_EXIT_SOFTWARE, "%s", a->err.msg);
+	}
+	ahead_free(a);
+	return 0;
+}
+
+int
+seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
+    seci_csv_row_fn *fn, void *arg, unsigned long *rows,
+    struct seci_err *err)
+{
+	struct reader r;
+	struct csv_parser p;
+	int rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.name = name;
+	r.opts = opts;
+	r.fn = fn;
+	r.arg = arg;
+	r.err = err;
+	r.fp = fp;
+	r.p = &p;
+	r.line = 1 + opts->skip_lines;
+	/* Not CSV_STRICT: a quote inside an unquoted field is kept as it is,
+	 * as most CSV readers (and the csv-spectrum cases) do. */
+	if (csv_init(&p, CSV_REPALL_NL) != 0)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+	csv_set_realloc_func(&p, limited_realloc);
+	csv_set_blk_size(&p, 4096);
+	if (opts->delim)
+		csv_set_delim(&p, opts->delim);
+	if ((r.chunk = malloc(CHUNK)) == NULL || (opts->prepare &&
+	    (r.prep = malloc(opts->prep_size ? opts->prep_size : 1)) == NULL)) {
+		rc = seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
+		goto out;
+	}
+	if (opts->ahead) {
+		if ((rc = read_ahead(&r, err)) < 0)
+			goto out;
+	} else {
+		parse_file(&r);
+	}
 	if (r.stop < 0) {
 		rc = -1;
+	} else if (r.read_errno) {
+		rc = r.read_errno == EILSEQ ? seci_err_set(err, SECI_EXIT_DATA,
+		    "%s: not in its encoding; nothing read", name) :
+		    seci_err_set(err, SECI_EXIT_NOINPUT, "%s: read error: %s",
+		    name, strerror(r.read_errno));
+	} else if (r.skip_left > 0) {
+		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: fewer than %u "
+		    "lines", name, opts->skip_lines);
 	} else if (!r.have_header && r.nbad == 0) {
 		rc = seci_err_set(err, SECI_EXIT_DATA, "%s: empty file, "
 		    "expected a header row", name);

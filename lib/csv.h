@@ -27,6 +27,17 @@ struct seci_csv_col {
 	unsigned position;	/* 1-based column number, or 0: by name */
 };
 
+struct seci_csv_row {
+	const char *file;		/* name for messages ("<stdin>") */
+	unsigned long line;		/* physical line the row starts on */
+	size_t nfields;
+	const char *const *field;	/* all fields, NUL-terminated */
+	const size_t *len;
+	const char *const *header;	/* header names, nfields of them */
+	const char *const *val;		/* val[i] is cols[i], NULL if absent */
+	void *prep;			/* opts->prepare's bytes, or NULL */
+};
+
 struct seci_csv_opts {
 	unsigned char delim;		/* 0 means ',' */
 	unsigned skip_lines;		/* physical lines before the header */
@@ -42,16 +53,22 @@ struct seci_csv_opts {
 	/* Called with every byte of the file as read (for its hash). */
 	void (*on_bytes)(void *arg, const void *buf, size_t n);
 	void *bytes_arg;
-};
-
-struct seci_csv_row {
-	const char *file;		/* name for messages ("<stdin>") */
-	unsigned long line;		/* physical line the row starts on */
-	size_t nfields;
-	const char *const *field;	/* all fields, NUL-terminated */
-	const size_t *len;
-	const char *const *header;	/* header names, nfields of them */
-	const char *const *val;		/* val[i] is cols[i], NULL if absent */
+	/*
+	 * Called before fn with each row and prep_size bytes of its own,
+	 * which fn then finds at row->prep: the row's work that needs
+	 * nothing but the row (parsing its values, say).  With ahead set,
+	 * it runs in a second thread that reads, parses and prepares the
+	 * rows after the one fn has, so that both run at once; then it,
+	 * and on_bytes, may read only what does not change while the file
+	 * is read, and must not use an err, the database or stdio (a
+	 * problem goes in its bytes, for fn to report).  Reports about the
+	 * file itself still come in line order, from the calling thread.
+	 */
+	void (*prepare)(void *arg, const struct seci_csv_row *row,
+	    void *prep);
+	void *prep_arg;
+	size_t prep_size;
+	int ahead;
 };
 
 /*

@@ -189,6 +189,7 @@ struct payment_import {
 	int col[SECI_P_NCOLS];	/* index in the reader's columns, or -1 */
 	const struct seci_payment_import_opts *o;
 	int wyear, wclosed;	/* the last year asked whether closed */
+	char base[4];		/* the base currency */
 };
 
 /* One row, read and checked. */
@@ -271,7 +272,7 @@ same_bank_id(struct seci_db *db, const struct seci_csv_row *row,
 /* The row's amount in its currency: one amount column, or a credit and
  * a debit; 1 when bad (reported). */
 static int
-read_amount(struct payment_import *pi, const struct seci_csv_row *row,
+read_amount(const struct payment_import *pi, const struct seci_csv_row *row,
     int dec, seci_money *amount, struct seci_err *err)
 {
 	const struct seci_profile *pf = pi->prof;
@@ -342,11 +343,12 @@ read_base(struct payment_import *pi, const struct seci_csv_row *row,
 }
 
 /*
- * Read and check a row into p: 0 when it is a payment to record, 1 when
- * bad (reported), 2 when it is money going out (skipped), -1 on error.
+ * Read and check a row's own values into p, with nothing but the row
+ * (it runs in the reading thread): 0 when it is a payment to record, 1
+ * when bad (reported), 2 when it is money going out.
  */
 static int
-read_row(struct payment_import *pi, const struct seci_csv_row *row,
+parse_row(const struct payment_import *pi, const struct seci_csv_row *row,
     struct prow *p, struct seci_err *err)
 {
 	const struct seci_profile *pf = pi->prof;
@@ -365,7 +367,7 @@ read_row(struct payment_import *pi, const struct seci_csv_row *row,
 			BAD("value date: %s", row->file, row->line, e.msg);
 		p->has_vdate = 1;
 	}
-	p->currency = pi->db->currency;
+	p->currency = pi->base;
 	if ((v = pval(pi, row, SECI_P_CURRENCY)) != NULL) {
 		if (seci_currency_decimals(v) < 0)
 			BAD("bad currency '%.20s'", row->file, row->line, v);
@@ -378,11 +380,6 @@ read_row(struct payment_import *pi, const struct seci_csv_row *row,
 		BAD("a zero amount is no payment", row->file, row->line);
 	if (p->amount < 0)
 		return 2;	/* money going out */
-	if ((rc = read_base(pi, row, dec, p, err)) != 0)
-		return rc;
-	if (seci_bank_received(&pi->bank, p->currency, p->amount, p->base,
-	    &p->own, &e) < 0)
-		BAD("%s", row->file, row->line, e.msg);
 	if ((v = pval(pi, row, SECI_P_ACCOUNT)) != NULL)
 		seci_bank_account_normalise(v, p->acct, sizeof(p->acct));
 	p->payer = pval(pi, row, SECI_P_PAYER);
@@ -401,6 +398,59 @@ read_row(struct payment_import *pi, const struct seci_csv_row *row,
 		seci_row_key(f, 5, p->key + 2);
 	}
 	return 0;
+}
+
+/* The payment's amount in the base currency and in the bank account's:
+ * 0, 1 when bad (reported), -1 on error. */
+static int
+price_row(struct payment_import *pi, const struct seci_csv_row *row,
+    struct prow *p, struct seci_err *err)
+{
+	struct seci_err e = SECI_ERR_INIT;
+	int rc;
+
+	if ((rc = read_base(pi, row, seci_currency_decimals(p->currency), p,
+	    err)) != 0)
+		return rc;
+	if (seci_bank_received(&pi->bank, p->currency, p->amount, p->base,
+	    &p->own, &e) < 0)
+		BAD("%s", row->file, row->line, e.msg);
+	return 0;
+}
+
+/* What the reading thread makes of a row: its values, and the Party
+ * they match. */
+struct prepared {
+	int rc;			/* parse_row()'s */
+	char msg[600];		/* its report, when bad */
+	struct prow p;
+	const char *party, *how;
+};
+
+static void
+keep_report(void *arg, enum seci_level level, const char *msg)
+{
+	struct prepared *pr = arg;
+
+	(void)level;
+	if (pr->msg[0] == '\0')
+		snprintf(pr->msg, sizeof(pr->msg), "%s", msg);
+}
+
+static void
+prepare_row(void *arg, const struct seci_csv_row *row, void *prep)
+{
+	const struct payment_import *pi = arg;
+	struct prepared *pr = prep;
+	struct seci_err e = SECI_ERR_INIT;
+
+	pr->msg[0] = '\0';
+	e.report = keep_report;
+	e.report_arg = pr;
+	pr->party = pr->how = NULL;
+	if ((pr->rc = parse_row(pi, row, &pr->p, &e)) == 0)
+		pr->party = match(&pi->m, pr->p.acct, pr->p.payer,
+		    pr->p.reference, &pr->how);
 }
 
 /* Whether the row's year is closed (asked once per year met). */
@@ -541,36 +591,40 @@ static int
 payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 {
 	struct payment_import *pi = arg;
-	const char *party, *how;
-	struct prow p;
+	struct prepared *pr = row->prep;
+	struct prow *p = &pr->p;
+	const char *party = pr->party, *how = pr->how;
 	int rc, closed = 0;
 
 	pi->stats->read++;
 	if (pi->o->progress && pi->stats->read % 100000 == 0)
 		pi->o->progress(pi->o->progress_arg, pi->stats->read);
-	if ((rc = read_row(pi, row, &p, err)) == 2) {
+	if (pr->rc == 2) {
 		(*pi->skipped)++;
-		return seen(pi, row, &p, NULL, NULL, "outgoing", err);
+		return seen(pi, row, p, NULL, NULL, "outgoing", err);
 	}
-	if (rc != 0)
+	if (pr->rc != 0) {
+		seci_err_report(err, SECI_ERROR, "%s", pr->msg);
+		return 1;
+	}
+	if ((rc = price_row(pi, row, p, err)) != 0)
 		return rc;
-	if (p.bank_id == NULL && seci_import_occurrence(pi->imp, p.key,
+	if (p->bank_id == NULL && seci_import_occurrence(pi->imp, p->key,
 	    added_here, pi, err) < 0)
 		return -1;
-	if (year_closed(pi, p.date, &closed, err) < 0)
+	if (year_closed(pi, p->date, &closed, err) < 0)
 		return -1;
 	if (closed)
-		return (rc = closed_year_row(pi, row, &p, closed, err)) != 0 ?
-		    rc : duplicate(pi, row, &p, err);
-	party = match(&pi->m, p.acct, p.payer, p.reference, &how);
-	if (insert(pi, &p, party, how, err) < 0)
+		return (rc = closed_year_row(pi, row, p, closed, err)) != 0 ?
+		    rc : duplicate(pi, row, p, err);
+	if (insert(pi, p, party, how, err) < 0)
 		return -1;
 	if (sqlite3_changes(pi->db->h) == 0) {
-		if (p.bank_id && (rc = same_bank_id(pi->db, row, &p,
+		if (p->bank_id && (rc = same_bank_id(pi->db, row, p,
 		    seci_import_id(pi->imp), err)) != 0)
 			return rc;
 		pi->stats->duplicate++;
-		return duplicate(pi, row, &p, err);
+		return duplicate(pi, row, p, err);
 	}
 	pi->stats->added++;
 	if (party == NULL)
@@ -581,10 +635,10 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		pi->stats->by_alias++;
 	else
 		pi->stats->by_reference++;
-	if (seen(pi, row, &p, party, how, "new", err) < 0)
+	if (seen(pi, row, p, party, how, "new", err) < 0)
 		return -1;
 	return seci_receipts_add(pi->receipts, sqlite3_last_insert_rowid(
-	    pi->db->h), party, p.base, p.own, p.date, err);
+	    pi->db->h), party, p->base, p->own, p->date, err);
 }
 
 int
@@ -625,7 +679,15 @@ seci_payment_import(struct seci_db *db, FILE *fp, const char *name,
 	o.nignore = profile->nignore;
 	o.stop_at = profile->stop_at;
 	o.skip_footer = profile->skip_footer;
+	/* Rows are read, parsed and matched in a second thread while this
+	 * one writes them; not a file read through iconv, whose errors
+	 * are reported as they are read. */
+	o.prepare = prepare_row;
+	o.prep_arg = &pi;
+	o.prep_size = sizeof(struct prepared);
+	o.ahead = profile->encoding == NULL;
 	pi.db = db;
+	snprintf(pi.base, sizeof(pi.base), "%s", db->currency);
 	pi.prof = profile;
 	pi.stats = stats;
 	pi.skipped = skipped;
