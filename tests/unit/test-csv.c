@@ -5,6 +5,7 @@
 #include "tap.h"
 
 static char reports[8192];
+static int ahead;		/* every case is read again reading ahead */
 
 static void
 collect(void *arg, enum seci_level level, const char *msg)
@@ -44,7 +45,7 @@ static int
 read_text(const char *text, size_t len, struct rows *r, struct seci_err *err)
 {
 	struct seci_csv_opts o = { .cols = cols, .ncols = 2,
-	    .warn_unknown = 1 };
+	    .warn_unknown = 1, .ahead = ahead };
 	FILE *fp = fmemopen((void *)text, len, "r");
 	int rc;
 
@@ -173,7 +174,7 @@ test_csv__options(struct seci_err *err)
 	static const char text[] = "Bank export\nAccount 1\ndate;amount\n"
 	    "1;\"2;3\"\n";
 	struct seci_csv_opts o = { .delim = ';', .skip_lines = 2, .cols = cols,
-	    .ncols = 2, .warn_unknown = 1 };
+	    .ncols = 2, .warn_unknown = 1, .ahead = ahead };
 	struct rows r;
 	FILE *fp = fmemopen((void *)text, sizeof(text) - 1, "r");
 
@@ -194,7 +195,7 @@ bad_rows(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 static void
 test_csv__error_limit(struct seci_err *err)
 {
-	struct seci_csv_opts o = { .cols = cols, .ncols = 2 };
+	struct seci_csv_opts o = { .cols = cols, .ncols = 2, .ahead = ahead };
 	char *text = malloc(200 * 10 + 20), *p = text;
 	unsigned long rows;
 	FILE *fp;
@@ -207,7 +208,9 @@ test_csv__error_limit(struct seci_err *err)
 	err->nerrors = 0;
 	reports[0] = '\0';
 	ok(seci_csv_read(fp, "t.csv", &o, bad_rows, NULL, &rows, err) == -1 &&
-	    strstr(reports, "too many errors"),
+	    strstr(reports, "t.csv: too many errors, stopped at line 101") &&
+	    err->nerrors == SECI_CSV_MAX_ERRORS + 1 &&
+	    rows == SECI_CSV_MAX_ERRORS,
 	    "stops after %d bad rows", SECI_CSV_MAX_ERRORS);
 	fclose(fp);
 	free(text);
@@ -244,17 +247,168 @@ test_csv__utf8(void)
 	ok(seci_utf8_valid("\xf0\x9f\x98\x80", 4), "4-byte valid");
 }
 
+/* ---- reading ahead against reading in one thread ---------------------- */
+
+/* What prepare leaves for fn: the row's line, seen in the other thread. */
+struct mark {
+	unsigned long line;
+	size_t len;
+};
+
+static void
+mark_row(void *arg, const struct seci_csv_row *row, void *prep)
+{
+	struct mark *m = prep;
+
+	(void)arg;
+	m->line = row->line;
+	m->len = row->val[0] ? strlen(row->val[0]) : 0;
+}
+
+/* A run's whole record: every row fn saw, folded (FNV-1a); the rows
+ * whose prepared bytes were not their own; fn's verdicts. */
+struct run {
+	uint64_t fold;
+	unsigned long n, wrong_prep, stop_at, bad_every;
+};
+
+static int
+judge(void *arg, const struct seci_csv_row *row, struct seci_err *err)
+{
+	struct run *r = arg;
+	const struct mark *m = row->prep;
+	size_t i;
+	const char *p;
+
+	r->n++;
+	if (m == NULL || m->line != row->line || m->len !=
+	    (row->val[0] ? strlen(row->val[0]) : 0))
+		r->wrong_prep++;
+	for (i = 0; i < row->nfields; i++)
+		for (p = row->field[i]; ; p++) {
+			r->fold = (r->fold ^ (unsigned char)*p) *
+			    1099511628211u;
+			if (*p == '\0')
+				break;
+		}
+	r->fold = (r->fold ^ row->line) * 1099511628211u;
+	if (r->stop_at && row->line == r->stop_at)
+		return seci_err_set(err, SECI_EXIT_SOFTWARE, "stopped at %lu",
+		    row->line);
+	if (r->bad_every && row->line % r->bad_every == 0) {
+		seci_err_report(err, SECI_ERROR, "%s:%lu: bad by fn",
+		    row->file, row->line);
+		return 1;
+	}
+	return 0;
+}
+
+/* Read text both ways; 1 if every outcome is the same. */
+static int
+both_ways(const char *text, size_t len, unsigned long stop_at,
+    unsigned long bad_every, const char *what)
+{
+	char rep[2][8192];
+	struct run run[2];
+	struct seci_err e[2] = { SECI_ERR_INIT, SECI_ERR_INIT };
+	unsigned long rows[2];
+	int rc[2], k, same;
+
+	for (k = 0; k < 2; k++) {
+		struct seci_csv_opts o = { .cols = cols, .ncols = 2,
+		    .warn_unknown = 1, .prepare = mark_row,
+		    .prep_size = sizeof(struct mark), .ahead = k };
+		FILE *fp = fmemopen((void *)text, len, "r");
+
+		memset(&run[k], 0, sizeof(run[k]));
+		run[k].fold = 14695981039346656037u;
+		run[k].stop_at = stop_at;
+		run[k].bad_every = bad_every;
+		reports[0] = '\0';
+		e[k].report = collect;
+		rc[k] = seci_csv_read(fp, "t.csv", &o, judge, &run[k], &rows[k],
+		    &e[k]);
+		fclose(fp);
+		snprintf(rep[k], sizeof(rep[k]), "%s", reports);
+	}
+	same = rc[0] == rc[1] && e[0].code == e[1].code &&
+	    strcmp(e[0].msg, e[1].msg) == 0 && e[0].nerrors == e[1].nerrors &&
+	    e[0].nwarnings == e[1].nwarnings && strcmp(rep[0], rep[1]) == 0 &&
+	    rows[0] == rows[1] && run[0].n == run[1].n &&
+	    run[0].fold == run[1].fold && run[0].wrong_prep == 0 &&
+	    run[1].wrong_prep == 0;
+	ok(same, "%s: read ahead as in one thread (%lu rows, rc %d, '%s')",
+	    what, run[1].n, rc[1], e[1].msg);
+	for (k = 0; !same && k < 2; k++) {
+		char *line, *save = NULL;
+
+		printf("#   %s: rc %d, %lu rows, '%s'\n", k ? "ahead" :
+		    "one thread", rc[k], run[k].n, e[k].msg);
+		for (line = strtok_r(rep[k], "\n", &save); line;
+		    line = strtok_r(NULL, "\n", &save))
+			printf("#     %s\n", line);
+	}
+	return same;
+}
+
+static void
+test_csv__ahead(void)
+{
+	size_t cap = 6u << 20, n = 0;
+	char *t = malloc(cap);
+	unsigned long i;
+
+	/* 50,000 rows over many batches, quoted fields across lines, one
+	 * field of 300 KiB (a batch of its own), unknown columns. */
+	n += (size_t)snprintf(t + n, cap - n, "date,amount,note\n");
+	for (i = 2; i <= 50001; i++) {
+		if (i == 777) {
+			n += (size_t)snprintf(t + n, cap - n, "big,1,");
+			memset(t + n, 'x', 300u << 10);
+			n += 300u << 10;
+			t[n++] = '\n';
+		} else if (i % 1000 == 0) {
+			n += (size_t)snprintf(t + n, cap - n,
+			    "\"d%lu\nnext\",\"a,%lu\",\"say \"\"hi\"\"\"\n",
+			    i, i);
+		} else {
+			n += (size_t)snprintf(t + n, cap - n, "2026-%02lu-01,"
+			    "%lu.%02lu,n\n", 1 + i % 12, i, i % 100);
+		}
+	}
+	both_ways(t, n, 0, 0, "a good file");
+	both_ways(t, n, 0, 997, "bad rows reported by fn");
+	both_ways(t, n, 0, 400, "too many bad rows");
+	both_ways(t, n, 31000, 0, "fn stops");
+	/* Bad rows found by the reader among fn's, in line order. */
+	n = 0;
+	n += (size_t)snprintf(t + n, cap - n, "date,amount\n");
+	for (i = 2; i <= 3000; i++)
+		n += (size_t)snprintf(t + n, cap - n, "%s\n", i == 1500 ?
+		    "only one" : i == 1501 ? "\xff\xfe,1" : i == 2000 ?
+		    "a,b,c" : "2026-01-01,1");
+	both_ways(t, n, 0, 499, "reader's and fn's bad rows interleaved");
+	memcpy(t + n, "2026-01-01,\"open\n", 17);
+	both_ways(t, n + 17, 0, 0, "an unterminated quote at the end");
+	both_ways("amount\n1\n", 9, 0, 0, "a missing column");
+	both_ways("", 0, 0, 0, "an empty file");
+	free(t);
+}
+
 int
 main(void)
 {
 	struct seci_err err = SECI_ERR_INIT;
 
 	err.report = collect;
-	test_csv__basics(&err);
-	test_csv__errors(&err);
-	test_csv__big_fields(&err);
-	test_csv__options(&err);
-	test_csv__error_limit(&err);
+	for (ahead = 0; ahead < 2; ahead++) {
+		test_csv__basics(&err);
+		test_csv__errors(&err);
+		test_csv__big_fields(&err);
+		test_csv__options(&err);
+		test_csv__error_limit(&err);
+	}
+	test_csv__ahead();
 	test_csv__writer();
 	test_csv__utf8();
 	return done_testing();
