@@ -2,6 +2,7 @@
  * idempotently. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,7 @@ struct importer {
 	void *progress_arg;
 	const char *date_format;	/* the profile's, or NULL: ISO */
 	char decimal;			/* the profile's decimal mark */
+	int decimals;			/* the base currency's */
 	unsigned bad;
 	const char *file;
 };
@@ -338,46 +340,91 @@ closed_year_row(struct importer *im, const struct seci_csv_row *row,
 	return 1;
 }
 
+/* What the reading thread makes of a row: its values, what is wrong
+ * with them (up to three reports, in the order they are made), and the
+ * key of a row without a reference. */
+struct prepared {
+	seci_day date;
+	int year;		/* 0: a bad date */
+	seci_money amount;
+	int nmsg;
+	char msg[3][300];
+	char key[SECI_ROW_KEY_MAX];
+};
+
+static void
+keep_report(void *arg, enum seci_level level, const char *msg)
+{
+	struct prepared *pr = arg;
+
+	(void)level;
+	if (pr->nmsg < 3)
+		snprintf(pr->msg[pr->nmsg++], sizeof(pr->msg[0]), "%s", msg);
+}
+
+/* The row's own values, with nothing but the row (in the reading
+ * thread). */
+static void
+prepare_row(void *arg, const struct seci_csv_row *row, void *prep)
+{
+	const struct importer *im = arg;
+	const char *const *v = row->val;
+	struct prepared *pr = prep;
+	struct seci_err e = SECI_ERR_INIT, rep = SECI_ERR_INIT;
+
+	memset(pr, 0, offsetof(struct prepared, msg));
+	rep.report = keep_report;
+	rep.report_arg = pr;
+	if (seci_date_parse(v[X_DATE], im->date_format, &pr->date, &e) < 0)
+		seci_err_report(&rep, SECI_ERROR, "%s:%lu: %s", row->file,
+		    row->line, e.msg);
+	else
+		pr->year = seci_year_of(pr->date);
+	if (seci_money_parse(v[X_AMOUNT], im->decimals, im->decimal,
+	    &pr->amount, &e) < 0)
+		seci_err_report(&rep, SECI_ERROR, "%s:%lu: %s", row->file,
+		    row->line, e.msg);
+	else if (pr->amount <= 0)
+		seci_err_report(&rep, SECI_ERROR, "%s:%lu: amount %s: an "
+		    "expense must be above zero", row->file, row->line,
+		    v[X_AMOUNT]);
+	if (*v[X_PAYEE] == '\0')
+		seci_err_report(&rep, SECI_ERROR, "%s:%lu: empty payee",
+		    row->file, row->line);
+	pr->key[0] = '\0';
+	if (pr->nmsg == 0 && !(v[X_REF] && *v[X_REF])) {
+		/* The key is made of the values, not their spelling: 100 and
+		 * 100.00 are the same amount. */
+		char cents[24], day[SECI_DATE_BUFSZ];
+		const char *f[5];
+
+		snprintf(cents, sizeof(cents), "%lld", (long long)pr->amount);
+		f[0] = seci_date_format(pr->date, day);
+		f[1] = v[X_LINE];
+		f[2] = v[X_PAYEE];
+		f[3] = cents;
+		f[4] = v[X_DESC] ? v[X_DESC] : "";
+		seci_row_key(f, 5, pr->key);
+	}
+}
+
 static int
 import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 {
 	struct importer *im = arg;
+	struct prepared *pr = row->prep;
 	struct seci_err e = SECI_ERR_INIT;
 	const struct line_cache *lc = NULL;
 	const char *const *v = row->val;
-	char key[SECI_ROW_KEY_MAX];
 	struct pending *p;
-	seci_day date = 0;
-	seci_money amount = 0;
 	int64_t cid = 0;
-	int bad = 0, year = 0;
+	int i, bad = pr->nmsg > 0, year = pr->year;
 
 	im->stats->read++;
 	if (im->progress && im->stats->read % 100000 == 0)
 		im->progress(im->progress_arg, im->stats->read);
-	if (seci_date_parse(v[X_DATE], im->date_format, &date, &e) < 0) {
-		seci_err_report(err, SECI_ERROR, "%s:%lu: %s", row->file,
-		    row->line, e.msg);
-		bad = 1;
-	} else {
-		year = seci_year_of(date);
-	}
-	if (seci_money_parse(v[X_AMOUNT], im->db->decimals, im->decimal,
-	    &amount, &e) < 0) {
-		seci_err_report(err, SECI_ERROR, "%s:%lu: %s", row->file,
-		    row->line, e.msg);
-		bad = 1;
-	} else if (amount <= 0) {
-		seci_err_report(err, SECI_ERROR, "%s:%lu: amount %s: an "
-		    "expense must be above zero", row->file, row->line,
-		    v[X_AMOUNT]);
-		bad = 1;
-	}
-	if (*v[X_PAYEE] == '\0') {
-		seci_err_report(err, SECI_ERROR, "%s:%lu: empty payee",
-		    row->file, row->line);
-		bad = 1;
-	}
+	for (i = 0; i < pr->nmsg; i++)
+		seci_err_report(err, SECI_ERROR, "%s", pr->msg[i]);
 	if (year) {
 		if ((lc = cached_line(im, year, v[X_LINE], err)) == NULL)
 			return -1;
@@ -387,8 +434,8 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 			    v[X_LINE], year);
 			bad = 1;
 		} else if (lc->closed && !bad) {
-			return closed_year_row(im, row, lc, date, amount, year,
-			    err);
+			return closed_year_row(im, row, lc, pr->date,
+			    pr->amount, year, err);
 		} else if (lc->closed) {
 			bad = 1;
 		} else if (v[X_COMMIT] && *v[X_COMMIT] &&
@@ -408,30 +455,18 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	p->lineno = row->line;
 	p->line_id = lc->id;
 	p->commitment_id = cid;
-	p->amount = amount;
-	seci_date_format(date, p->date);
+	p->amount = pr->amount;
+	seci_date_format(pr->date, p->date);
 	p->payee = keep(im, v[X_PAYEE]);
 	p->desc = keep(im, v[X_DESC] ? v[X_DESC] : "");
 	p->ref = p->key = 0;
 	if (v[X_REF] && *v[X_REF]) {
 		p->ref = keep(im, v[X_REF]);
 	} else {
-		/* The key is made of the values, not their spelling: 100 and
-		 * 100.00 are the same amount. */
-		char cents[24];
-		const char *f[5];
-
-		snprintf(cents, sizeof(cents), "%lld", (long long)amount);
-		f[0] = p->date;
-		f[1] = v[X_LINE];
-		f[2] = v[X_PAYEE];
-		f[3] = cents;
-		f[4] = v[X_DESC] ? v[X_DESC] : "";
-		seci_row_key(f, 5, key);
-		if (seci_import_occurrence(im->imp, key, added_here, im,
+		if (seci_import_occurrence(im->imp, pr->key, added_here, im,
 		    err) < 0)
 			return -1;
-		p->key = keep(im, key);
+		p->key = keep(im, pr->key);
 	}
 	if (p->payee == (size_t)-1 || p->desc == (size_t)-1 ||
 	    p->ref == (size_t)-1 || p->key == (size_t)-1)
@@ -488,7 +523,15 @@ seci_expense_import(struct seci_db *db, FILE *fp, const char *name,
 	im.progress_arg = progress_arg;
 	im.date_format = profile ? profile->date_format : NULL;
 	im.decimal = profile ? profile->decimal : '.';
+	im.decimals = db->decimals;
 	profile_opts(profile, cols, &o);
+	/* Rows are read and parsed in a second thread while this one
+	 * writes them; not a file read through iconv, whose errors are
+	 * reported as they are read. */
+	o.prepare = prepare_row;
+	o.prep_arg = &im;
+	o.prep_size = sizeof(struct prepared);
+	o.ahead = !(profile && profile->encoding);
 	if ((im.imp = seci_import_begin(db, "expense", name, err)) == NULL)
 		return -1;
 	seci_import_csv_opts(im.imp, &o);
