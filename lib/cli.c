@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "cli.h"
 #include "clock.h"
+#include "input.h"
 #include "sink.h"
 
 enum {

@@ -1,71 +1,15 @@
-/* csv.c - streaming CSV reader and writer. */
+/* csv.c - streaming CSV reader and writer (reading ahead: csvahead.c). */
 #include "config.h"
 
 #include <csv.h>
 #include <errno.h>
-#include <iconv.h>
-#include <pthread.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "csv.h"
-
-#define CHUNK (1 << 16)		/* bytes read at a time */
-
-struct ahead;
-
-struct reader {
-	const char *name;
-	const struct seci_csv_opts *opts;
-	seci_csv_row_fn *fn;
-	void *arg;
-	struct seci_err *err;	/* the caller's; reading ahead, the reader's */
-	FILE *fp;
-	struct csv_parser *p;
-	char *chunk;		/* what was read last */
-	struct ahead *ahead;	/* reading ahead, else NULL */
-	void *prep;		/* prepare's bytes for the row (not ahead) */
-
-	/* The record being assembled: fields NUL-separated in buf. */
-	char *buf;
-	size_t buflen, bufcap;
-	size_t *off, *len;
-	size_t nfields, offcap, fieldcap;
-	const char **ptr;
-	size_t ptrcap;
-	unsigned long rec_nl;	/* line breaks inside this record's fields */
-	int rec_bad;		/* NUL or bad UTF-8 already reported */
-
-	unsigned long line;	/* line the next record starts on */
-	int prev_term;
-	int have_header;
-	char **header;
-	size_t nheader;
-	ssize_t *colmap;	/* colmap[i]: field index of cols[i] or -1 */
-	const char **val;
-
-	unsigned long rows;
-	unsigned nbad;
-	int stop;		/* fatal: stop reading */
-	int footer;		/* past stop_at: the rest is no data */
-	int read_errno;		/* the file could not be read */
-	unsigned skip_left;	/* of skip_lines, when the file ended */
-
-	/* skip_footer: the last rows read, held back until more come. */
-	struct held {
-		char *buf;
-		size_t *off, *len, nfields;
-		unsigned long line;
-		int bad;
-	} *held;
-	size_t nheld, firstheld;
-};
+#include "csv_priv.h"
 
 /*
  * libcsv, run leniently so that a quote inside an unquoted field is kept
@@ -167,17 +111,13 @@ seci_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
-static int ahead_text(struct reader *r, int kind, enum seci_level level,
-    unsigned long line, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
 static int
 bad_row(struct reader *r, unsigned long line, const char *msg)
 {
 	/* Reading ahead, the calling thread reports it and counts it. */
 	if (r->ahead)
-		return ahead_text(r, 1, SECI_ERROR, line, "%s:%lu: %s",
-		    r->name, line, msg);
+		return seci_csv_ahead_text(r, SECI_CSV_BAD, SECI_ERROR, line,
+		    "%s:%lu: %s", r->name, line, msg);
 	r->nbad++;
 	seci_err_report(r->err, SECI_ERROR, "%s:%lu: %s", r->name, line, msg);
 	if (r->nbad >= SECI_CSV_MAX_ERRORS) {
@@ -337,13 +277,10 @@ take_header(struct reader *r, unsigned long line)
 	return 0;
 }
 
-static void ahead_row(struct reader *r, unsigned long line,
-    const char *buf, const size_t *off, const size_t *len, size_t nfields);
-
 /* What the caller made of a row: 0, or it was bad (1) or stops (-1);
  * bad rows counted in nbad, too many of them stop the reading. */
-static void
-row_done(const char *name, unsigned *nbad, int *stop, struct seci_err *err,
+void
+seci_csv_row_done(const char *name, unsigned *nbad, int *stop, struct seci_err *err,
     unsigned long line, int rc)
 {
 	if (rc < 0) {
@@ -359,8 +296,8 @@ row_done(const char *name, unsigned *nbad, int *stop, struct seci_err *err,
 }
 
 /* The row as the caller sees it, its fields at ptr. */
-static void
-row_view(const struct reader *r, struct seci_csv_row *row, unsigned long line,
+void
+seci_csv_row_view(const struct reader *r, struct seci_csv_row *row, unsigned long line,
     const char **ptr, const char **val, const char *buf, const size_t *off,
     const size_t *len, size_t nfields)
 {
@@ -399,17 +336,18 @@ deliver(struct reader *r, unsigned long line, const char *buf,
 		return;
 	}
 	if (r->ahead) {
-		ahead_row(r, line, buf, off, len, nfields);
+		seci_csv_ahead_row(r, line, buf, off, len, nfields);
 		return;
 	}
-	row_view(r, &row, line, r->ptr, r->val, buf, off, len, nfields);
+	seci_csv_row_view(r, &row, line, r->ptr, r->val, buf, off, len,
+	    nfields);
 	r->rows++;
 	if (r->opts->prepare) {
 		row.prep = r->prep;
 		r->opts->prepare(r->opts->prep_arg, &row, r->prep);
 	}
-	row_done(r->name, &r->nbad, &r->stop, r->err, line, r->fn(r->arg,
-	    &row, r->err));
+	seci_csv_row_done(r->name, &r->nbad, &r->stop, r->err, line,
+	    r->fn(r->arg, &row, r->err));
 }
 
 /* skip_footer: keep the record, and hand on the one it pushes out of
@@ -539,10 +477,8 @@ reader_free(struct reader *r)
 	free(r->prep);
 }
 
-/* Read and parse the whole file, handing each row on; what stopped it
- * is left in r (stop, read_errno, skip_left). */
-static void
-parse_file(struct reader *r)
+void
+seci_csv_parse_file(struct reader *r)
 {
 	const struct seci_csv_opts *opts = r->opts;
 	size_t n, done, off, bad_at;
@@ -551,7 +487,7 @@ parse_file(struct reader *r)
 	const char *nl, *chunk = r->chunk;
 	int first = 1;
 
-	while (!r->stop && (n = fread(r->chunk, 1, CHUNK, r->fp)) > 0) {
+	while (!r->stop && (n = fread(r->chunk, 1, SECI_CSV_CHUNK, r->fp)) > 0) {
 		if (opts->on_bytes)
 			opts->on_bytes(opts->bytes_arg, chunk, n);
 		off = 0;
@@ -600,354 +536,6 @@ parse_file(struct reader *r)
 		csv_fini(r->p, on_field, on_record, r);
 }
 
-/* ---- reading ahead, in a second thread ----------------------------------
- *
- * The reader thread parses the file into batches of rows (each row's
- * bytes copied into the batch, prepared there) and of reports (its
- * messages, as text), hands each batch on when full, and waits when
- * AHEAD_BATCHES are waiting.  The calling thread takes them in order:
- * reports it makes, rows it gives to fn, and bad rows it counts, so
- * that what is printed, and where too many errors stop, is as without
- * a thread.  When the caller stops, the reader is told to, and finishes
- * the read it is in. */
-
-#define AHEAD_ITEMS 256			/* rows and reports in a batch */
-#define AHEAD_BATCHES 4			/* batches waiting at most */
-#define AHEAD_BYTES (256u << 10)	/* a batch's bytes, grown for a
-					 * row that needs more */
-
-enum { I_ROW, I_BAD, I_REPORT };
-
-struct item {
-	int kind;
-	enum seci_level level;		/* I_REPORT */
-	unsigned long line;
-	size_t nfields;			/* I_ROW */
-	size_t text;			/* the fields' bytes, or the message */
-	size_t offs;			/* I_ROW: off[nfields], len[nfields] */
-};
-
-struct batch {
-	struct item item[AHEAD_ITEMS];
-	size_t n;
-	char *bytes;			/* never moved while items use it */
-	size_t used, cap;
-	unsigned char *prep;		/* AHEAD_ITEMS of prep_size */
-};
-
-struct ahead {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct batch b[AHEAD_BATCHES];
-	size_t head, count;		/* batches handed on, the first */
-	struct batch *fill;		/* the reader's, being filled */
-	int done;			/* the reader has ended */
-	int cancel;			/* the caller stopped */
-	struct seci_err err;		/* the reader's */
-};
-
-/* The reader's batch with room for an item of need bytes (aligned to
- * 8), or NULL when told to stop. */
-static struct batch *
-room(struct reader *r, size_t need)
-{
-	struct ahead *a = r->ahead;
-	struct batch *b = a->fill;
-	void *p;
-
-	if (b != NULL && (b->n == AHEAD_ITEMS || (b->used + need > b->cap &&
-	    b->n > 0))) {
-		pthread_mutex_lock(&a->mu);
-		a->count++;
-		a->fill = b = NULL;
-		pthread_cond_broadcast(&a->cv);
-		pthread_mutex_unlock(&a->mu);
-	}
-	if (b == NULL) {
-		pthread_mutex_lock(&a->mu);
-		while (a->count == AHEAD_BATCHES && !a->cancel)
-			pthread_cond_wait(&a->cv, &a->mu);
-		if (!a->cancel) {
-			b = a->fill = &a->b[(a->head + a->count) %
-			    AHEAD_BATCHES];
-			b->n = 0;
-			b->used = 0;
-		}
-		pthread_mutex_unlock(&a->mu);
-		if (b == NULL) {
-			r->stop = 1;
-			return NULL;
-		}
-	}
-	/* Only an empty batch grows: nothing points into it yet. */
-	if (need > b->cap) {
-		if ((p = realloc(b->bytes, need)) == NULL) {
-			seci_err_set(r->err, SECI_EXIT_SOFTWARE,
-			    "out of memory");
-			r->stop = -1;
-			return NULL;
-		}
-		b->bytes = p;
-		b->cap = need;
-	}
-	return b;
-}
-
-static int
-ahead_text(struct reader *r, int kind, enum seci_level level,
-    unsigned long line, const char *fmt, ...)
-{
-	struct batch *b;
-	struct item *it;
-	char msg[1024];
-	va_list ap;
-	size_t n;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	n = strlen(msg) + 1;
-	if ((b = room(r, (n + 7) & ~(size_t)7)) == NULL)
-		return 1;
-	it = &b->item[b->n++];
-	it->kind = kind;
-	it->level = level;
-	it->line = line;
-	it->text = b->used;
-	memcpy(b->bytes + b->used, msg, n);
-	b->used += (n + 7) & ~(size_t)7;
-	return 1;
-}
-
-/* The reader's own reports (the header's) go on as items. */
-static void
-ahead_report(void *arg, enum seci_level level, const char *msg)
-{
-	ahead_text(arg, I_REPORT, level, 0, "%s", msg);
-}
-
-static void
-ahead_row(struct reader *r, unsigned long line, const char *buf,
-    const size_t *off, const size_t *len, size_t nfields)
-{
-	size_t nbytes = off[nfields - 1] + len[nfields - 1] + 1;
-	size_t text = (nbytes + 7) & ~(size_t)7;
-	size_t arrays = 2 * nfields * sizeof(size_t);
-	struct seci_csv_row row;
-	struct batch *b;
-	struct item *it;
-	size_t *o;
-
-	if ((b = room(r, text + arrays)) == NULL)
-		return;
-	it = &b->item[b->n];
-	it->kind = I_ROW;
-	it->line = line;
-	it->nfields = nfields;
-	it->text = b->used;
-	it->offs = b->used + text;
-	memcpy(b->bytes + it->text, buf, nbytes);
-	o = (size_t *)(void *)(b->bytes + it->offs);
-	memcpy(o, off, nfields * sizeof(size_t));
-	memcpy(o + nfields, len, nfields * sizeof(size_t));
-	b->used += text + arrays;
-	if (r->opts->prepare) {
-		void *prep = b->prep + b->n * r->opts->prep_size;
-
-		row_view(r, &row, line, r->ptr, r->val, b->bytes + it->text, o,
-		    o + nfields, nfields);
-		row.prep = prep;
-		r->opts->prepare(r->opts->prep_arg, &row, prep);
-	}
-	b->n++;
-}
-
-static void *
-ahead_main(void *arg)
-{
-	struct reader *r = arg;
-	struct ahead *a = r->ahead;
-
-	parse_file(r);
-	pthread_mutex_lock(&a->mu);
-	if (a->fill != NULL && a->fill->n > 0)
-		a->count++;
-	a->fill = NULL;
-	a->done = 1;
-	pthread_cond_broadcast(&a->cv);
-	pthread_mutex_unlock(&a->mu);
-	return NULL;
-}
-
-/* What the calling thread keeps of a read ahead. */
-struct taker {
-	const char **ptr, **val;	/* the row's fields, its columns */
-	size_t nptr;
-	unsigned nbad;
-	unsigned long rows;
-	int stop;
-	struct seci_err *err;
-};
-
-/*
- * The calling thread's part: each item of b, in order.  Of r it reads
- * only what the header set, before the first row was handed on, and
- * the reader no longer changes.
- */
-static void
-take_batch(const struct reader *r, const struct batch *b, struct taker *t)
-{
-	struct seci_csv_row row;
-	const struct item *it;
-	const size_t *o;
-	size_t i;
-
-	for (i = 0; i < b->n && !t->stop; i++) {
-		it = &b->item[i];
-		switch (it->kind) {
-		case I_REPORT:
-			seci_err_report(t->err, it->level, "%s", b->bytes +
-			    it->text);
-			break;
-		case I_BAD:
-			seci_err_report(t->err, SECI_ERROR, "%s", b->bytes +
-			    it->text);
-			row_done(r->name, &t->nbad, &t->stop, t->err, it->line,
-			    1);
-			break;
-		default:
-			o = (const size_t *)(const void *)(b->bytes + it->offs);
-			row_view(r, &row, it->line, t->ptr, t->val, b->bytes +
-			    it->text, o, o + it->nfields, it->nfields);
-			if (r->opts->prepare)
-				row.prep = b->prep + i * r->opts->prep_size;
-			t->rows++;
-			row_done(r->name, &t->nbad, &t->stop, t->err, it->line,
-			    r->fn(r->arg, &row, t->err));
-			break;
-		}
-	}
-}
-
-/* Room in t for the fields of the rows to come (the header is read). */
-static int
-taker_room(const struct reader *r, struct taker *t)
-{
-	size_t want = r->nheader > 0 ? r->nheader : 1;
-	const char **p;
-
-	if (want > t->nptr) {
-		if ((p = realloc(t->ptr, want * sizeof(*p))) == NULL)
-			return -1;
-		t->ptr = p;
-		t->nptr = want;
-	}
-	if (t->val == NULL && (t->val = calloc(r->opts->ncols ?
-	    r->opts->ncols : 1, sizeof(*t->val))) == NULL)
-		return -1;
-	return 0;
-}
-
-static void
-ahead_free(struct ahead *a)
-{
-	size_t i;
-
-	for (i = 0; i < AHEAD_BATCHES; i++) {
-		free(a->b[i].bytes);
-		free(a->b[i].prep);
-	}
-	pthread_mutex_destroy(&a->mu);
-	pthread_cond_destroy(&a->cv);
-	free(a);
-}
-
-/*
- * parse_file() in a second thread, this one taking its batches.  r->stop
- * ends as the caller's (fn's, or too many errors); a reader's own fatal
- * error (the header, memory) is in err.  The reader's state (header,
- * footer, read error) is read once it has ended.
- */
-static int
-read_ahead(struct reader *r, struct seci_err *err)
-{
-	struct ahead *a = calloc(1, sizeof(*a));
-	struct taker t = { NULL, NULL, 0, 0, 0, 0, err };
-	size_t i, prep = r->opts->prep_size ? r->opts->prep_size : 1;
-	struct batch *b;
-	sigset_t all, old;
-	pthread_t th;
-	int rc;
-
-	if (a == NULL)
-		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-	pthread_mutex_init(&a->mu, NULL);
-	pthread_cond_init(&a->cv, NULL);
-	for (i = 0; i < AHEAD_BATCHES; i++) {
-		a->b[i].bytes = malloc(AHEAD_BYTES);
-		a->b[i].prep = malloc(AHEAD_ITEMS * prep);
-		a->b[i].cap = AHEAD_BYTES;
-		if (a->b[i].bytes == NULL || a->b[i].prep == NULL) {
-			ahead_free(a);
-			return seci_err_set(err, SECI_EXIT_SOFTWARE,
-			    "out of memory");
-		}
-	}
-	a->err.report = ahead_report;
-	a->err.report_arg = r;
-	r->ahead = a;
-	r->err = &a->err;
-	/* Signals are for this thread, as without a second one. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	rc = pthread_create(&th, NULL, ahead_main, r);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
-		r->ahead = NULL;
-		r->err = err;
-		ahead_free(a);
-		return seci_err_set(err, SECI_EXIT_SOFTWARE, "cannot start a "
-		    "thread: %s", strerror(rc));
-	}
-	for (;;) {
-		pthread_mutex_lock(&a->mu);
-		while (a->count == 0 && !a->done)
-			pthread_cond_wait(&a->cv, &a->mu);
-		b = a->count > 0 ? &a->b[a->head] : NULL;
-		pthread_mutex_unlock(&a->mu);
-		if (b == NULL)
-			break;
-		if (!t.stop && taker_room(r, &t) < 0) {
-			seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-			t.stop = -1;
-		}
-		if (!t.stop)
-			take_batch(r, b, &t);
-		pthread_mutex_lock(&a->mu);
-		a->head = (a->head + 1) % AHEAD_BATCHES;
-		a->count--;
-		a->cancel |= t.stop != 0;
-		pthread_cond_broadcast(&a->cv);
-		pthread_mutex_unlock(&a->mu);
-	}
-	pthread_join(th, NULL);
-	free(t.ptr);
-	free(t.val);
-	r->ahead = NULL;
-	r->err = err;
-	r->nbad = t.nbad;
-	r->rows = t.rows;
-	if (t.stop) {
-		r->stop = t.stop;
-	} else if (r->stop < 0) {
-		/* The reader's own fatal error. */
-		seci_err_set(err, a->err.code ? a->err.code :
-		    SECI_EXIT_SOFTWARE, "%s", a->err.msg);
-	}
-	ahead_free(a);
-	return 0;
-}
-
 int
 seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
     seci_csv_row_fn *fn, void *arg, unsigned long *rows,
@@ -974,16 +562,16 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 	csv_set_blk_size(&p, 4096);
 	if (opts->delim)
 		csv_set_delim(&p, opts->delim);
-	if ((r.chunk = malloc(CHUNK)) == NULL || (opts->prepare &&
+	if ((r.chunk = malloc(SECI_CSV_CHUNK)) == NULL || (opts->prepare &&
 	    (r.prep = malloc(opts->prep_size ? opts->prep_size : 1)) == NULL)) {
 		rc = seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 		goto out;
 	}
 	if (opts->ahead) {
-		if ((rc = read_ahead(&r, err)) < 0)
+		if ((rc = seci_csv_read_ahead(&r, err)) < 0)
 			goto out;
 	} else {
-		parse_file(&r);
+		seci_csv_parse_file(&r);
 	}
 	if (r.stop < 0) {
 		rc = -1;
@@ -1034,146 +622,4 @@ seci_csv_write_field(FILE *fp, const char *s, char delim)
 		putc(*p, fp);
 	}
 	putc('"', fp);
-}
-
-FILE *
-seci_input_open(const char *path, const char **name, struct seci_err *err)
-{
-	struct stat st;
-	FILE *fp;
-
-	if (path == NULL || strcmp(path, "-") == 0) {
-		*name = "<stdin>";
-		if (path == NULL && isatty(STDIN_FILENO)) {
-			seci_err_set(err, SECI_EXIT_USAGE, "no input file "
-			    "given and stdin is a terminal; name a FILE or "
-			    "pipe data in");
-			return NULL;
-		}
-		return stdin;
-	}
-	*name = path;
-	if ((fp = fopen(path, "r")) == NULL) {
-		seci_err_set(err, SECI_EXIT_NOINPUT, "cannot open '%s': %s", path,
-		    strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
-		seci_err_set(err, SECI_EXIT_NOINPUT, "cannot read '%s': "
-		    "Is a directory", path);
-		return NULL;
-	}
-	return fp;
-}
-
-void
-seci_input_close(FILE *fp)
-{
-	if (fp != NULL && fp != stdin)
-		fclose(fp);
-}
-
-/* ---- reading another encoding ------------------------------------------ */
-
-struct recode {
-	int failed;		/* a bad byte was met: no more reading */
-	FILE *in;
-	iconv_t cd;
-	const char *name, *encoding;
-	struct seci_err *err;
-	void (*on_bytes)(void *arg, const void *buf, size_t n);
-	void *bytes_arg;
-	char raw[1 << 15];
-	size_t have;		/* bytes of raw not yet converted */
-	unsigned long line;	/* of the output, for messages */
-	int eof;
-};
-
-static ssize_t
-recode_read(void *cookie, char *buf, size_t size)
-{
-	struct recode *c = cookie;
-	char *in, *out = buf;
-	size_t inleft, outleft = size, n, k;
-
-	if (c->failed) {
-		errno = EILSEQ;
-		return -1;
-	}
-	while (outleft == size) {
-		if (!c->eof && c->have < sizeof(c->raw)) {
-			n = fread(c->raw + c->have, 1, sizeof(c->raw) - c->have,
-			    c->in);
-			if (n > 0 && c->on_bytes)
-				c->on_bytes(c->bytes_arg, c->raw + c->have, n);
-			c->have += n;
-			if (n == 0)
-				c->eof = 1;
-			if (ferror(c->in))
-				return -1;
-		}
-		if (c->have == 0)
-			return 0;
-		in = c->raw;
-		inleft = c->have;
-		if (iconv(c->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
-		    errno != E2BIG && !(errno == EINVAL && !c->eof)) {
-			for (k = 0; k < size - outleft; k++)
-				c->line += buf[k] == '\n';
-			seci_err_report(c->err, SECI_ERROR, "%s:%lu: byte 0x%02x "
-			    "is not %s", c->name, c->line + 1,
-			    (unsigned char)*in, c->encoding);
-			c->failed = 1;
-			errno = EILSEQ;
-			return -1;
-		}
-		memmove(c->raw, in, inleft);
-		c->have = inleft;
-	}
-	for (k = 0; k < size - outleft; k++)
-		c->line += buf[k] == '\n';
-	return (ssize_t)(size - outleft);
-}
-
-static int
-recode_close(void *cookie)
-{
-	struct recode *c = cookie;
-
-	iconv_close(c->cd);
-	free(c);
-	return 0;
-}
-
-FILE *
-seci_input_recode(FILE *fp, const char *encoding, const char *name,
-    void (*on_bytes)(void *arg, const void *buf, size_t n), void *bytes_arg,
-    struct seci_err *err)
-{
-	cookie_io_functions_t io = { recode_read, NULL, NULL, recode_close };
-	struct recode *c = calloc(1, sizeof(*c));
-	FILE *out;
-
-	if (c == NULL) {
-		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-		return NULL;
-	}
-	if ((c->cd = iconv_open("UTF-8", encoding)) == (iconv_t)-1) {
-		free(c);
-		seci_err_set(err, SECI_EXIT_CONFIG, "unknown encoding '%s' "
-		    "(iconv names such as windows-1250, ISO-8859-2)", encoding);
-		return NULL;
-	}
-	c->in = fp;
-	c->name = name;
-	c->encoding = encoding;
-	c->err = err;
-	c->on_bytes = on_bytes;
-	c->bytes_arg = bytes_arg;
-	if ((out = fopencookie(c, "r", io)) == NULL) {
-		recode_close(c);
-		seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
-	}
-	return out;
 }

@@ -10,6 +10,7 @@
 #include "commitment.h"
 #include "expense.h"
 #include "import.h"
+#include "input.h"
 #include "profile.h"
 #include "seci_priv.h"
 #include "year.h"

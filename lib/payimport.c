@@ -8,6 +8,7 @@
 
 #include "bank.h"
 #include "csv.h"
+#include "input.h"
 #include "party.h"
 #include "payment.h"
 #include "rate.h"

@@ -19,6 +19,7 @@
 #include "bank.h"
 #include "workflow.h"
 #include "csv.h"
+#include "input.h"
 #include "yaml.h"
 #include "conf.h"
 #include "out.h"
