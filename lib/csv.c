@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "csv.h"
 #include "csv_priv.h"
@@ -536,6 +537,60 @@ seci_csv_parse_file(struct reader *r)
 		csv_fini(r->p, on_field, on_record, r);
 }
 
+static void
+keep_note(void *arg, enum seci_level level, const char *msg)
+{
+	struct seci_csv_notes *notes = arg;
+
+	(void)level;
+	if (notes->n < SECI_CSV_NOTES)
+		snprintf(notes->msg[notes->n++], sizeof(notes->msg[0]), "%s",
+		    strlen(msg) >= notes->skip ? msg + notes->skip : msg);
+}
+
+void
+seci_csv_notes_begin(struct seci_csv_notes *notes,
+    const struct seci_csv_row *row, struct seci_err *err)
+{
+	int k = snprintf(NULL, 0, "%s:%lu: ", row->file, row->line);
+
+	notes->n = 0;
+	notes->skip = k > 0 ? (size_t)k : 0;
+	memset(err, 0, sizeof(*err));
+	err->report = keep_note;
+	err->report_arg = notes;
+}
+
+void
+seci_csv_notes_report(const struct seci_csv_notes *notes,
+    const struct seci_csv_row *row, struct seci_err *err)
+{
+	unsigned i;
+
+	for (i = 0; i < notes->n; i++)
+		seci_err_report(err, SECI_ERROR, "%s:%lu: %s", row->file,
+		    row->line, notes->msg[i]);
+}
+
+/*
+ * Whether reading fp may wait on someone else: a pipe, a socket, a
+ * terminal.  Read ahead, such a stream would keep a caller that has
+ * stopped waiting in its reader's fread() until the writer writes or
+ * closes; it is read in one thread.  A regular file, a device of blocks
+ * or a stream in memory does not wait.
+ */
+static int
+may_block(FILE *fp)
+{
+	struct stat st;
+	int fd = fileno(fp);
+
+	if (fd < 0)
+		return 0;
+	return fstat(fd, &st) < 0 || !(S_ISREG(st.st_mode) ||
+	    S_ISBLK(st.st_mode));
+}
+
 int
 seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
     seci_csv_row_fn *fn, void *arg, unsigned long *rows,
@@ -567,7 +622,7 @@ seci_csv_read(FILE *fp, const char *name, const struct seci_csv_opts *opts,
 		rc = seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 		goto out;
 	}
-	if (opts->ahead) {
+	if (opts->ahead && !may_block(fp)) {
 		if ((rc = seci_csv_read_ahead(&r, err)) < 0)
 			goto out;
 	} else {

@@ -63,6 +63,8 @@ struct seci_csv_opts {
 	 * is read, and must not use an err, the database or stdio (a
 	 * problem goes in its bytes, for fn to report).  Reports about the
 	 * file itself still come in line order, from the calling thread.
+	 * A pipe, socket or terminal is read in one thread all the same:
+	 * a caller that stops must not wait there for the writer.
 	 */
 	void (*prepare)(void *arg, const struct seci_csv_row *row,
 	    void *prep);
@@ -79,6 +81,23 @@ struct seci_csv_opts {
  */
 typedef int seci_csv_row_fn(void *arg, const struct seci_csv_row *row,
     struct seci_err *err);
+
+/*
+ * What a prepare callback found wrong with its row, kept for fn to
+ * report: seci_csv_notes_begin() points err's reports at notes (up to
+ * SECI_CSV_NOTES of them, each less the "FILE:LINE: " it begins with);
+ * seci_csv_notes_report(), in fn, reports them with it again.
+ */
+#define SECI_CSV_NOTES 3
+struct seci_csv_notes {
+	unsigned n;
+	size_t skip;			/* the length of "FILE:LINE: " */
+	char msg[SECI_CSV_NOTES][512];
+};
+void seci_csv_notes_begin(struct seci_csv_notes *notes,
+    const struct seci_csv_row *row, struct seci_err *err);
+void seci_csv_notes_report(const struct seci_csv_notes *notes,
+    const struct seci_csv_row *row, struct seci_err *err);
 
 /*
  * Read the whole of fp (named name in messages).  Returns 0 when every row

@@ -87,18 +87,24 @@ room(struct reader *r, size_t need)
 			return NULL;
 		}
 	}
-	/* Only an empty batch grows: nothing points into it yet. */
+	/* Made on first use (a small file needs one batch); only an empty
+	 * batch grows: nothing points into it yet. */
+	if (b->prep == NULL && (b->prep = malloc(AHEAD_ITEMS *
+	    (r->opts->prep_size ? r->opts->prep_size : 1))) == NULL)
+		goto oom;
 	if (need > b->cap) {
-		if ((p = realloc(b->bytes, need)) == NULL) {
-			seci_err_set(r->err, SECI_EXIT_SOFTWARE,
-			    "out of memory");
-			r->stop = -1;
-			return NULL;
-		}
+		size_t want = need > AHEAD_BYTES ? need : AHEAD_BYTES;
+
+		if ((p = realloc(b->bytes, want)) == NULL)
+			goto oom;
 		b->bytes = p;
-		b->cap = need;
+		b->cap = want;
 	}
 	return b;
+oom:
+	seci_err_set(r->err, SECI_EXIT_SOFTWARE, "out of memory");
+	r->stop = -1;
+	return NULL;
 }
 
 int
@@ -281,7 +287,6 @@ seci_csv_read_ahead(struct reader *r, struct seci_err *err)
 {
 	struct ahead *a = calloc(1, sizeof(*a));
 	struct taker t = { NULL, NULL, 0, 0, 0, 0, err };
-	size_t i, prep = r->opts->prep_size ? r->opts->prep_size : 1;
 	struct batch *b;
 	sigset_t all, old;
 	pthread_t th;
@@ -291,16 +296,6 @@ seci_csv_read_ahead(struct reader *r, struct seci_err *err)
 		return seci_err_set(err, SECI_EXIT_SOFTWARE, "out of memory");
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->cv, NULL);
-	for (i = 0; i < AHEAD_BATCHES; i++) {
-		a->b[i].bytes = malloc(AHEAD_BYTES);
-		a->b[i].prep = malloc(AHEAD_ITEMS * prep);
-		a->b[i].cap = AHEAD_BYTES;
-		if (a->b[i].bytes == NULL || a->b[i].prep == NULL) {
-			ahead_free(a);
-			return seci_err_set(err, SECI_EXIT_SOFTWARE,
-			    "out of memory");
-		}
-	}
 	a->err.report = ahead_report;
 	a->err.report_arg = r;
 	r->ahead = a;
@@ -311,11 +306,12 @@ seci_csv_read_ahead(struct reader *r, struct seci_err *err)
 	rc = pthread_create(&th, NULL, ahead_main, r);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
+		/* No second thread to be had: read in this one. */
 		r->ahead = NULL;
 		r->err = err;
 		ahead_free(a);
-		return seci_err_set(err, SECI_EXIT_SOFTWARE, "cannot start a "
-		    "thread: %s", strerror(rc));
+		seci_csv_parse_file(r);
+		return 0;
 	}
 	for (;;) {
 		pthread_mutex_lock(&a->mu);
@@ -346,7 +342,11 @@ seci_csv_read_ahead(struct reader *r, struct seci_err *err)
 	r->nbad = t.nbad;
 	r->rows = t.rows;
 	if (t.stop) {
+		/* What the reader met after the caller stopped is not
+		 * news: without it, nothing would have been read. */
 		r->stop = t.stop;
+		r->read_errno = 0;
+		r->skip_left = 0;
 	} else if (r->stop < 0) {
 		/* The reader's own fatal error. */
 		seci_err_set(err, a->err.code ? a->err.code :

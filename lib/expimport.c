@@ -2,7 +2,6 @@
  * idempotently. */
 #include "config.h"
 
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,20 +347,9 @@ struct prepared {
 	seci_day date;
 	int year;		/* 0: a bad date */
 	seci_money amount;
-	int nmsg;
-	char msg[3][300];
+	struct seci_csv_notes notes;	/* what is wrong, in order */
 	char key[SECI_ROW_KEY_MAX];
 };
-
-static void
-keep_report(void *arg, enum seci_level level, const char *msg)
-{
-	struct prepared *pr = arg;
-
-	(void)level;
-	if (pr->nmsg < 3)
-		snprintf(pr->msg[pr->nmsg++], sizeof(pr->msg[0]), "%s", msg);
-}
 
 /* The row's own values, with nothing but the row (in the reading
  * thread). */
@@ -371,11 +359,12 @@ prepare_row(void *arg, const struct seci_csv_row *row, void *prep)
 	const struct importer *im = arg;
 	const char *const *v = row->val;
 	struct prepared *pr = prep;
-	struct seci_err e = SECI_ERR_INIT, rep = SECI_ERR_INIT;
+	struct seci_err e = SECI_ERR_INIT, rep;
 
-	memset(pr, 0, offsetof(struct prepared, msg));
-	rep.report = keep_report;
-	rep.report_arg = pr;
+	pr->date = 0;
+	pr->year = 0;
+	pr->amount = 0;
+	seci_csv_notes_begin(&pr->notes, row, &rep);
 	if (seci_date_parse(v[X_DATE], im->date_format, &pr->date, &e) < 0)
 		seci_err_report(&rep, SECI_ERROR, "%s:%lu: %s", row->file,
 		    row->line, e.msg);
@@ -393,7 +382,7 @@ prepare_row(void *arg, const struct seci_csv_row *row, void *prep)
 		seci_err_report(&rep, SECI_ERROR, "%s:%lu: empty payee",
 		    row->file, row->line);
 	pr->key[0] = '\0';
-	if (pr->nmsg == 0 && !(v[X_REF] && *v[X_REF])) {
+	if (pr->notes.n == 0 && !(v[X_REF] && *v[X_REF])) {
 		/* The key is made of the values, not their spelling: 100 and
 		 * 100.00 are the same amount. */
 		char cents[24], day[SECI_DATE_BUFSZ];
@@ -419,13 +408,12 @@ import_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	const char *const *v = row->val;
 	struct pending *p;
 	int64_t cid = 0;
-	int i, bad = pr->nmsg > 0, year = pr->year;
+	int bad = pr->notes.n > 0, year = pr->year;
 
 	im->stats->read++;
 	if (im->progress && im->stats->read % 100000 == 0)
 		im->progress(im->progress_arg, im->stats->read);
-	for (i = 0; i < pr->nmsg; i++)
-		seci_err_report(err, SECI_ERROR, "%s", pr->msg[i]);
+	seci_csv_notes_report(&pr->notes, row, err);
 	if (year) {
 		if ((lc = cached_line(im, year, v[X_LINE], err)) == NULL)
 			return -1;

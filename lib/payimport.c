@@ -88,9 +88,31 @@ matcher_init(struct seci_db *db, const struct seci_profile *pf,
     struct matcher *m, struct seci_err *err)
 {
 	struct name_party *codes = NULL;
+	sqlite3_stmt *st;
 	size_t i, n;
+	int rc;
 
 	memset(m, 0, sizeof(*m));
+	/* The codes go in SECI_PARTY_CODE_MAX bytes, and what is matched is
+	 * written as it is, its Party not looked up again (seci_db_bulk()):
+	 * one that does not fit (a database changed behind seci's back)
+	 * stops the import rather than being cut to a code of no Party. */
+	st = seci_db_stmt(db, "SELECT code FROM party WHERE "
+	    "length(CAST(code AS BLOB)) > ? LIMIT 1", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, SECI_PARTY_CODE_MAX);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		seci_err_set(err, SECI_EXIT_DATA, "Party code '%.40s' is longer "
+		    "than %d bytes: the database was changed outside seci",
+		    (const char *)sqlite3_column_text(st, 0),
+		    SECI_PARTY_CODE_MAX);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return seci_db_fail(db, rc, "party", err);
 	if (load_names(db, "SELECT account, party FROM party_account ORDER BY "
 	    "account",
 	    &m->accounts, &m->naccounts, err) < 0 ||
@@ -423,31 +445,19 @@ price_row(struct payment_import *pi, const struct seci_csv_row *row,
  * they match. */
 struct prepared {
 	int rc;			/* parse_row()'s */
-	char msg[600];		/* its report, when bad */
+	struct seci_csv_notes notes;	/* its report, when bad */
 	struct prow p;
 	const char *party, *how;
 };
-
-static void
-keep_report(void *arg, enum seci_level level, const char *msg)
-{
-	struct prepared *pr = arg;
-
-	(void)level;
-	if (pr->msg[0] == '\0')
-		snprintf(pr->msg, sizeof(pr->msg), "%s", msg);
-}
 
 static void
 prepare_row(void *arg, const struct seci_csv_row *row, void *prep)
 {
 	const struct payment_import *pi = arg;
 	struct prepared *pr = prep;
-	struct seci_err e = SECI_ERR_INIT;
+	struct seci_err e;
 
-	pr->msg[0] = '\0';
-	e.report = keep_report;
-	e.report_arg = pr;
+	seci_csv_notes_begin(&pr->notes, row, &e);
 	pr->party = pr->how = NULL;
 	if ((pr->rc = parse_row(pi, row, &pr->p, &e)) == 0)
 		pr->party = match(&pi->m, pr->p.acct, pr->p.payer,
@@ -605,7 +615,7 @@ payment_row(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 		return seen(pi, row, p, NULL, NULL, "outgoing", err);
 	}
 	if (pr->rc != 0) {
-		seci_err_report(err, SECI_ERROR, "%s", pr->msg);
+		seci_csv_notes_report(&pr->notes, row, err);
 		return 1;
 	}
 	if ((rc = price_row(pi, row, p, err)) != 0)

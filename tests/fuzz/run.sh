@@ -25,11 +25,13 @@ if grep -q '^#define HAVE_XLSXWRITER 1' "$build/config.h"; then
 	xlsx=xlsxwriter
 	libs="$libs $(pkg-config --libs xlsxwriter)"
 fi
-# libseci, instrumented for the fuzzer, once.
+# libseci, instrumented for the fuzzer, once: again for a changed source,
+# and all of it again when a header has changed.
+newest_h=$(ls -t "$src"/lib/*.h "$build/config.h" | head -n 1)
 for c in "$src"/lib/*.c; do
 	[ -z "$xlsx" ] && [ "$(basename "$c")" = xlsx.c ] && continue
 	o=$out/obj/$(basename "$c" .c).o
-	[ "$o" -nt "$c" ] && continue
+	[ "$o" -nt "$c" ] && [ "$o" -nt "$newest_h" ] && continue
 	$CC $flags -fsanitize=fuzzer-no-link -I"$build" -iquote "$build/lib" \
 	    -DSECI_PKGDATADIR="\"$src/share\"" \
 	    -iquote "$src/lib" $(pkg-config --cflags sqlite3 yaml-0.1 libsodium $xlsx) \

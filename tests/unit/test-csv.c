@@ -1,6 +1,8 @@
 /* Unit tests: lib/csv.c */
 #include "config.h"
 
+#include <errno.h>
+
 #include "seci.h"
 #include "tap.h"
 
@@ -303,6 +305,30 @@ judge(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	return 0;
 }
 
+/* A stream of text that fails with EIO where the text ends. */
+struct failing {
+	const char *text;
+	size_t len, at;
+};
+
+static ssize_t
+failing_read(void *cookie, char *buf, size_t size)
+{
+	struct failing *f = cookie;
+	size_t n = f->len - f->at < size ? f->len - f->at : size;
+
+	if (n == 0) {
+		errno = EIO;
+		return -1;
+	}
+	memcpy(buf, f->text + f->at, n);
+	f->at += n;
+	return (ssize_t)n;
+}
+
+static struct seci_csv_opts shape;	/* footers and such, for both_ways */
+static int fail_at_end;			/* both_ways reads a failing stream */
+
 /* Read text both ways; 1 if every outcome is the same. */
 static int
 both_ways(const char *text, size_t len, unsigned long stop_at,
@@ -317,8 +343,14 @@ both_ways(const char *text, size_t len, unsigned long stop_at,
 	for (k = 0; k < 2; k++) {
 		struct seci_csv_opts o = { .cols = cols, .ncols = 2,
 		    .warn_unknown = 1, .prepare = mark_row,
-		    .prep_size = sizeof(struct mark), .ahead = k };
-		FILE *fp = fmemopen((void *)text, len, "r");
+		    .prep_size = sizeof(struct mark), .ahead = k,
+		    .skip_lines = shape.skip_lines,
+		    .stop_at = shape.stop_at,
+		    .skip_footer = shape.skip_footer };
+		cookie_io_functions_t io = { failing_read, NULL, NULL, NULL };
+		struct failing f = { text, len, 0 };
+		FILE *fp = fail_at_end ? fopencookie(&f, "r", io) :
+		    fmemopen((void *)text, len, "r");
 
 		memset(&run[k], 0, sizeof(run[k]));
 		run[k].fold = 14695981039346656037u;
@@ -392,6 +424,31 @@ test_csv__ahead(void)
 	both_ways(t, n + 17, 0, 0, "an unterminated quote at the end");
 	both_ways("amount\n1\n", 9, 0, 0, "a missing column");
 	both_ways("", 0, 0, 0, "an empty file");
+	/* Footers, and a preamble. */
+	n = 0;
+	n += (size_t)snprintf(t + n, cap - n, "Bank\nAccount 9\ndate,amount\n");
+	for (i = 4; i <= 1200; i++)
+		n += (size_t)snprintf(t + n, cap - n, "2026-01-01,%lu\n", i);
+	n += (size_t)snprintf(t + n, cap - n, "Total,x\nclosing,y\n");
+	shape.skip_lines = 2;
+	shape.skip_footer = 2;
+	both_ways(t, n, 0, 0, "a preamble and two rows of footer");
+	both_ways(t, n, 0, 100, "bad rows before a footer");
+	shape.skip_footer = 0;
+	shape.stop_at = "total";
+	both_ways(t, n, 0, 0, "a footer from its first word");
+	shape.skip_lines = 5000;
+	both_ways(t, n, 0, 0, "fewer lines than the preamble");
+	memset(&shape, 0, sizeof(shape));
+	/* The file cannot be read: at its end, or after the caller stopped
+	 * for too many bad rows. */
+	fail_at_end = 1;
+	both_ways(t + 15, n - 15 - 17, 0, 0, "a read error");
+	/* 300 rows: the reader, far ahead, meets the error before the
+	 * caller stops at its 100th bad row. */
+	both_ways(t + 15, 12 + 300 * 17, 0, 2, "a read error after too many "
+	    "bad rows");
+	fail_at_end = 0;
 	free(t);
 }
 
