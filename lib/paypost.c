@@ -27,7 +27,7 @@
 #include "payment.h"
 #include "seci_priv.h"
 
-#define RBLK 64			/* postings in a block */
+#define RBLK 256		/* postings in a block: 6 KiB */
 #define VTAB "seci_receipt_postings"
 #define POINTER_TYPE "seci_receipts"
 

@@ -2,7 +2,7 @@
 # An import's postings: one per payment, in its day's transaction, to its
 # Party's receivable or to suspense, traced by source_id; the bank takes
 # each day's total.  Hundreds of payments a day in random date order wait
-# in a scratch file in $TMPDIR (64 to a block): the figures are worked
+# in a scratch file in $TMPDIR (256 to a block): the figures are worked
 # out here from the file with awk, not read back from seci.
 . "${top_srcdir:-..}/tests/lib.sh"
 
@@ -13,11 +13,11 @@ seci-contrib party add RO --name Romania --kind party \
     --account RO-ACC-2 >/dev/null
 seci-contrib -y 2026 assess --total 10000 >/dev/null
 
-# 700 payments over three days, shuffled: row i pays i.NN on day
+# 2,100 payments over three days, shuffled: row i pays i.NN on day
 # 10 + i % 3, from GR, RO or (every 7th) an unknown account.
 awk 'BEGIN {
 	srand(7)
-	for (i = 1; i <= 700; i++) {
+	for (i = 1; i <= 2100; i++) {
 		acct = i % 7 == 0 ? "XX-" i : i % 2 ? "GR-ACC-1" : "RO-ACC-2"
 		printf "%.6f,2026-03-%02d,%d.%02d,EUR,%s,,ref %d,B%04d\n",
 		    rand(), 10 + i % 3, i, i % 100, acct, i, i
@@ -26,8 +26,8 @@ awk 'BEGIN {
 { echo date,amount,currency,account,payer,reference,bank_id; cat "$T/rows"; } \
     >"$T/bank.csv"
 mkdir "$T/tmp"
-TMPDIR=$T/tmp run_ok "700 payments" seci-contrib payment import "$T/bank.csv"
-err_has "all new, 100 to suspense" "700 new, 0 duplicate, 100 unmatched"
+TMPDIR=$T/tmp run_ok "2,100 payments" seci-contrib payment import "$T/bank.csv"
+err_has "all new, 300 to suspense" "2100 new, 0 duplicate, 300 unmatched"
 is "no scratch file left behind" "$(ls -A "$T/tmp" | wc -l)" 0
 
 # The file's own figures, in cents, by day and by kind.
@@ -39,16 +39,16 @@ q() { "${SQLITE3_SHELL:-sqlite3}" "$SECI_DB" "$1"; }
 
 is "a posting for each payment" \
     "$(q "SELECT count(*) FROM ledger_posting WHERE source_id IS NOT NULL
-    AND account IN ('1100', '2200')")" 700
+    AND account IN ('1100', '2200')")" 2100
 is "each of its payment, with its amount, Party and account" \
     "$(q "SELECT count(*) FROM ledger_posting l JOIN payment p ON p.id =
     l.source_id WHERE l.seq = p.id AND l.amount = -p.amount AND l.party =
     coalesce(p.party, '') AND l.account = CASE WHEN p.party IS NULL THEN
-    '2200' ELSE '1100' END")" 700
+    '2200' ELSE '1100' END")" 2100
 is "in its day's transaction" \
     "$(q "SELECT count(*) FROM ledger_posting l JOIN payment p ON p.id =
     l.source_id JOIN ledger_txn t ON t.id = l.txn_id WHERE t.date =
-    p.date")" 700
+    p.date")" 2100
 for day in 10 11 12; do
 	is "2026-03-$day: the bank takes the day's total" \
 	    "$(q "SELECT l.amount FROM ledger_posting l JOIN ledger_txn t ON
@@ -81,5 +81,5 @@ sed 's/GR-ACC-1/BG-ACC-3/; s/,B\([0-9]*\)$/,C\1/' "$T/bank.csv" >"$T/bg.csv"
 TMPDIR=$T/none run_fails 73 "no folder for the scratch file" \
     seci-contrib payment import "$T/bg.csv"
 err_has "says where" "cannot make a scratch file in '$T/none'"
-is "nothing written" "$(q "SELECT count(*) FROM payment")" 700
+is "nothing written" "$(q "SELECT count(*) FROM payment")" 2100
 test_done
