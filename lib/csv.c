@@ -281,8 +281,8 @@ take_header(struct reader *r, unsigned long line)
 /* What the caller made of a row: 0, or it was bad (1) or stops (-1);
  * bad rows counted in nbad, too many of them stop the reading. */
 void
-seci_csv_row_done(const char *name, unsigned *nbad, int *stop, struct seci_err *err,
-    unsigned long line, int rc)
+seci_csv_row_done(const char *name, unsigned *nbad, int *stop,
+    struct seci_err *err, unsigned long line, int rc)
 {
 	if (rc < 0) {
 		*stop = -1;
@@ -298,9 +298,9 @@ seci_csv_row_done(const char *name, unsigned *nbad, int *stop, struct seci_err *
 
 /* The row as the caller sees it, its fields at ptr. */
 void
-seci_csv_row_view(const struct reader *r, struct seci_csv_row *row, unsigned long line,
-    const char **ptr, const char **val, const char *buf, const size_t *off,
-    const size_t *len, size_t nfields)
+seci_csv_row_view(const struct reader *r, struct seci_csv_row *row,
+    unsigned long line, const char **ptr, const char **val, const char *buf,
+    const size_t *off, const size_t *len, size_t nfields)
 {
 	size_t i;
 

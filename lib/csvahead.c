@@ -31,8 +31,8 @@ struct item {
 	enum seci_level level;		/* SECI_CSV_REPORT */
 	unsigned long line;
 	size_t nfields;			/* SECI_CSV_ROW */
-	size_t text;			/* the fields' bytes, or the message */
-	size_t offs;			/* SECI_CSV_ROW: off[nfields], len[nfields] */
+	size_t text;		/* the fields' bytes, or the message */
+	size_t offs;		/* a row's off[nfields] and len[nfields] */
 };
 
 struct batch {
@@ -168,8 +168,8 @@ seci_csv_ahead_row(struct reader *r, unsigned long line, const char *buf,
 	if (r->opts->prepare) {
 		void *prep = b->prep + b->n * r->opts->prep_size;
 
-		seci_csv_row_view(r, &row, line, r->ptr, r->val, b->bytes + it->text, o,
-		    o + nfields, nfields);
+		seci_csv_row_view(r, &row, line, r->ptr, r->val,
+		    b->bytes + it->text, o, o + nfields, nfields);
 		row.prep = prep;
 		r->opts->prepare(r->opts->prep_arg, &row, prep);
 	}
@@ -226,18 +226,19 @@ take_batch(const struct reader *r, const struct batch *b, struct taker *t)
 		case SECI_CSV_BAD:
 			seci_err_report(t->err, SECI_ERROR, "%s", b->bytes +
 			    it->text);
-			seci_csv_row_done(r->name, &t->nbad, &t->stop, t->err, it->line,
-			    1);
+			seci_csv_row_done(r->name, &t->nbad, &t->stop,
+			    t->err, it->line, 1);
 			break;
 		default:
 			o = (const size_t *)(const void *)(b->bytes + it->offs);
-			seci_csv_row_view(r, &row, it->line, t->ptr, t->val, b->bytes +
-			    it->text, o, o + it->nfields, it->nfields);
+			seci_csv_row_view(r, &row, it->line, t->ptr, t->val,
+			    b->bytes + it->text, o, o + it->nfields,
+			    it->nfields);
 			if (r->opts->prepare)
 				row.prep = b->prep + i * r->opts->prep_size;
 			t->rows++;
-			seci_csv_row_done(r->name, &t->nbad, &t->stop, t->err, it->line,
-			    r->fn(r->arg, &row, t->err));
+			seci_csv_row_done(r->name, &t->nbad, &t->stop,
+			    t->err, it->line, r->fn(r->arg, &row, t->err));
 			break;
 		}
 	}
@@ -277,7 +278,8 @@ ahead_free(struct ahead *a)
 }
 
 /*
- * seci_csv_parse_file() in a second thread, this one taking its batches.  r->stop
+ * seci_csv_parse_file() in a second thread, this one taking its
+ * batches.  r->stop
  * ends as the caller's (fn's, or too many errors); a reader's own fatal
  * error (the header, memory) is in err.  The reader's state (header,
  * footer, read error) is read once it has ended.

@@ -220,6 +220,7 @@ struct prow {
 	seci_day date, vdate;
 	int has_vdate;
 	const char *currency;
+	int dec;			/* the currency's decimals */
 	seci_money amount, base;	/* in currency, in the base */
 	seci_money own;			/* in the bank account's currency */
 	char rate[40];
@@ -396,7 +397,7 @@ parse_row(const struct payment_import *pi, const struct seci_csv_row *row,
 			BAD("bad currency '%.20s'", row->file, row->line, v);
 		p->currency = v;
 	}
-	dec = seci_currency_decimals(p->currency);
+	dec = p->dec = seci_currency_decimals(p->currency);
 	if ((rc = read_amount(pi, row, dec, &p->amount, err)) != 0)
 		return rc;
 	if (p->amount == 0)
@@ -432,8 +433,7 @@ price_row(struct payment_import *pi, const struct seci_csv_row *row,
 	struct seci_err e = SECI_ERR_INIT;
 	int rc;
 
-	if ((rc = read_base(pi, row, seci_currency_decimals(p->currency), p,
-	    err)) != 0)
+	if ((rc = read_base(pi, row, p->dec, p, err)) != 0)
 		return rc;
 	if (seci_bank_received(&pi->bank, p->currency, p->amount, p->base,
 	    &p->own, &e) < 0)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 
 #include "seci.h"
 #include "tap.h"
@@ -251,11 +252,15 @@ test_csv__utf8(void)
 
 /* ---- reading ahead against reading in one thread ---------------------- */
 
-/* What prepare leaves for fn: the row's line, seen in the other thread. */
+/* What prepare leaves for fn: the row's line, seen in the other thread,
+ * and whether that was another thread than the caller's. */
 struct mark {
 	unsigned long line;
 	size_t len;
+	int elsewhere;
 };
+
+static pthread_t caller;
 
 static void
 mark_row(void *arg, const struct seci_csv_row *row, void *prep)
@@ -265,6 +270,7 @@ mark_row(void *arg, const struct seci_csv_row *row, void *prep)
 	(void)arg;
 	m->line = row->line;
 	m->len = row->val[0] ? strlen(row->val[0]) : 0;
+	m->elsewhere = !pthread_equal(pthread_self(), caller);
 }
 
 /* A run's whole record: every row fn saw, folded (FNV-1a); the rows
@@ -272,6 +278,7 @@ mark_row(void *arg, const struct seci_csv_row *row, void *prep)
 struct run {
 	uint64_t fold;
 	unsigned long n, wrong_prep, stop_at, bad_every;
+	unsigned long elsewhere;	/* rows prepared in another thread */
 };
 
 static int
@@ -283,6 +290,7 @@ judge(void *arg, const struct seci_csv_row *row, struct seci_err *err)
 	const char *p;
 
 	r->n++;
+	r->elsewhere += m != NULL && m->elsewhere;
 	if (m == NULL || m->line != row->line || m->len !=
 	    (row->val[0] ? strlen(row->val[0]) : 0))
 		r->wrong_prep++;
@@ -368,14 +376,17 @@ both_ways(const char *text, size_t len, unsigned long stop_at,
 	    e[0].nwarnings == e[1].nwarnings && strcmp(rep[0], rep[1]) == 0 &&
 	    rows[0] == rows[1] && run[0].n == run[1].n &&
 	    run[0].fold == run[1].fold && run[0].wrong_prep == 0 &&
-	    run[1].wrong_prep == 0;
-	ok(same, "%s: read ahead as in one thread (%lu rows, rc %d, '%s')",
-	    what, run[1].n, rc[1], e[1].msg);
+	    run[1].wrong_prep == 0 && run[0].elsewhere == 0 &&
+	    run[1].elsewhere == run[1].n;
+	ok(same, "%s: read ahead (every row prepared in the second thread) "
+	    "as in one thread (%lu rows, rc %d, '%s')", what, run[1].n, rc[1],
+	    e[1].msg);
 	for (k = 0; !same && k < 2; k++) {
 		char *line, *save = NULL;
 
-		printf("#   %s: rc %d, %lu rows, '%s'\n", k ? "ahead" :
-		    "one thread", rc[k], run[k].n, e[k].msg);
+		printf("#   %s: rc %d, %lu rows (%lu prepared elsewhere), "
+		    "'%s'\n", k ? "ahead" : "one thread", rc[k], run[k].n,
+		    run[k].elsewhere, e[k].msg);
 		for (line = strtok_r(rep[k], "\n", &save); line;
 		    line = strtok_r(NULL, "\n", &save))
 			printf("#     %s\n", line);
@@ -458,6 +469,7 @@ main(void)
 	struct seci_err err = SECI_ERR_INIT;
 
 	err.report = collect;
+	caller = pthread_self();
 	for (ahead = 0; ahead < 2; ahead++) {
 		test_csv__basics(&err);
 		test_csv__errors(&err);
